@@ -1,0 +1,45 @@
+# Everything a contributor runs. `make serve` and `make test` set themselves up.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check bench schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.docs: requirements/docs.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt
+	touch $@
+
+$(VENV)/.test: requirements/docs.txt requirements/test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt -r requirements/test.txt
+	touch $@
+
+serve: $(VENV)/.docs
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Builds into a fresh folder and swaps it in, so a failed build leaves the last good site/.
+build: $(VENV)/.docs
+	rm -rf site.new
+	$(BIN)/mkdocs build --quiet --site-dir site.new
+	rm -rf site && mv site.new site
+
+check: $(VENV)/.docs
+	$(BIN)/python -m lumbar check
+
+test: $(VENV)/.test
+	scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test
+	$(BIN)/python scripts/bench.py
+
+schema: $(VENV)/.docs
+	$(BIN)/python -m lumbar schema
+
+clean:
+	rm -rf site site.new .pytest_cache

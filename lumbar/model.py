@@ -1,0 +1,205 @@
+"""The shape of every data file. Field descriptions become the JSON Schema and the field reference."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+_HTML = re.compile(r"<\s*[a-zA-Z!/?]|&#|&[a-zA-Z]+;")
+_BAD_URL = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+_ATTRS = re.compile(r"\{\s*[:.#]|\{[^}]*=")
+
+
+def _light_markdown(value: str) -> str:
+    """Plain text or light Markdown; no HTML, script links or attribute lists."""
+    value = value.strip()
+    if not value:
+        raise ValueError("is empty: write some text or remove the field")
+    if _HTML.search(value):
+        raise ValueError(
+            "contains raw HTML, which is not allowed in data: write plain text, "
+            "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"
+        )
+    if _BAD_URL.search(value):
+        raise ValueError("contains a script or data link: only http(s) and site links are allowed")
+    if _ATTRS.search(value.replace("{{", "").replace("}}", "")):
+        raise ValueError("contains a '{...}' attribute list: remove the curly braces")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_light_markdown)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_light_markdown)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Count = Annotated[
+    Union[Annotated[int, Field(ge=0)], Annotated[str, StringConstraints(pattern=r"^(up to )?\d+(-\d+)?$")]],
+    Field(description='A whole number, a range such as "10-30", or "up to 20".'),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Note(Strict):
+    """An editorial note shown to the reader: where the source conflicts with itself or looks wrong."""
+
+    kind: Literal["conflict", "oddity", "translation", "clarification"] = Field(
+        description="conflict: the source contradicts itself; oddity: a figure looks wrong; "
+        "translation: a word of the source is ambiguous; clarification: our own addition."
+    )
+    text: Text = Field(description="What the reader should know, in plain English.")
+    pattern: Id | None = Field(None, description="The harmful movement pattern this note answers, if any.")
+
+
+class Item(Strict):
+    """What every exercise, routine and condition has."""
+
+    title: Name = Field(description="The name shown as the page title.")
+    summary: Text = Field(description="One or two sentences: what it is and what it is for.")
+    sources: list[Id] = Field(min_length=1, description="Ids from data/sources.yaml this item is based on.")
+    reviewed: date = Field(description="When a reviewer last checked this item against its sources (YYYY-MM-DD).")
+    notes: list[Note] = Field(default_factory=list, description="Editorial notes shown on the page.")
+
+
+class Exercise(Item):
+    """One movement, written once, however many routines use it."""
+
+    other_names: list[Name] = Field(default_factory=list, description="Other names people know it by.")
+    position: Id = Field(description="Start position: an id from data/positions.yaml.")
+    start: Text = Field(description="How to set up before the first step.")
+    equipment: list[Id] = Field(default_factory=list, description="Ids from data/equipment.yaml.")
+    steps: list[Text] = Field(min_length=1, description="Numbered steps, one action each, imperative.")
+    breathing: Text | None = Field(None, description="When to breathe in and out.")
+    feel: Text | None = Field(None, description="What the reader should feel when it is done right.")
+    cautions: list[Text] = Field(default_factory=list, description="What to avoid or take care with.")
+    patterns: list[Id] = Field(
+        default_factory=list, description="Harmful movement patterns this exercise matches (data/harmful-patterns.yaml)."
+    )
+    sides: StrictBool = Field(False, description="true when it is done on one side and then the other.")
+    figures: dict | None = Field(None, description="Start and end poses for the drawings (see the figure reference).")
+
+
+class Dose(Strict):
+    """How much of an exercise, in one routine. Keep the source's figures, even odd ones."""
+
+    reps: Count | None = Field(None, description="Repetitions.")
+    sets: Count | None = Field(None, description="Sets (blocks).")
+    hold_seconds: Count | None = Field(None, description="How long to hold, in seconds.")
+    hold: Text | None = Field(None, description='A hold given only in words, e.g. "a couple of minutes".')
+    rest_seconds: Count | None = Field(None, description="Rest between sets, in seconds.")
+    rest: Text | None = Field(None, description='A rest given only in words, e.g. "a short rest".')
+    per_side: StrictBool = Field(False, description="true when the figures are for each side.")
+    source_wording: Text | None = Field(None, description="The source's own dosage line, when it is ambiguous.")
+
+
+class RoutineItem(Dose):
+    exercise: Id = Field(description="An id from data/exercises/.")
+    notes: list[Text] = Field(default_factory=list, description="Notes for this exercise in this routine.")
+    editorial: list[Note] = Field(default_factory=list, description="Editorial notes for this exercise in this routine.")
+
+
+class Routine(Item):
+    """A sequence of exercises, each with its dosage in this routine."""
+
+    for_whom: Text = Field(description="Who this routine is for.")
+    advice: list[Text] = Field(default_factory=list, description="The source's advice for the whole routine.")
+    items: list[RoutineItem] = Field(min_length=1, description="The exercises, in order.")
+    repeat: Text | None = Field(None, description='How the whole routine may be repeated, e.g. "up to twice in a row".')
+    contraindications: list[Id] = Field(
+        default_factory=list, description="Ids from data/contraindications.yaml: when not to do this routine."
+    )
+    cautions: list[Text] = Field(default_factory=list, description="Warnings for this routine.")
+    stop_rules: list[Text] = Field(default_factory=list, description="When to stop, beyond the general rules.")
+
+
+class ConditionExercise(Strict):
+    exercise: Id = Field(description="An id from data/exercises/.")
+    why: Text = Field(description="Why to avoid it or take care.")
+
+
+class Condition(Item):
+    """A back problem, or a goal, that people come to the handbook with."""
+
+    kind: Literal["condition", "goal"] = Field("condition", description="condition, or goal (such as flexibility).")
+    synonyms: list[Name] = Field(min_length=1, description="Lay and clinical names, abbreviations: what people type.")
+    misspellings: list[Name] = Field(default_factory=list, description="Common misspellings, used by search only.")
+    routines: list[Id] = Field(default_factory=list, description="Ids from data/routines/ suited to it.")
+    avoid: list[ConditionExercise] = Field(default_factory=list, description="Exercises to avoid with it.")
+    caution: list[ConditionExercise] = Field(default_factory=list, description="Exercises to take care with.")
+    avoid_patterns: list[Id] = Field(default_factory=list, description="Harmful movement patterns to avoid with it.")
+    warnings: list[Text] = Field(default_factory=list, description="The source's warnings for it.")
+    see_a_doctor: list[Text] = Field(default_factory=list, description="When to see a doctor first.")
+
+
+# Shared lists: one file each under data/, entries with an id.
+
+
+class Entry(Strict):
+    id: Id
+    title: Name
+    text: Text | None = None
+
+
+class Source(Entry):
+    kind: Literal["article-section", "external"]
+    publisher: Name | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    section: Name | None = Field(None, description="The heading of the article section.")
+    line: int | None = Field(None, description="Line of the section in shared/source.")
+    markers: list[int] = Field(default_factory=list, description="The article's citation marker numbers here.")
+    accessed: date | None = None
+
+
+class SourceList(Strict):
+    article: dict[str, Text | date | int] = Field(description="The article the handbook is built from.")
+    sources: list[Source]
+
+
+class Pattern(Entry):
+    sources: list[Id] = Field(min_length=1)
+
+
+class PatternList(Strict):
+    patterns: list[Pattern]
+
+
+class Contraindication(Entry):
+    sources: list[Id] = Field(min_length=1)
+
+
+class ContraindicationList(Strict):
+    contraindications: list[Contraindication]
+
+
+class Rule(Entry):
+    sources: list[Id] = Field(min_length=1)
+
+
+class Safety(Strict):
+    rules: list[Rule] = Field(description="General rules for every routine.")
+    stop_signs: list[Rule] = Field(description="Stop the exercise and reduce the load or rest.")
+    red_flags: list[Rule] = Field(description="Symptoms that need urgent medical care.")
+
+
+class EquipmentList(Strict):
+    equipment: list[Entry]
+
+
+class PositionList(Strict):
+    positions: list[Entry]
+
+
+KINDS = {"exercises": Exercise, "routines": Routine, "conditions": Condition}
+SHARED = {
+    "sources.yaml": SourceList,
+    "harmful-patterns.yaml": PatternList,
+    "contraindications.yaml": ContraindicationList,
+    "safety.yaml": Safety,
+    "equipment.yaml": EquipmentList,
+    "positions.yaml": PositionList,
+}
