@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import AfterValidator, PlainValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -35,8 +35,20 @@ def _light_markdown(value: str) -> str:
 Text = Annotated[str, AfterValidator(_light_markdown)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_light_markdown)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+_COUNT = re.compile(r"(up to )?\d+(-\d+)?")
+
+
+def _count(value: object) -> int | str:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and _COUNT.fullmatch(value.strip()):
+        return value.strip()
+    raise ValueError(f"is '{value}', not a count: write a whole number, a range like 10-30, or 'up to 20'")
+
+
 Count = Annotated[
-    Union[Annotated[int, Field(ge=0)], Annotated[str, StringConstraints(pattern=r"^(up to )?\d+(-\d+)?$")]],
+    Union[int, str],
+    PlainValidator(_count, json_schema_input_type=Union[Annotated[int, Field(ge=0)], Annotated[str, StringConstraints(pattern=r"^(up to )?\d+(-\d+)?$")]]),
     Field(description='A whole number, a range such as "10-30", or "up to 20".'),
 ]
 

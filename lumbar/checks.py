@@ -1,0 +1,146 @@
+"""Checks across files: every id resolves, and the data never recommends what it warns against unseen."""
+
+from __future__ import annotations
+
+from lumbar.handbook import Handbook, did_you_mean
+from lumbar.loader import Problem
+
+
+def check(hb: Handbook) -> list[Problem]:
+    return references(hb) + medical(hb)
+
+
+def _known(hb: Handbook, kind: str) -> set[str]:
+    """Ids of a kind whose file exists, valid or not (a broken file is reported once, by itself)."""
+    return {item_id for (k, item_id) in hb.docs if k == kind}
+
+
+def references(hb: Handbook) -> list[Problem]:
+    problems: list[Problem] = []
+    shared = {
+        "sources": "sources.yaml",
+        "patterns": "harmful-patterns.yaml",
+        "contraindications": "contraindications.yaml",
+        "equipment": "equipment.yaml",
+        "positions": "positions.yaml",
+    }
+    lists = {name: set(hb.entries(f.removesuffix(".yaml"))) if f in hb.shared else None for name, f in shared.items()}
+    known = {kind: _known(hb, kind) for kind in ("exercises", "routines", "conditions")}
+
+    def ref(kind: str, item_id: str, loc: tuple, value: str, target: str, label: str):
+        ids = known[target] if target in known else lists[target]
+        if ids is None or value in ids:
+            return
+        where = f"data/{target}/" if target in known else f"data/{shared[target]}"
+        problems.append(
+            hb.problem(kind, item_id, loc, f"unknown {label} '{value}'{did_you_mean(value, ids)} (ids come from {where})")
+        )
+
+    for kind in ("exercises", "routines", "conditions"):
+        for item_id, item in hb.kind(kind).items():
+            for i, s in enumerate(item.sources):
+                ref(kind, item_id, ("sources", i), s, "sources", "source")
+            for i, note in enumerate(item.notes):
+                if note.pattern:
+                    ref(kind, item_id, ("notes", i, "pattern"), note.pattern, "patterns", "harmful pattern")
+    for ex_id, ex in hb.exercises.items():
+        ref("exercises", ex_id, ("position",), ex.position, "positions", "position")
+        for i, e in enumerate(ex.equipment):
+            ref("exercises", ex_id, ("equipment", i), e, "equipment", "equipment")
+        for i, p in enumerate(ex.patterns):
+            ref("exercises", ex_id, ("patterns", i), p, "patterns", "harmful pattern")
+    for r_id, r in hb.routines.items():
+        for i, item in enumerate(r.items):
+            ref("routines", r_id, ("items", i, "exercise"), item.exercise, "exercises", "exercise")
+            for j, note in enumerate(item.editorial):
+                if note.pattern:
+                    ref("routines", r_id, ("items", i, "editorial", j, "pattern"), note.pattern, "patterns", "harmful pattern")
+        for i, c in enumerate(r.contraindications):
+            ref("routines", r_id, ("contraindications", i), c, "contraindications", "contraindication")
+    for c_id, c in hb.conditions.items():
+        for i, r in enumerate(c.routines):
+            ref("conditions", c_id, ("routines", i), r, "routines", "routine")
+        for group in ("avoid", "caution"):
+            for i, e in enumerate(getattr(c, group)):
+                ref("conditions", c_id, (group, i, "exercise"), e.exercise, "exercises", "exercise")
+        for i, p in enumerate(c.avoid_patterns):
+            ref("conditions", c_id, ("avoid_patterns", i), p, "patterns", "harmful pattern")
+    for name in ("harmful-patterns", "contraindications"):
+        if name + ".yaml" in hb.shared:
+            doc = hb.docs[("shared", name + ".yaml")]
+            key = {"harmful-patterns": "patterns"}.get(name, name)
+            for i, entry in enumerate(getattr(hb.shared[name + ".yaml"], key)):
+                for j, s in enumerate(entry.sources):
+                    if lists["sources"] is not None and s not in lists["sources"]:
+                        problems.append(
+                            Problem(doc.path, doc.line((key, i, "sources", j)), f"unknown source '{s}'{did_you_mean(s, lists['sources'])}")
+                        )
+    for name in sorted(hb.shared):
+        doc = hb.docs[("shared", name)]
+        for field_name, entries in doc.value.items():
+            seen: dict[str, int] = {}
+            for i, entry in enumerate(entries if isinstance(entries, list) else []):
+                if isinstance(entry, dict) and "id" in entry:
+                    line = doc.line((field_name, i, "id"))
+                    if entry["id"] in seen:
+                        problems.append(
+                            Problem(doc.path, line, f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]}): ids must be unique")
+                        )
+                    seen.setdefault(entry["id"], line)
+    return problems
+
+
+def medical(hb: Handbook) -> list[Problem]:
+    """Recommend nothing the data also warns against without a visible editorial note."""
+    problems: list[Problem] = []
+    patterns = hb.patterns if "harmful-patterns.yaml" in hb.shared else {}
+    for ex_id, ex in hb.exercises.items():
+        using = hb.routines_using(ex_id)
+        if not using:
+            continue
+        answered = {n.pattern for n in ex.notes if n.pattern}
+        for i, p in enumerate(ex.patterns):
+            unanswered = [
+                r for r in using
+                if p not in answered
+                and not any(n.pattern == p for item in hb.routines[r].items if item.exercise == ex_id for n in item.editorial)
+            ]
+            if unanswered:
+                title = patterns[p].title if p in patterns else p
+                problems.append(
+                    hb.problem(
+                        "exercises", ex_id, ("patterns", i),
+                        f"'{ex_id}' matches the harmful pattern '{p}' ({title}) but is recommended in "
+                        f"{', '.join(unanswered)} with no editorial note about it: add under notes: "
+                        f"'- kind: conflict', 'pattern: {p}', and a text that tells the reader what to do",
+                    )
+                )
+    for c_id, c in hb.conditions.items():
+        avoided = {e.exercise: i for i, e in enumerate(c.avoid)}
+        for r_id in c.routines:
+            routine = hb.routines.get(r_id)
+            if routine is None:
+                continue
+            for item in routine.items:
+                if item.exercise in avoided:
+                    problems.append(
+                        hb.problem(
+                            "conditions", c_id, ("avoid", avoided[item.exercise], "exercise"),
+                            f"'{c_id}' says to avoid '{item.exercise}', yet its routine '{r_id}' contains it: "
+                            f"move it to 'caution' with a reason, or remove '{r_id}' from its routines",
+                        )
+                    )
+            for item in routine.items:
+                ex = hb.exercises.get(item.exercise)
+                if ex is None:
+                    continue
+                for p in set(ex.patterns) & set(c.avoid_patterns):
+                    if not any(n.pattern == p for n in ex.notes + list(item.editorial)):
+                        problems.append(
+                            hb.problem(
+                                "conditions", c_id, ("avoid_patterns", c.avoid_patterns.index(p)),
+                                f"'{c_id}' avoids the pattern '{p}', yet '{item.exercise}' in its routine '{r_id}' "
+                                f"matches it with no editorial note",
+                            )
+                        )
+    return problems
