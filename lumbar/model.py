@@ -167,8 +167,17 @@ class Source(Entry):
     accessed: date | None = None
 
 
+class Article(Strict):
+    title: Name
+    publisher: Name
+    language: Name
+    reviewed: date = Field(description="When the publisher last reviewed the article medically.")
+    file: str = Field(description="Where the article's text is kept.")
+    note: Text | None = None
+
+
 class SourceList(Strict):
-    article: dict[str, Text | date | int] = Field(description="The article the handbook is built from.")
+    article: Article = Field(description="The article the handbook is built from.")
     sources: list[Source]
 
 

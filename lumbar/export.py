@@ -1,0 +1,38 @@
+"""The open data: site/api/handbook.json, the whole handbook as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lumbar.handbook import Handbook
+
+FORMAT_VERSION = 1
+
+
+def as_dict(hb: Handbook) -> dict:
+    def items(kind: str) -> list[dict]:
+        return [{"id": item_id, **item.model_dump(mode="json")} for item_id, item in sorted(hb.kind(kind).items())]
+
+    return {
+        "format": FORMAT_VERSION,
+        "article": hb.shared["sources.yaml"].model_dump(mode="json")["article"],
+        "exercises": items("exercises"),
+        "routines": items("routines"),
+        "conditions": items("conditions"),
+        "sources": _list(hb, "sources.yaml", "sources"),
+        "harmful_patterns": _list(hb, "harmful-patterns.yaml", "patterns"),
+        "contraindications": _list(hb, "contraindications.yaml", "contraindications"),
+        "equipment": _list(hb, "equipment.yaml", "equipment"),
+        "positions": _list(hb, "positions.yaml", "positions"),
+        "safety": hb.safety.model_dump(mode="json"),
+    }
+
+
+def _list(hb: Handbook, name: str, field: str) -> list[dict]:
+    return hb.shared[name].model_dump(mode="json")[field]
+
+
+def write(hb: Handbook, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

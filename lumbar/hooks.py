@@ -1,0 +1,10 @@
+"""MkDocs hooks (named in mkdocs.yml): forwards the build events to lumbar.site."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lumbar.site import on_config, on_files, on_page_markdown, on_post_build  # noqa: E402
+
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_post_build"]

@@ -1,0 +1,66 @@
+"""Functions that hand-written pages in docs/ call, e.g. {{ red_flags() }} or {{ exercise_card("cat") }}."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from lumbar.render import Links
+from lumbar.site import state
+
+
+def define_env(env) -> None:
+    def links() -> Links:
+        return Links.for_url(env.page.url, env.conf.use_directory_urls)
+
+    def fragment(name: str, **context) -> Markup:
+        return state.renderer.fragment(name, links(), **context)
+
+    def exercise_card(exercise_id: str) -> Markup:
+        """A short card for one exercise, linking to its page."""
+        return fragment("exercise-card.html", id=exercise_id, item=state.handbook.exercises[exercise_id])
+
+    def routine_table(routine_id: str) -> Markup:
+        """The table of a routine's exercises and dosages."""
+        return fragment("routine-table.html", id=routine_id, item=state.handbook.routines[routine_id])
+
+    def callout(kind: str, title: str, text: str) -> Markup:
+        """A Material admonition (note, tip, warning, danger) with escaped text."""
+        return fragment("callout.html", kind=kind, title=title, text=text)
+
+    def contraindications(*ids: str) -> Markup:
+        """The 'do not do' call-out for the given contraindication ids (all of them when none is given)."""
+        return fragment("contraindications.html", ids=list(ids) or list(state.handbook.contraindications))
+
+    def safety_rules() -> Markup:
+        return fragment("safety-rules.html")
+
+    def stop_signs() -> Markup:
+        return fragment("stop-signs.html")
+
+    def red_flags() -> Markup:
+        return fragment("red-flags.html")
+
+    def harmful_movements() -> Markup:
+        return fragment("harmful-movements.html")
+
+    def condition_table() -> Markup:
+        return fragment("condition-table.html")
+
+    def site_link(path: str) -> str:
+        """A relative link from this page to a file of the built site, such as 'api/handbook.json'."""
+        return links().asset(path)
+
+    def counts() -> dict:
+        hb = state.handbook
+        return {
+            "exercises": len(hb.exercises),
+            "routines": len(hb.routines),
+            "conditions": len(hb.conditions),
+            "items": sum(len(r.items) for r in hb.routines.values()),
+        }
+
+    for func in (
+        exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
+        red_flags, harmful_movements, condition_table, counts, site_link,
+    ):
+        env.macro(func)

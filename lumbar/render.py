@@ -1,0 +1,156 @@
+"""Turn the data into page Markdown and HTML fragments, through the Jinja templates in templates/.
+
+Everything from data is escaped; the light Markdown allowed in text fields is converted here and
+sanitised with nh3, so what reaches the page is only what these templates write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import markdown
+import nh3
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from lumbar.handbook import Handbook
+from lumbar.model import Dose
+
+KIND_TITLES = {"exercises": "Exercises", "routines": "Routines", "conditions": "Conditions and goals"}
+
+_md = markdown.Markdown(extensions=[], output_format="html")
+_ALLOWED = {"p", "em", "strong", "a", "code", "br"}
+
+
+@lru_cache(maxsize=None)
+def md(text: str) -> Markup:
+    """Light Markdown (emphasis, links, code) from data, as safe inline HTML."""
+    html = _md.reset().convert(text)
+    html = nh3.clean(html, tags=_ALLOWED, attributes={"a": {"href"}}, url_schemes={"http", "https"}, link_rel=None)
+    html = re.sub(r"^<p>(.*)</p>$", r"\1", html.strip(), flags=re.S)
+    return Markup(html)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^=-])")
+
+
+def heading(text: str) -> Markup:
+    """Text for a Markdown heading or table cell: HTML-escaped and Markdown-escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def review_due(reviewed: date) -> date:
+    try:
+        return reviewed.replace(year=reviewed.year + 1)
+    except ValueError:  # 29 February
+        return reviewed.replace(year=reviewed.year + 1, day=28)
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _plural(n, one: str, many: str) -> str:
+    return one if str(n) == "1" else many
+
+
+def dosage(dose: Dose) -> str:
+    """The dosage line of a routine item: '10-30 repetitions x 3 sets, hold 15 s, rest 3 min, each side'."""
+    parts = []
+    if dose.reps is not None:
+        parts.append(f"{dose.reps} {_plural(dose.reps, 'repetition', 'repetitions')}")
+    if dose.sets is not None:
+        sets = f"{dose.sets} {_plural(dose.sets, 'set', 'sets')}"
+        parts = [f"{parts[0]} × {sets}"] if parts else [sets]
+    if dose.hold_seconds is not None:
+        parts.append(f"hold {seconds(dose.hold_seconds)}")
+    elif dose.hold:
+        parts.append(f"hold {dose.hold}")
+    if dose.rest_seconds is not None:
+        parts.append(f"rest {seconds(dose.rest_seconds)}")
+    elif dose.rest:
+        parts.append(f"rest: {dose.rest}")
+    line = ", ".join(parts) or "as comfortable"
+    if dose.per_side:
+        line += ", each side"
+    return line
+
+
+def seconds(value) -> str:
+    if isinstance(value, int) and value >= 60 and value % 60 == 0:
+        return f"{value // 60} min"
+    return f"{value} s"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links from one page to the others, for directory URLs or plain .html files."""
+
+    prefix: str = "../../"
+    directory_urls: bool = True
+
+    def page(self, path: str, index: bool = False) -> str:
+        """A page by its source path without '.md': 'routines/back-pain', or an index: 'routines', index=True."""
+        if self.directory_urls:
+            return f"{self.prefix}{path}/" if path else self.prefix or "./"
+        return f"{self.prefix}{path}/index.html" if index else f"{self.prefix}{path}.html"
+
+    def item(self, kind: str, item_id: str) -> str:
+        return self.page(f"{kind}/{item_id}")
+
+    def index(self, kind: str) -> str:
+        return self.page(kind, index=True)
+
+    def asset(self, path: str) -> str:
+        return f"{self.prefix}{path}"
+
+    @classmethod
+    def for_url(cls, url: str, directory_urls: bool = True) -> "Links":
+        """Links for a page served at `url`, as MkDocs gives it ('exercises/cat/' or 'exercises/cat.html')."""
+        return cls("../" * url.count("/"), directory_urls)
+
+
+class Renderer:
+    def __init__(self, hb: Handbook, site_url: str = "", repo: str = ""):
+        self.hb = hb
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.repo = repo.rstrip("/")
+        self.env = Environment(
+            loader=PackageLoader("lumbar", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=md, heading=heading, dosage=dosage, seconds=seconds, long_date=long_date)
+        self.env.tests["contains"] = lambda seq, value: value in seq
+        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)
+        self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
+
+    def render(self, template: str, links: Links, **context) -> str:
+        return self.env.get_template(template).render(links=links, **context)
+
+    def online_url(self, kind: str, item_id: str) -> str:
+        return f"{self.site_url}{kind}/{item_id}/"
+
+    def edit_url(self, kind: str, item_id: str) -> str:
+        return f"{self.repo}/edit/main/{self.hb.source_path(kind, item_id)}"
+
+    # Whole generated pages.
+    def item_page(self, kind: str, item_id: str, directory_urls: bool = True) -> str:
+        item = self.hb.kind(kind)[item_id]
+        template = {"exercises": "exercise.md", "routines": "routine.md", "conditions": "condition.md"}[kind]
+        url = f"{kind}/{item_id}/" if directory_urls else f"{kind}/{item_id}.html"
+        return self.render(template, Links.for_url(url, directory_urls), item=item, id=item_id, kind=kind)
+
+    def index_page(self, kind: str, directory_urls: bool = True) -> str:
+        url = f"{kind}/" if directory_urls else f"{kind}/index.html"
+        return self.render(f"{kind}-index.md", Links.for_url(url, directory_urls), kind=kind, title=KIND_TITLES[kind])
+
+    # Fragments for hand-written pages (the macros).
+    def fragment(self, template: str, links: Links, **context) -> Markup:
+        return Markup(self.render(f"fragments/{template}", links, **context))
