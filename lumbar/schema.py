@@ -120,7 +120,7 @@ def _fields(node: dict) -> list[tuple[str, dict, bool]]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
 def _code(text: str) -> str:
@@ -197,18 +197,20 @@ def _table(node: dict, parts: dict[str, dict], defs: dict) -> list[str]:
     for name, prop, required in _fields(node):
         need = "yes" if required else "no"
         if not required and "default" in prop and prop["default"] not in (None, [], {}):
-            need += f" (default {_code(json.dumps(prop['default']))})"
+            need += f" (default {_code(_yaml_scalar(prop['default']))})"
         lines.append(
             f"| {_code(name)} | {_cell(_type(prop, parts, defs))} | {need} | {_cell(_description(prop))} |"
         )
     return lines
 
 
-def _files_label(schema_file: str) -> str:
+def _files_label(schema_file: str) -> tuple[str, str]:
+    """(heading, files) for a schema file: ('Exercises', 'data/exercises/<id>.yaml')."""
     for kind in KINDS:
         if kind_name(kind) + ".json" == schema_file:
-            return f"data/{kind}/<id>.yaml"
-    return "data/" + Path(schema_file).stem + ".yaml"
+            return kind.replace("-", " ").capitalize(), f"data/{kind}/<id>.yaml"
+    stem = Path(schema_file).stem
+    return stem.replace("-", " ").capitalize(), f"data/{stem}.yaml"
 
 
 def field_reference() -> str:
@@ -217,10 +219,11 @@ def field_reference() -> str:
     parts: dict[str, dict] = {}
     for schema_file, schema in build_schemas().items():
         defs = schema.get("$defs", {})
-        out += [f"### {_code(_files_label(schema_file))}", ""]
+        heading, files = _files_label(schema_file)
+        out += [f"### {heading}", ""]
         if schema.get("description"):
             out += [schema["description"], ""]
-        out += [f"Schema: [{SCHEMA_DIR}/{schema_file}]({SCHEMA_DIR}/{schema_file})", ""]
+        out += [f"File: {_code(files)}. Schema: [{SCHEMA_DIR}/{schema_file}]({SCHEMA_DIR}/{schema_file}).", ""]
         found: dict[str, dict] = {}
         out += _table(schema, found, defs)
         out.append("")
