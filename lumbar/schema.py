@@ -460,9 +460,10 @@ def stale(root: Path = ROOT) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="lumbar schema", description=__doc__.splitlines()[0])
+    """Write schema/*.json and the field reference. `python -m lumbar schema` calls main()."""
+    parser = argparse.ArgumentParser(prog="python -m lumbar.schema", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is stale")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv or [])
     if args.check:
         out = stale()
         for line in out:
@@ -476,4 +477,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -17,7 +17,18 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 MONTHS = 12
+
+
+def _load(path: Path) -> object:
+    """The file's content, read as the site reads it (YAML 1.2: dates stay text)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        from lumbar.loader import parse
+    except ImportError:  # the scripts also work on a bare data folder
+        return yaml.safe_load(text)
+    return parse(text, str(path)).value
 
 
 @dataclass(frozen=True)
@@ -58,11 +69,14 @@ def reviews(data: Path, root: Path) -> list[Due]:
     """Every data file with a top-level `reviewed:` date, with the date its review falls due."""
     out = []
     for path in sorted(data.rglob("*.yaml")):
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        try:
+            content = _load(path)
+        except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not skipped
+            raise SystemExit(f"{name}: cannot read it: {error}") from None
         if not isinstance(content, dict) or "reviewed" not in content:
             continue
         reviewed = _as_date(content["reviewed"])
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         if reviewed is None:
             raise SystemExit(f"{name}: reviewed is {content['reviewed']!r}, not a date written YYYY-MM-DD")
         out.append(Due(name, reviewed, add_months(reviewed, MONTHS)))
