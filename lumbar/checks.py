@@ -12,7 +12,7 @@ def check(hb: Handbook) -> list[Problem]:
 
 def _known(hb: Handbook, kind: str) -> set[str]:
     """Ids of a kind whose file exists, valid or not (a broken file is reported once, by itself)."""
-    return {item_id for (k, item_id) in hb.docs if k == kind}
+    return {item_id for (k, item_id) in hb.files if k == kind}
 
 
 def references(hb: Handbook) -> list[Problem]:

@@ -94,6 +94,7 @@ class Handbook:
     conditions: dict[str, model.Condition] = field(default_factory=dict)
     shared: dict[str, BaseModel] = field(default_factory=dict)
     docs: dict[tuple[str, str], Document] = field(default_factory=dict)
+    files: set[tuple[str, str]] = field(default_factory=set)  # every item file found, valid or not
 
     def kind(self, name: str) -> dict:
         return getattr(self, name)
@@ -202,6 +203,7 @@ def load_handbook(root: Path | str = "data") -> Handbook:
                     Problem(name(path), 1, f"file name '{path.name}' is not an id: use lowercase words joined by hyphens")
                 )
                 continue
+            hb.files.add((parts[0], item_id))
             doc, item = load(path, model.KINDS[parts[0]])
             if doc is not None:
                 hb.docs[(parts[0], item_id)] = doc

@@ -6,6 +6,7 @@ mkdocs.yml names lumbar/hooks.py, which forwards MkDocs events here.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -36,7 +37,8 @@ def repo_url(config) -> str:
 
 def load(config) -> Renderer:
     """Load and check the data; stop the build with every problem listed and no traceback."""
-    data = Path(config.config_file_path).parent / (config.extra or {}).get("data_dir", "data")
+    data_dir = os.environ.get("LUMBAR_DATA") or (config.extra or {}).get("data_dir", "data")
+    data = Path(config.config_file_path).parent / data_dir
     try:
         hb = load_handbook(data)
     except DataError as err:

@@ -1,0 +1,260 @@
+"""The loader and the checks: every mistake a contributor can make gives path:line and what to do."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lumbar.handbook import load_handbook
+from lumbar.loader import DataError, parse
+
+FIXTURE = Path(__file__).parent / "fixtures" / "data"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A small valid data folder to break."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(DataError) as err:
+        load_handbook(data)
+    return [str(p) for p in err.value.problems]
+
+
+def test_fixture_is_valid():
+    hb = load_handbook(FIXTURE)
+    assert set(hb.exercises) == {"cat", "half-bridge"}
+    assert hb.routines["back-pain"].items[1].reps == "10-30"
+
+
+CAT = "data/exercises/cat.yaml"
+
+# (what to write, where, the exact messages)
+BROKEN = {
+    "syntax error": (
+        "exercises/cat.yaml",
+        "title: Cat\nsteps: [one, two\nsummary: x\n",
+        [f"{CAT}:3: YAML syntax error: did not find expected ',' or ']'; check indentation, colons and quotes"],
+    ),
+    "duplicate key": (
+        "exercises/cat.yaml",
+        None,  # the fixture with a second title appended
+        [f"{CAT}:18: duplicate key 'title' (first at line 2): keep one and delete the other"],
+    ),
+    "missing field": (
+        "exercises/cat.yaml",
+        "drop:steps",
+        [f"{CAT}:2: missing field 'steps': add it (see the field reference in CONTRIBUTING.md)"],
+    ),
+    "unknown field": (
+        "exercises/cat.yaml",
+        "rename:breathing:breathng",
+        [f"{CAT}:12: unknown field 'breathng': did you mean 'breathing'? (remove it or fix its name)"],
+    ),
+    "wrong type": (
+        "routines/back-pain.yaml",
+        "replace:reps: 15=>reps: 1:30",
+        ["data/routines/back-pain.yaml:9: 'items.0.reps' is '1:30', not a count: write a whole number, "
+         "a range like 10-30, or 'up to 20'"],
+    ),
+    "yes is not a boolean": (
+        "exercises/cat.yaml",
+        "append:sides: yes",
+        [f"{CAT}:18: 'sides' must be true or false, not 'yes'"],
+    ),
+    "bad date": (
+        "exercises/cat.yaml",
+        "replace:reviewed: 2026-11-25=>reviewed: 2026-02-30",
+        [f"{CAT}:17: 'reviewed' must be a date written YYYY-MM-DD, not '2026-02-30'"],
+    ),
+    "unknown id": (
+        "routines/back-pain.yaml",
+        "replace:exercise: cat=>exercise: kat",
+        ["data/routines/back-pain.yaml:8: unknown exercise 'kat': did you mean 'cat'? (ids come from data/exercises/)"],
+    ),
+    "unknown source": (
+        "exercises/cat.yaml",
+        "replace:sources: [back-pain]=>sources: [back-pian]",
+        [f"{CAT}:16: unknown source 'back-pian': did you mean 'back-pain'? (ids come from data/sources.yaml)"],
+    ),
+    "raw HTML": (
+        "exercises/cat.yaml",
+        "replace:title: Cat=>title: Cat <img src=x onerror=alert(1)>",
+        [f"{CAT}:2: 'title' contains raw HTML, which is not allowed in data: write plain text, "
+         "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"],
+    ),
+    "script link": (
+        "exercises/cat.yaml",
+        "replace:  - Return to a flat back.=>  - Return to [a flat back](javascript:alert(1)).",
+        [f"{CAT}:10: 'steps.1' contains a script or data link: only http(s) and site links are allowed"],
+    ),
+    "attribute list": (
+        "exercises/cat.yaml",
+        'replace:  - Return to a flat back.=>  - "Return to a flat back.{: onclick=alert(1) }"',
+        [f"{CAT}:10: 'steps.1' contains a '{{...}}' attribute list: remove the curly braces"],
+    ),
+    "empty file": ("exercises/cat.yaml", "", [f"{CAT}:1: the file is empty: fill it in or delete it"]),
+    "alias": (
+        "exercises/cat.yaml",
+        "append:extra: &a [1]\nmore: *a",
+        [f"{CAT}:18: anchors ('&a') are not allowed: write each value out in full"],
+    ),
+    "tag": (
+        "exercises/cat.yaml",
+        "replace:title: Cat=>title: !!python/object:os.system Cat",
+        [f"{CAT}:2: tags such as 'tag:yaml.org,2002:python/object:os.system' are not allowed: remove it"],
+    ),
+    "file of no kind": (
+        "exercise/cat.yaml",
+        "title: Cat\n",
+        ["data/exercise/cat.yaml:1: this file belongs to no kind of data: an item file must be "
+         "data/<kind>/<id>.yaml with kind one of exercises, routines, conditions"],
+    ),
+    "bad file name": (
+        "exercises/Cat_Pose.yaml",
+        "title: Cat\n",
+        ["data/exercises/Cat_Pose.yaml:1: file name 'Cat_Pose.yaml' is not an id: use lowercase words joined by hyphens"],
+    ),
+    "harmful without note": (
+        "exercises/half-bridge.yaml",
+        "cut:notes:",
+        ["data/exercises/half-bridge.yaml:14: 'half-bridge' matches the harmful pattern 'bridge' (Bridge or half-bridge) "
+         "but is recommended in back-pain with no editorial note about it: add under notes: '- kind: conflict', "
+         "'pattern: bridge', and a text that tells the reader what to do"],
+    ),
+    "condition routine has an avoided exercise": (
+        "conditions/low-back-pain.yaml",
+        "append:avoid:\n  - exercise: cat\n    why: Too much flexion.",
+        ["data/conditions/low-back-pain.yaml:12: 'low-back-pain' says to avoid 'cat', yet its routine 'back-pain' "
+         "contains it: move it to 'caution' with a reason, or remove 'back-pain' from its routines"],
+    ),
+}
+
+
+def apply(data: Path, rel: str, change: str | None) -> None:
+    path = data / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = path.read_text() if path.exists() else ""
+    if change is None:
+        text += "title: Dog\n"
+    elif change.startswith("drop:"):
+        key = change[5:]
+        lines = text.splitlines(keepends=True)
+        start = next(i for i, line in enumerate(lines) if line.startswith(key + ":"))
+        end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "-"))), len(lines))
+        text = "".join(lines[:start] + lines[end:])
+    elif change.startswith("cut:"):
+        text = text[: text.index(change[4:])]
+    elif change.startswith("rename:"):
+        _, old, new = change.split(":")
+        text = text.replace(f"\n{old}:", f"\n{new}:")
+    elif change.startswith("replace:"):
+        old, new = change[8:].split("=>")
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    elif change.startswith("append:"):
+        text += change[7:] + "\n"
+    else:
+        text = change
+    path.write_text(text)
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_broken_file_gives_exact_message(data, case):
+    rel, change, expected = BROKEN[case]
+    apply(data, rel, change)
+    assert problems(data) == expected
+
+
+def test_every_problem_in_one_run(data):
+    for case in ("unknown field", "raw HTML", "empty file"):
+        rel, change, _ = BROKEN[case]
+        apply(data, "conditions/empty.yaml" if case == "empty file" else rel, change)
+    found = problems(data)
+    assert len(found) == 3, found
+    keys = [(p.split(':')[0], int(p.split(':')[1])) for p in found]
+    assert keys == sorted(keys)
+
+
+def test_command_line_reports_without_traceback(data):
+    apply(data, *BROKEN["unknown id"][:2])
+    result = subprocess.run(
+        [sys.executable, "-m", "lumbar", "check", "--data", str(data)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/routines/back-pain.yaml:8: unknown exercise 'kat'" in result.stderr
+    assert result.stderr.strip().endswith("1 problem(s) in the data.")
+
+
+def test_yaml_1_1_surprises_stay_strings():
+    doc = parse("a: no\nb: 1:30\nc: on\nd: 0x1F\ne: 2025-07-03\nf: true\ng: 12\nh: '12'\ni: ~\n")
+    assert doc.value == {"a": "no", "b": "1:30", "c": "on", "d": "0x1F", "e": "2025-07-03", "f": True, "g": 12,
+                         "h": "12", "i": None}
+    assert doc.lines[("b",)] == 2
+
+
+def test_alias_bomb_is_refused_fast():
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(8)
+    )
+    with pytest.raises(DataError) as err:
+        parse(bomb)
+    assert "anchors ('&a') are not allowed" in str(err.value)
+
+
+def test_too_many_values_is_refused():
+    with pytest.raises(DataError, match="too large"):
+        parse("[" + ",".join("1" for _ in range(100_001)) + "]")
+
+
+def test_c_parser_is_used_when_present():
+    import yaml
+
+    from lumbar import loader
+
+    if hasattr(yaml, "CSafeLoader"):
+        assert loader._Loader is yaml.CSafeLoader
+
+
+yaml_text = st.one_of(
+    st.text(max_size=300),
+    st.lists(
+        st.sampled_from(
+            ["a: 1\n", "a: 2\n", "- x\n", "  - y\n", "b: [1, 2\n", "c: {d: e}\n", "&x a\n", "*x\n", "!!str z\n",
+             "? k\n", ": v\n", "---\n", "...\n", "'q\n", "\"\\x\"\n", "\t\n", "title: <b>\n", "%YAML 1.1\n", "x: |\n  t\n"]
+        ),
+        max_size=12,
+    ).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_text)
+def test_arbitrary_yaml_never_escapes_as_another_error(text):
+    try:
+        parse(text, "x.yaml")
+    except DataError as err:
+        assert err.problems and all(p.path == "x.yaml" and p.line >= 1 for p in err.problems)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(yaml_text)
+def test_arbitrary_yaml_in_a_data_file_gives_a_data_error(tmp_path_factory, text):
+    data = tmp_path_factory.mktemp("d") / "data"
+    shutil.copytree(FIXTURE, data)
+    (data / "exercises" / "cat.yaml").write_text(text)
+    try:
+        load_handbook(data)
+    except DataError as err:
+        assert all(":" in str(p) for p in err.problems)
