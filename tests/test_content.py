@@ -1,0 +1,517 @@
+"""The handbook's data checked against the article (shared/source/000_3a2556c2fb7725f1.txt), section by section.
+
+These tests read data/ with PyYAML directly, so they do not depend on the engine. Each figure
+asserted here is the article's own; if a test fails, compare the data with the article before
+changing the test.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+REVIEWED = datetime.date(2026, 11, 25)
+
+
+def _load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _kind(kind: str) -> dict[str, dict]:
+    return {p.stem: _load(p) for p in sorted((DATA / kind).glob("*.yaml"))}
+
+
+EXERCISES = _kind("exercises")
+ROUTINES = _kind("routines")
+CONDITIONS = _kind("conditions")
+SOURCES = {s["id"]: s for s in _load(DATA / "sources.yaml")["sources"]}
+PATTERNS = {p["id"]: p for p in _load(DATA / "harmful-patterns.yaml")["patterns"]}
+CONTRA = {c["id"]: c for c in _load(DATA / "contraindications.yaml")["contraindications"]}
+SAFETY = _load(DATA / "safety.yaml")
+
+
+def items(routine: str) -> list[dict]:
+    return ROUTINES[routine]["items"]
+
+
+def item(routine: str, number: int) -> dict:
+    """The article's item `number` (1-based) of a routine."""
+    return items(routine)[number - 1]
+
+
+def words(entry: dict) -> str:
+    """Everything written for a routine item, lower-cased, to look for the article's words."""
+    parts = [entry.get("source_wording") or "", entry.get("hold") or "", entry.get("rest") or ""]
+    parts += entry.get("notes", [])
+    parts += [n["text"] for n in entry.get("editorial", [])]
+    return " ".join(parts).lower()
+
+
+def editorial_kinds(entry: dict) -> set[str]:
+    return {n["kind"] for n in entry.get("editorial", [])}
+
+
+# --- The shape of the whole -------------------------------------------------------------------
+
+ROUTINE_COUNTS = {
+    "back-pain": 5, "hernia": 8, "bubnovsky": 7, "dikul": 10, "flexibility": 13,
+    "osteochondrosis": 8, "pinched-nerve": 1, "stretching": 3, "pregnancy": 5, "slimming": 3,
+    "complex": 4, "yoga": 5, "home": 5, "relax": 6, "barbell": 3,
+}
+
+# The article's order, item by item, with the movement each item was matched to.
+ORDER = {
+    "back-pain": ["cat", "crunch", "half-bridge", "prone-press-up", "child-pose"],
+    "hernia": [
+        "double-leg-raise", "scissors", "bench-knee-hug", "sit-up-to-knees",
+        "side-lying-leg-raise", "side-lying-leg-raise", "prone-leg-raise", "prone-double-leg-raise",
+    ],
+    "bubnovsky": [
+        "all-fours-relax", "cat", "kneeling-lunge-stretch", "all-fours-forward-reach",
+        "all-fours-rock-back", "sit-up-to-knees", "half-bridge",
+    ],
+    "dikul": [
+        "supine-hip-turn", "twisting-shoulder-lift", "supine-side-bend", "knee-rolls",
+        "anchored-back-extension", "supported-forward-lean", "side-lying-arm-leg-raise",
+        "side-lying-arm-leg-raise", "heel-slides", "crunch",
+    ],
+    "flexibility": [
+        "supine-foot-to-knee", "double-knee-bend-straighten", "supine-butterfly", "leg-circles",
+        "scissors", "leg-pendulum", "double-leg-semicircles", "knee-to-chest",
+        "prone-press-up", "prone-leg-raise", "prone-opposite-arm-leg-raise",
+        "side-lying-leg-swing-front-back", "side-lying-leg-swing-up-down",
+    ],
+    "osteochondrosis": [
+        "prone-leg-raise", "prone-double-leg-open-close", "prone-double-leg-raise",
+        "prone-bent-knee-leg-raise", "prone-half-bow", "knee-rolls", "knee-to-chest", "half-bridge",
+    ],
+    "pinched-nerve": ["unloading-position"],
+    "stretching": ["knee-to-chest", "knee-rolls", "double-knee-to-chest"],
+    "pregnancy": [
+        "standing-posture-stretch", "standing-side-bend", "standing-hip-figure-eight",
+        "all-fours-hip-circles", "cat",
+    ],
+    "slimming": ["bird-dog", "seated-hip-lift", "superman"],
+    "complex": ["wall-stretch", "supine-elbow-arch", "arms-long-curl-up-hold", "double-leg-raise"],
+    "yoga": ["cat", "downward-upward-dog", "cobra", "child-pose", "revolved-triangle"],
+    "home": [
+        "dumbbell-bent-over-row", "dumbbell-lateral-raise", "dumbbell-rear-lateral-raise",
+        "back-extension", "twisting-back-extension",
+    ],
+    "relax": [
+        "supine-butterfly", "butterfly-hip-sway", "crossed-leg-press-down", "crossed-leg-pull-in",
+        "crunch", "oblique-crunch",
+    ],
+    "barbell": ["barbell-deadlift", "barbell-good-morning", "barbell-bent-over-row"],
+}
+
+
+def test_every_routine_of_the_article_is_there_and_nothing_else():
+    assert set(ROUTINES) == set(ROUTINE_COUNTS)
+
+
+@pytest.mark.parametrize("routine,count", sorted(ROUTINE_COUNTS.items()))
+def test_item_count_per_routine(routine, count):
+    assert len(items(routine)) == count
+
+
+def test_items_total_86():
+    assert sum(len(r["items"]) for r in ROUTINES.values()) == 86
+
+
+@pytest.mark.parametrize("routine", sorted(ORDER))
+def test_items_keep_the_article_order(routine):
+    assert [i["exercise"] for i in items(routine)] == ORDER[routine]
+
+
+def test_routines_cite_their_own_section():
+    for rid, r in ROUTINES.items():
+        assert rid in r["sources"], rid
+
+
+def test_every_exercise_file_is_used_and_every_item_resolves():
+    used = {i["exercise"] for r in ROUTINES.values() for i in r["items"]}
+    assert used == set(EXERCISES)
+
+
+def routines_using(ex: str) -> set[str]:
+    return {rid for rid, r in ROUTINES.items() if any(i["exercise"] == ex for i in r["items"])}
+
+
+def test_one_movement_one_file():
+    assert routines_using("cat") == {"back-pain", "bubnovsky", "pregnancy", "yoga"}
+    assert routines_using("half-bridge") == {"back-pain", "bubnovsky", "osteochondrosis"}
+    assert routines_using("child-pose") == {"back-pain", "yoga"}
+    assert routines_using("knee-to-chest") == {"flexibility", "osteochondrosis", "stretching"}
+    assert routines_using("knee-rolls") == {"dikul", "osteochondrosis", "stretching"}
+    assert routines_using("prone-leg-raise") == {"hernia", "flexibility", "osteochondrosis"}
+    assert routines_using("scissors") == {"hernia", "flexibility"}
+
+
+def test_exercises_cite_every_section_that_uses_them():
+    for ex_id, ex in EXERCISES.items():
+        for rid in routines_using(ex_id):
+            assert rid in ex["sources"], f"{ex_id} is used in {rid} but does not cite it"
+        if ex.get("patterns"):
+            assert "harmful" in ex["sources"], ex_id
+
+
+# --- Section by section -----------------------------------------------------------------------
+
+
+def test_back_pain():
+    cat, crunch, bridge, press, child = items("back-pain")
+    assert cat["reps"] == 15 and "15 approaches" in cat["source_wording"]
+    assert "translation" in editorial_kinds(cat)
+    assert crunch["reps"] == "10-30" and "translation" in editorial_kinds(crunch)
+    assert bridge["reps"] == "10-30"
+    assert press["reps"] == "15-20" and "few seconds" in press["hold"]
+    assert child["hold_seconds"] == 120
+
+
+def test_hernia():
+    legs, scissors, bench, situp, side, side_other, prone, prone_both = items("hernia")
+    assert legs["hold_seconds"] == 15 and legs["reps"] == 10
+    assert "15 degrees" in words(legs)
+    assert scissors["reps"] == 10 and scissors["sets"] == 10 and "short" in scissors["rest"]
+    assert "15 degrees" in words(scissors)
+    assert bench["hold_seconds"] == 15 and bench["reps"] == 10
+    assert "bench" in EXERCISES["bench-knee-hug"]["equipment"]
+    assert situp["reps"] == 10
+    assert side["hold_seconds"] == 15 and side["reps"] == 15 and "90" in words(side)
+    assert side_other["exercise"] == side["exercise"] and "other" in words(side_other)
+    assert prone["hold_seconds"] == "up to 15" and prone["reps"] == 10
+    assert "roller" in words(prone) and "roller" in words(prone_both)
+    assert "both-legs-raised" in EXERCISES[prone_both["exercise"]]["patterns"]
+    assert any("20 cm" in a for a in ROUTINES["hernia"]["advice"])
+
+
+def test_bubnovsky():
+    r = ROUTINES["bubnovsky"]
+    assert "twice" in r["repeat"]
+    assert item("bubnovsky", 2)["reps"] == "up to 20"
+    for n in (3, 6):  # "go on through slight pain" against the article's stop rule
+        assert "conflict" in editorial_kinds(item("bubnovsky", n)), n
+        assert "pain" in item("bubnovsky", n)["source_wording"].lower()
+    assert item("bubnovsky", 5)["sets"] == "up to 6"
+    assert "burning" in words(item("bubnovsky", 6))
+    assert "ice pack" in words(item("bubnovsky", 6))
+    assert item("bubnovsky", 7)["reps"] == "10-30"
+
+
+def test_dikul():
+    one, two, three, four, five, six, seven, eight, nine, ten = items("dikul")
+    assert one["reps"] == 8 and one["per_side"] is True and one["hold_seconds"] == 3
+    assert two["reps"] == 8 and two["sets"] == 3 and two["rest_seconds"] == 180 and two["hold_seconds"] == 2
+    assert three["hold_seconds"] == "2-3" and three["sets"] == 3 and three["rest_seconds"] == 180
+    assert "oilcloth" in EXERCISES["supine-side-bend"]["equipment"]
+    for n, entry in ((4, four), (5, five), (6, six), (7, seven), (8, eight), (10, ten)):
+        assert entry["hold"] == "a couple of minutes", n
+        assert "hold_seconds" not in entry, n
+        assert "oddity" in editorial_kinds(entry), n
+    assert four["reps"] == 8 and four["sets"] == 3 and four["rest_seconds"] == 180
+    assert "heavy-furniture" in EXERCISES["anchored-back-extension"]["equipment"]
+    assert six["reps"] == 8 and six["sets"] == 3
+    assert seven["exercise"] == eight["exercise"] and seven["sets"] == eight["sets"] == 3
+    assert nine["reps"] == 12 and nine["rest_seconds"] == 120 and "several" in words(nine)
+    assert ten["reps"] == 12 and ten["sets"] == 3 and ten["rest_seconds"] == 120
+    assert any("breathe in" in a.lower() and "breathe out" in a.lower() for a in ROUTINES["dikul"]["advice"])
+
+
+def test_flexibility():
+    entries = items("flexibility")
+    for n in (1, 2, 3, 5, 6, 7):  # "First, we do the exercises lying on our back. We practice 10 repetitions."
+        assert entries[n - 1]["reps"] == 10, n
+    circles = entries[3]
+    assert circles["reps"] == 20 and circles["per_side"] is True
+    assert "20 times clockwise and 20 times counterclockwise" in circles["source_wording"]
+    assert entries[7]["reps"] == "10-15" and entries[7]["per_side"] is True
+    assert entries[8]["reps"] == 6
+    assert entries[9]["hold_seconds"] == 20 and entries[9]["reps"] == "up to 8" and "20 cm" in words(entries[9])
+    assert entries[10]["sets"] == 8 and "translation" in editorial_kinds(entries[10])
+    # the sub-block headings are carried in the notes
+    assert "lying on your back" in words(entries[0])
+    assert "lying on your front" in words(entries[8])
+    assert "lying on your side" in words(entries[11])
+    for n in (12, 13):
+        assert not {"reps", "sets", "hold_seconds"} & set(entries[n - 1]), n
+
+
+def test_osteochondrosis():
+    entries = items("osteochondrosis")
+    for n in range(1, 6):  # "Starting position: lying on your stomach. 8 - 12 repetitions."
+        assert entries[n - 1]["reps"] == "8-12", n
+    for n in (1, 3, 4):
+        assert entries[n - 1]["hold_seconds"] == 30, n
+    assert entries[5]["reps"] == 4 and entries[5]["per_side"] is True
+    assert "lying on your front" in words(entries[0])
+    assert "lying on your back" in words(entries[5])
+
+
+def test_pinched_nerve():
+    r = ROUTINES["pinched-nerve"]
+    (only,) = r["items"]
+    ex = EXERCISES[only["exercise"]]
+    assert "chair" in ex["equipment"] and "scarf" in ex["equipment"]
+    text = " ".join(r["advice"] + r.get("stop_rules", [])).lower()
+    assert "flaring" in text or "flare-up" in text
+    assert "doctor" in text
+    assert "pinched-nerve-flare-up" not in r.get("contraindications", [])
+    for rid, other in ROUTINES.items():
+        if rid != "pinched-nerve":
+            assert "pinched-nerve-flare-up" in other["contraindications"], rid
+
+
+def test_stretching():
+    first, second, third = items("stretching")
+    assert first["hold"] == "count to ten" and first["per_side"] is True
+    assert second["reps"] == 10
+    assert third["hold"] == "count to ten"
+
+
+def test_pregnancy():
+    assert items("pregnancy")[-1]["exercise"] == "cat"
+    assert "pregnancy" not in ROUTINES["pregnancy"]["contraindications"]
+    for rid in set(ROUTINES) - {"pregnancy", "pinched-nerve"}:
+        assert "pregnancy" in ROUTINES[rid]["contraindications"], rid
+
+
+def test_slimming():
+    pairs, lift, superman = items("slimming")
+    assert pairs["reps"] == 10 and pairs["per_side"] is True
+    assert lift["reps"] == "up to 30"
+    assert superman["hold"] == "a few seconds"
+    assert {"arms-and-legs-together", "both-legs-raised"} <= set(EXERCISES["superman"]["patterns"])
+    assert "bridge" in EXERCISES["seated-hip-lift"]["patterns"]
+
+
+def test_complex():
+    wall, arch, curl, legs = items("complex")
+    assert wall["hold_seconds"] == 60 and "about a minute" in wall["source_wording"]
+    assert (arch["reps"], arch["hold_seconds"]) == ("up to 10", 30)
+    assert (curl["reps"], curl["hold_seconds"]) == ("up to 10", 30)
+    assert (legs["reps"], legs["hold_seconds"]) == ("up to 12", 30)
+    assert "wall" in EXERCISES["wall-stretch"]["equipment"]
+
+
+def test_yoga_and_sanskrit_names():
+    cat, dog, cobra, child, triangle = items("yoga")
+    assert dog["reps"] == "4-5"
+    assert triangle["reps"] == 4 and triangle["per_side"] is True
+    assert "several" in cat["source_wording"]
+    names = {
+        "cat": "Marjariasana", "downward-upward-dog": "Adho Mukha Svanasana", "cobra": "Bhujangasana",
+        "child-pose": "Balasana", "revolved-triangle": "Parivrtta Trikonasana",
+    }
+    for ex, name in names.items():
+        assert name in EXERCISES[ex]["other_names"], ex
+    assert any("discomfort" in s for s in ROUTINES["yoga"]["stop_rules"])
+
+
+def test_home_every_item_20_25_in_two_blocks():
+    for n, entry in enumerate(items("home"), 1):
+        assert entry["reps"] == "20-25" and entry["sets"] == 2 and "short" in entry["rest"], n
+    for ex in ("dumbbell-bent-over-row", "dumbbell-lateral-raise", "dumbbell-rear-lateral-raise"):
+        assert "dumbbells" in EXERCISES[ex]["equipment"], ex
+    assert any("warm" in a.lower() for a in ROUTINES["home"]["advice"])
+    assert any("pain or discomfort" in s for s in ROUTINES["home"]["stop_rules"])
+
+
+def test_relax_every_item_10_12():
+    for n, entry in enumerate(items("relax"), 1):
+        assert entry["reps"] == "10-12", n
+    assert item("relax", 1)["hold_seconds"] == 30
+    assert "pillow" in EXERCISES["supine-butterfly"]["equipment"]
+
+
+def test_barbell():
+    lift = item("barbell", 1)
+    assert lift["hold"] == "about two minutes" and "oddity" in editorial_kinds(lift)
+    assert "back-pain-barbell" in ROUTINES["barbell"]["contraindications"]
+    assert "short rest" in item("barbell", 3)["rest"]
+
+
+def test_approaches_meaning_repetitions_are_flagged():
+    for routine, number in [
+        ("back-pain", 1), ("back-pain", 2), ("back-pain", 4), ("hernia", 1), ("hernia", 4),
+        ("hernia", 5), ("hernia", 7), ("bubnovsky", 2), ("bubnovsky", 7),
+    ]:
+        entry = item(routine, number)
+        assert "approaches" in entry["source_wording"], (routine, number)
+        assert "reps" in entry, (routine, number)
+        assert "translation" in editorial_kinds(entry), (routine, number)
+
+
+# --- Harmful patterns and safety --------------------------------------------------------------
+
+# The article names these eight; no exercise in any of its routines is a bicycle or a somersault.
+UNMATCHED_PATTERNS = {"bicycle", "somersaults"}
+
+
+def test_all_eight_harmful_patterns():
+    assert set(PATTERNS) == {
+        "both-legs-raised", "arms-and-legs-together", "bridge", "leg-mill", "bicycle",
+        "one-leg-load", "swinging-presses", "somersaults",
+    }
+    for p in PATTERNS.values():
+        assert p["sources"] == ["harmful"]
+
+
+def test_every_harmful_pattern_has_an_exercise_unless_the_article_has_none():
+    matched = {p for ex in EXERCISES.values() for p in ex.get("patterns", [])}
+    assert matched == set(PATTERNS) - UNMATCHED_PATTERNS
+
+
+def test_known_pattern_matches():
+    expect = {
+        "half-bridge": "bridge", "double-leg-raise": "both-legs-raised", "scissors": "both-legs-raised",
+        "superman": "arms-and-legs-together", "seated-hip-lift": "bridge", "leg-circles": "leg-mill",
+        "sit-up-to-knees": "swinging-presses", "prone-leg-raise": "one-leg-load",
+        "prone-double-leg-raise": "both-legs-raised",
+    }
+    for ex, pattern in expect.items():
+        assert pattern in EXERCISES[ex]["patterns"], ex
+
+
+def test_each_matched_pattern_has_a_conflict_note():
+    for ex_id, ex in EXERCISES.items():
+        noted = {n.get("pattern") for n in ex.get("notes", []) if n["kind"] == "conflict"}
+        for p in ex.get("patterns", []):
+            assert p in noted, f"{ex_id}: {p}"
+
+
+def test_contraindications():
+    assert {"pregnancy", "recent-spinal-injury", "acute-pain", "pinched-nerve-flare-up", "back-pain-barbell"} <= set(CONTRA)
+    assert "two months" in CONTRA["recent-spinal-injury"]["text"]
+    assert "doctor" in CONTRA["recent-spinal-injury"]["text"]
+    for rid, r in ROUTINES.items():
+        if rid != "pinched-nerve":
+            assert {"recent-spinal-injury", "acute-pain"} <= set(r["contraindications"]), rid
+
+
+def test_safety_rules_and_stop_signs():
+    rules = {r["id"] for r in SAFETY["rules"]}
+    assert {"comfortable-load", "feel-light-after", "smooth-movements", "control-breathing",
+            "warm-up", "straight-back-with-weights", "see-a-doctor-first"} <= rules
+    stops = {r["id"] for r in SAFETY["stop_signs"]}
+    assert {"spasm-or-spreading-pain", "sharp-pain", "no-heroics", "any-pain-or-discomfort", "cobra-discomfort"} <= stops
+    for group in ("rules", "stop_signs"):
+        for r in SAFETY[group]:
+            assert all(SOURCES[s]["kind"] == "article-section" for s in r["sources"]), r["id"]
+
+
+def test_red_flags_cite_the_nhs():
+    flags = SAFETY["red_flags"]
+    assert len(flags) >= 8
+    for f in flags:
+        assert f["sources"] == ["nhs-back-pain"], f["id"]
+        assert re.search(r"999|111|A&E|GP", f["text"]), f["id"]
+    text = " ".join(f["text"].lower() for f in flags)
+    for phrase in ("bladder", "genitals", "both legs", "chest pain", "serious accident", "high temperature",
+                   "lost weight", "worse at night"):
+        assert phrase in text, phrase
+    assert SOURCES["nhs-back-pain"]["url"].startswith("https://www.nhs.uk/")
+
+
+# --- Conditions -------------------------------------------------------------------------------
+
+CONDITION_IDS = {
+    "low-back-pain", "disc-hernia", "osteochondrosis", "pinched-nerve", "pregnancy",
+    "sitting-stiffness", "weak-back-muscles",
+}
+GOAL_IDS = {"flexibility", "slimming-waist", "relaxation", "strength-with-weights"}
+
+
+def test_conditions_and_goals():
+    assert set(CONDITIONS) == CONDITION_IDS | GOAL_IDS
+    for cid in GOAL_IDS:
+        assert CONDITIONS[cid]["kind"] == "goal", cid
+    for cid in CONDITION_IDS:
+        assert CONDITIONS[cid].get("kind", "condition") == "condition", cid
+
+
+@pytest.mark.parametrize("cid", sorted(CONDITION_IDS | GOAL_IDS))
+def test_at_least_five_synonyms_and_some_misspellings(cid):
+    c = CONDITIONS[cid]
+    assert len(c["synonyms"]) >= 5
+    assert len(set(s.lower() for s in c["synonyms"])) == len(c["synonyms"])
+    assert c.get("misspellings")
+
+
+def test_the_names_people_search_for():
+    must = {
+        "disc-hernia": ["Herniated disc", "Slipped disc", "Bulging disc", "Disc prolapse", "HNP", "Ruptured disc"],
+        "pinched-nerve": ["Sciatica", "Trapped nerve", "Lumbar radiculopathy", "Nerve root compression"],
+        "osteochondrosis": ["Degenerative disc disease", "DDD", "Spondylosis"],
+        "pregnancy": ["Pregnant", "Pregnancy", "Prenatal", "Antenatal", "Expecting"],
+        "low-back-pain": ["Lumbago", "Backache", "LBP", "Lumbalgia"],
+        "weak-back-muscles": ["Muscle atrophy", "Deconditioning", "Weak core"],
+    }
+    for cid, names in must.items():
+        for name in names:
+            assert name in CONDITIONS[cid]["synonyms"], (cid, name)
+    assert "sciatic" in CONDITIONS["pinched-nerve"]["misspellings"]
+    assert "herniated disk" in CONDITIONS["disc-hernia"]["misspellings"]
+
+
+def test_condition_routines():
+    assert CONDITIONS["disc-hernia"]["routines"] == ["hernia"]
+    assert CONDITIONS["pinched-nerve"]["routines"] == ["pinched-nerve"]
+    assert CONDITIONS["pregnancy"]["routines"] == ["pregnancy"]
+    assert "back-pain" in CONDITIONS["low-back-pain"]["routines"]
+    assert "barbell" not in CONDITIONS["low-back-pain"]["routines"]
+    assert "barbell" in CONDITIONS["strength-with-weights"]["routines"]
+    covered = {r for c in CONDITIONS.values() for r in c.get("routines", [])}
+    assert covered == set(ROUTINES)
+
+
+def test_condition_never_avoids_what_its_routines_use():
+    for cid, c in CONDITIONS.items():
+        used = {i["exercise"] for r in c.get("routines", []) for i in ROUTINES[r]["items"]}
+        for entry in c.get("avoid", []):
+            assert entry["exercise"] not in used, (cid, entry["exercise"])
+        for entry in c.get("caution", []):
+            assert entry["exercise"] in EXERCISES, (cid, entry["exercise"])
+
+
+def test_barbell_avoided_with_back_pain():
+    avoided = {e["exercise"] for e in CONDITIONS["low-back-pain"]["avoid"]}
+    assert {"barbell-deadlift", "barbell-good-morning", "barbell-bent-over-row"} <= avoided
+
+
+# --- Housekeeping -----------------------------------------------------------------------------
+
+
+def all_files():
+    return sorted(DATA.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", all_files(), ids=lambda p: p.relative_to(DATA).as_posix())
+def test_file_starts_with_schema_comment(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+
+
+def test_ids_and_reviewed():
+    for kind, docs in (("exercises", EXERCISES), ("routines", ROUTINES), ("conditions", CONDITIONS)):
+        for item_id, doc in docs.items():
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id), (kind, item_id)
+            assert doc["reviewed"] == REVIEWED, (kind, item_id)
+            assert all(s in SOURCES for s in doc["sources"]), (kind, item_id)
+
+
+def test_no_figures_yet():
+    assert not [e for e, ex in EXERCISES.items() if "figures" in ex]
+
+
+def test_steps_are_short_single_actions():
+    for ex_id, ex in EXERCISES.items():
+        for step in ex["steps"]:
+            assert len(step) <= 120, (ex_id, step)
+            assert step[0].isupper() and step.endswith("."), (ex_id, step)
