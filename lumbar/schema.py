@@ -217,7 +217,9 @@ def field_reference() -> str:
     """Markdown tables of every field of every kind of data file, then of the parts they share."""
     out: list[str] = []
     parts: dict[str, dict] = {}
-    for schema_file, schema in build_schemas().items():
+    schemas = build_schemas()
+    all_defs = {name: node for sch in schemas.values() for name, node in sch.get("$defs", {}).items()}
+    for schema_file, schema in schemas.items():
         defs = schema.get("$defs", {})
         heading, files = _files_label(schema_file)
         out += [f"### {heading}", ""]
@@ -244,16 +246,9 @@ def field_reference() -> str:
         out += [f"#### Part: {name}", ""]
         if node.get("description"):
             out += [node["description"], ""]
-        out += _table(node, {}, _all_defs())
+        out += _table(node, {}, all_defs)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _all_defs() -> dict:
-    defs: dict = {}
-    for schema in build_schemas().values():
-        defs.update(schema.get("$defs", {}))
-    return defs
 
 
 def embed_reference(text: str, reference: str | None = None) -> str:

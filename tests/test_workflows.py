@@ -307,3 +307,11 @@ def test_readme_links_contributing():
     if not readme.exists():
         pytest.skip("no README.md yet")
     assert "CONTRIBUTING.md" in readme.read_text(encoding="utf-8")
+
+
+def test_contributing_links_to_files_that_exist():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        assert (ROOT / target).exists(), f"CONTRIBUTING.md links to {target}, which does not exist"
