@@ -1,0 +1,64 @@
+// The handbook's service worker: a phone with no signal still opens the pages it has seen.
+// Pages: network first, then the copy kept. Styles, scripts, images: the copy kept, refreshed in the background.
+const CACHE = "lumbar-v1";
+// Kept at install: the home page, the red flags, the routines, and every style and script the home page uses.
+const PAGES = ["./", "safety/red-flags/", "routines/", "search/search_index.json"];
+const ASSET = /["']([^"'\s<>]+\.(?:css|js))["']/g;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(PAGES);
+    const home = await (await cache.match("./")).text();
+    const assets = new Set();
+    for (const match of home.matchAll(ASSET)) {
+      const url = new URL(match[1], self.registration.scope);
+      if (url.origin === self.location.origin) assets.add(url.href);
+    }
+    await cache.addAll([...assets]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(request, { ignoreSearch: true });
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+async function keptFirst(event) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(event.request);
+  const fresh = fetch(event.request).then((response) => {
+    if (response.ok) cache.put(event.request, response.clone());
+    return response;
+  });
+  if (kept) {
+    event.waitUntil(fresh.catch(() => {}));
+    return kept;
+  }
+  return fresh;
+}
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.endsWith(".zip")) return;
+  const page = event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html")
+    || url.pathname.endsWith(".json");
+  event.respondWith(page ? networkFirst(event.request) : keptFirst(event));
+});
