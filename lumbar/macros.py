@@ -46,6 +46,10 @@ def define_env(env) -> None:
     def condition_table() -> Markup:
         return fragment("condition-table.html")
 
+    def find_by_condition() -> Markup:
+        """Every condition with its names, routines and what to avoid; find.js adds a filter."""
+        return fragment("find.html")
+
     def site_link(path: str) -> str:
         """A relative link from this page to a file of the built site, such as 'api/handbook.json'."""
         return links().asset(path)
@@ -61,6 +65,6 @@ def define_env(env) -> None:
 
     for func in (
         exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
-        red_flags, harmful_movements, condition_table, counts, site_link,
+        red_flags, harmful_movements, condition_table, find_by_condition, counts, site_link,
     ):
         env.macro(func)
