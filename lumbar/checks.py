@@ -65,6 +65,20 @@ def references(hb: Handbook) -> list[Problem]:
                 ref("conditions", c_id, (group, i, "exercise"), e.exercise, "exercises", "exercise")
         for i, p in enumerate(c.avoid_patterns):
             ref("conditions", c_id, ("avoid_patterns", i), p, "patterns", "harmful pattern")
+    if "safety.yaml" in hb.shared:
+        doc = hb.docs[("shared", "safety.yaml")]
+        for group in ("rules", "stop_signs", "red_flags"):
+            for i, rule in enumerate(getattr(hb.safety, group)):
+                for j, r in enumerate(rule.routines):
+                    if r not in known["routines"]:
+                        problems.append(
+                            Problem(doc.path, doc.line((group, i, "routines", j)), f"unknown routine '{r}'{did_you_mean(r, known['routines'])}")
+                        )
+                for j, s in enumerate(rule.sources):
+                    if lists["sources"] is not None and s not in lists["sources"]:
+                        problems.append(
+                            Problem(doc.path, doc.line((group, i, "sources", j)), f"unknown source '{s}'{did_you_mean(s, lists['sources'])}")
+                        )
     for name in ("harmful-patterns", "contraindications"):
         if name + ".yaml" in hb.shared:
             doc = hb.docs[("shared", name + ".yaml")]

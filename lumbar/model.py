@@ -152,28 +152,28 @@ class Condition(Item):
 
 
 class Entry(Strict):
-    id: Id
-    title: Name
-    text: Text | None = None
+    id: Id = Field(description="A unique id: lowercase words joined by hyphens. Other files refer to it.")
+    title: Name = Field(description="The name shown to the reader.")
+    text: Text | None = Field(None, description="A sentence or two shown under the title.")
 
 
 class Source(Entry):
-    kind: Literal["article-section", "external"]
-    publisher: Name | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    kind: Literal["article-section", "external"] = Field(description="article-section, or external (another publisher).")
+    publisher: Name | None = Field(None, description="Who publishes an external source.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = Field(None, description="Its https:// address.")
     section: Name | None = Field(None, description="The heading of the article section.")
     line: int | None = Field(None, description="Line of the section in shared/source.")
     markers: list[int] = Field(default_factory=list, description="The article's citation marker numbers here.")
-    accessed: date | None = None
+    accessed: date | None = Field(None, description="When an external source was last read (YYYY-MM-DD).")
 
 
 class Article(Strict):
-    title: Name
-    publisher: Name
-    language: Name
+    title: Name = Field(description="The article's title.")
+    publisher: Name = Field(description="Who publishes it.")
+    language: Name = Field(description="Which language or translation was used.")
     reviewed: date = Field(description="When the publisher last reviewed the article medically.")
     file: str = Field(description="Where the article's text is kept.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="What a reader of the article should know.")
 
 
 class SourceList(Strict):
@@ -199,6 +199,9 @@ class ContraindicationList(Strict):
 
 class Rule(Entry):
     sources: list[Id] = Field(min_length=1)
+    routines: list[Id] = Field(
+        default_factory=list, description="Routines this applies to (data/routines/); leave out when it applies to every routine."
+    )
 
 
 class Safety(Strict):
