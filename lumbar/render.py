@@ -128,6 +128,7 @@ class Renderer:
         )
         self.env.filters.update(md=md, heading=heading, dosage=dosage, seconds=seconds, long_date=long_date)
         self.env.tests["contains"] = lambda seq, value: value in seq
+        self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
 
