@@ -65,42 +65,27 @@ def references(hb: Handbook) -> list[Problem]:
                 ref("conditions", c_id, (group, i, "exercise"), e.exercise, "exercises", "exercise")
         for i, p in enumerate(c.avoid_patterns):
             ref("conditions", c_id, ("avoid_patterns", i), p, "patterns", "harmful pattern")
-    if "safety.yaml" in hb.shared:
-        doc = hb.docs[("shared", "safety.yaml")]
-        for group in ("rules", "stop_signs", "red_flags"):
-            for i, rule in enumerate(getattr(hb.safety, group)):
-                for j, r in enumerate(rule.routines):
-                    if r not in known["routines"]:
-                        problems.append(
-                            Problem(doc.path, doc.line((group, i, "routines", j)), f"unknown routine '{r}'{did_you_mean(r, known['routines'])}")
-                        )
-                for j, s in enumerate(rule.sources):
-                    if lists["sources"] is not None and s not in lists["sources"]:
-                        problems.append(
-                            Problem(doc.path, doc.line((group, i, "sources", j)), f"unknown source '{s}'{did_you_mean(s, lists['sources'])}")
-                        )
-    for name in ("harmful-patterns", "contraindications"):
-        if name + ".yaml" in hb.shared:
-            doc = hb.docs[("shared", name + ".yaml")]
-            key = {"harmful-patterns": "patterns"}.get(name, name)
-            for i, entry in enumerate(getattr(hb.shared[name + ".yaml"], key)):
-                for j, s in enumerate(entry.sources):
-                    if lists["sources"] is not None and s not in lists["sources"]:
-                        problems.append(
-                            Problem(doc.path, doc.line((key, i, "sources", j)), f"unknown source '{s}'{did_you_mean(s, lists['sources'])}")
-                        )
+    # Shared lists: unique ids, and the sources and routines their entries name.
     for name in sorted(hb.shared):
         doc = hb.docs[("shared", name)]
         for field_name, entries in doc.value.items():
             seen: dict[str, int] = {}
             for i, entry in enumerate(entries if isinstance(entries, list) else []):
-                if isinstance(entry, dict) and "id" in entry:
+                if not isinstance(entry, dict):
+                    continue
+                if "id" in entry:
                     line = doc.line((field_name, i, "id"))
                     if entry["id"] in seen:
                         problems.append(
                             Problem(doc.path, line, f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]}): ids must be unique")
                         )
                     seen.setdefault(entry["id"], line)
+                for key, ids, label in (("sources", lists["sources"], "source"), ("routines", known["routines"], "routine")):
+                    for j, value in enumerate(entry.get(key) or [] if name != "sources.yaml" else []):
+                        if ids is not None and value not in ids:
+                            problems.append(
+                                Problem(doc.path, doc.line((field_name, i, key, j)), f"unknown {label} '{value}'{did_you_mean(value, ids)}")
+                            )
     return problems
 
 

@@ -125,6 +125,16 @@ BROKEN = {
         "title: Cat\n",
         ["data/exercises/Cat_Pose.yaml:1: file name 'Cat_Pose.yaml' is not an id: use lowercase words joined by hyphens"],
     ),
+    "unknown source in a shared list": (
+        "contraindications.yaml",
+        "replace:sources: [back-muscles]=>sources: [back-muscle]",
+        ["data/contraindications.yaml:7: unknown source 'back-muscle': did you mean 'back-muscles'?"],
+    ),
+    "duplicate id in a shared list": (
+        "positions.yaml",
+        "append:  - id: prone\n    title: Face down",
+        ["data/positions.yaml:22: duplicate id 'prone' (first at line 7): ids must be unique"],
+    ),
     "harmful without note": (
         "exercises/half-bridge.yaml",
         "cut:notes:",
