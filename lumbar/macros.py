@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from markupsafe import Markup
 
 from lumbar.render import Links
 from lumbar.site import state
 
 
+def add_search_names(env) -> None:
+    """After the search plugin has written its index: give each condition and exercise page a
+    'names' field (synonyms, misspellings, other names), weighted in mkdocs.yml like a title, so a
+    name found only in the text of one page is not outranked by another page's title."""
+    path = Path(env.conf.site_dir) / "search" / "search_index.json"
+    hb = state.handbook
+    if not path.is_file() or hb is None:
+        return
+    url = "{}/{}/" if env.conf.use_directory_urls else "{}/{}.html"
+    names = {url.format("conditions", cid): [*c.synonyms, *c.misspellings] for cid, c in hb.conditions.items()}
+    names.update({url.format("exercises", eid): list(e.other_names) for eid, e in hb.exercises.items() if e.other_names})
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"] in names:
+            doc["names"] = names[doc["location"]]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def define_env(env) -> None:
+    env.post_build_functions.append(add_search_names)
+
     def links() -> Links:
         return Links.for_url(env.page.url, env.conf.use_directory_urls)
 
