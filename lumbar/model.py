@@ -8,6 +8,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, PlainValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
+from lumbar.figures.model import Figures
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 _HTML = re.compile(r"<\s*[a-zA-Z!/?]|&#|&[a-zA-Z]+;")
@@ -93,7 +95,7 @@ class Exercise(Item):
         default_factory=list, description="Harmful movement patterns this exercise matches (data/harmful-patterns.yaml)."
     )
     sides: StrictBool = Field(False, description="true when it is done on one side and then the other.")
-    figures: dict | None = Field(None, description="Start and end poses for the drawings (see the figure reference).")
+    figures: Figures | None = Field(None, description="Start and end poses for the drawings (see the figure reference).")
 
 
 class Dose(Strict):

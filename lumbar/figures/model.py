@@ -1,0 +1,288 @@
+"""The `figures:` block of an exercise: start and end poses, written as a base pose plus changes.
+
+Everything a clinician writes is checked here (names, joint ranges); the geometry (floor, support,
+balance) is checked in validate.py, because it needs the whole pose.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+# Joint angles, in degrees: (lowest, highest, what it means). Positive is the usual clinical
+# direction: flexion, abduction, bending towards the viewer.
+SPINE_JOINTS: dict[str, tuple[float, float, str]] = {
+    "trunk": (-180, 180, "Tilt of the whole body from upright: 0 upright, 90 leaning forward to horizontal, "
+              "-90 leaning back to horizontal. Poses that rest on two places (lying, all fours) settle by themselves."),
+    "spine": (-60, 90, "Bend of the whole back, shared between lumbar and thoracic: positive rounds, negative arches."),
+    "lumbar": (-35, 60, "Bend of the lower back: positive rounds (flexion), negative arches (extension)."),
+    "thoracic": (-30, 45, "Bend of the upper back: positive rounds, negative arches."),
+    "neck": (-70, 60, "Bend of the neck: positive brings the chin to the chest, negative lifts the head back."),
+    "side-bend": (-50, 50, "Side bend of the back: positive bends towards the viewer (the near side)."),
+    "twist": (-70, 70, "Turn of the chest against the pelvis: positive turns the chest towards the viewer. "
+              "Lying, the shoulders stay on the floor and the pelvis turns the other way (knees fall aside)."),
+}
+LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
+    "shoulder": (-60, 180, "Arm forward from hanging along the body: 90 points it forward, 180 above the head, "
+                 "negative takes it back."),
+    "shoulder-abduction": (-20, 180, "Arm out to the side: 90 level with the shoulder, 180 above the head."),
+    "elbow": (0, 150, "Elbow bend: 0 straight."),
+    "wrist": (-80, 90, "Hand bend: 0 in line with the forearm, 90 bent back as when the palm is flat on the floor. "
+              "Hands near the floor lie flat by themselves unless this is given."),
+    "hip": (-30, 140, "Thigh forward from in line with the body: 90 is a right angle (sitting), negative takes "
+            "the leg back."),
+    "hip-abduction": (-20, 80, "Leg out to the side (knees apart)."),
+    "knee": (0, 160, "Knee bend: 0 straight, 90 a right angle, 150 kneeling on the heels."),
+    "ankle": (-90, 35, "Foot: positive lifts the toes towards the shin, negative points them (-85 lays the top of "
+              "the foot flat when kneeling). Feet near the floor lie flat by themselves unless this is given."),
+}
+JOINTS = {**SPINE_JOINTS, **LIMB_JOINTS}
+
+PROPS = ("mat", "roller", "bench", "chair", "wall", "pillow", "dumbbells", "barbell")
+# Props that carry a body part, with the height range of their top in cm (wall: none).
+SUPPORT_PROPS: dict[str, tuple[float, float]] = {
+    "roller": (8, 20),
+    "pillow": (4, 16),
+    "bench": (25, 50),
+    "chair": (36, 52),
+    "wall": (0, 0),
+}
+PARTS = ("head", "chest", "back", "lumbar", "pelvis", "thighs", "knees", "shins", "feet", "hands", "forearms")
+VIEWS = ("side", "front", "top")
+# The base poses are defined in poses.py; their names are listed here so the model needs no geometry.
+POSE_NAMES = (
+    "standing", "standing-bent-forward", "supine", "supine-knees-bent", "bridge", "lying-legs-on-chair",
+    "prone", "prone-on-roller", "prone-on-elbows", "prone-press-up", "side-lying", "all-fours",
+    "downward-dog", "kneeling", "heel-sitting", "childs-pose", "sitting-legs-out", "sitting-on-chair",
+)
+
+_TAG = re.compile(r"[<>]|&#|&[a-zA-Z]+;")
+
+
+def suggest(word: str, choices) -> str:
+    """ "did you mean 'x'?" or the list of choices."""
+    choices = list(choices)
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "use one of: " + ", ".join(choices)
+
+
+def _plain(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise PydanticCustomError("empty_text", "is empty: write some text or remove the field")
+    if _TAG.search(value):
+        raise PydanticCustomError("html_text", "contains HTML: write plain text")
+    return value
+
+
+Plain = Annotated[str, AfterValidator(_plain)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+
+def _check_keys(data: Any, allowed: dict[str, Any], what: str) -> Any:
+    if isinstance(data, dict):
+        for key in data:
+            if key not in allowed:
+                raise PydanticCustomError(
+                    "unknown_name", "unknown {what} '{key}': {hint}", {"what": what, "key": str(key), "hint": suggest(key, allowed)}
+                )
+    return data
+
+
+def _angle(value: float, info) -> float:
+    name = info.field_name.replace("_", "-")
+    low, high, _ = JOINTS[name]
+    if not low <= value <= high:
+        raise PydanticCustomError(
+            "joint_range",
+            "{value} degrees is outside the human range ({low} to {high})",
+            {"value": _num(value), "low": _num(low), "high": _num(high)},
+        )
+    return float(value)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+Angle = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _joint(name: str):
+    low, high, text = JOINTS[name]
+    alias = name if "-" in name else None
+    return Field(None, alias=alias, description=f"{text} Range {_num(low)} to {_num(high)}.",
+                 json_schema_extra={"minimum": low, "maximum": high})
+
+
+def _range_check(cls, value, info):
+    return value if value is None else _angle(value, info)
+
+
+_LIMB_FIELDS = [n.replace("-", "_") for n in LIMB_JOINTS]
+_SPINE_FIELDS = [n.replace("-", "_") for n in SPINE_JOINTS]
+
+
+class Side(_Strict):
+    """The limbs of one side: near (towards the viewer, drawn dark) or far (drawn lighter)."""
+
+    shoulder: Angle | None = _joint("shoulder")
+    shoulder_abduction: Angle | None = _joint("shoulder-abduction")
+    elbow: Angle | None = _joint("elbow")
+    wrist: Angle | None = _joint("wrist")
+    hip: Angle | None = _joint("hip")
+    hip_abduction: Angle | None = _joint("hip-abduction")
+    knee: Angle | None = _joint("knee")
+    ankle: Angle | None = _joint("ankle")
+
+    _limb_range = field_validator(*_LIMB_FIELDS)(classmethod(_range_check))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names(cls, data: Any) -> Any:
+        return _check_keys(data, LIMB_JOINTS, "joint")
+
+    def angles(self) -> dict[str, float]:
+        return {name: getattr(self, name.replace("-", "_")) for name in LIMB_JOINTS if getattr(self, name.replace("-", "_")) is not None}
+
+
+class Phase(_Strict):
+    """One position: a base pose, then only what differs from it (angles in degrees)."""
+
+    pose: str = Field(description="A base pose name (see the list of base poses).", json_schema_extra={"enum": list(POSE_NAMES)})
+    trunk: Angle | None = _joint("trunk")
+    spine: Angle | None = _joint("spine")
+    lumbar: Angle | None = _joint("lumbar")
+    thoracic: Angle | None = _joint("thoracic")
+    neck: Angle | None = _joint("neck")
+    side_bend: Angle | None = _joint("side-bend")
+    twist: Angle | None = _joint("twist")
+    shoulder: Angle | None = _joint("shoulder")
+    shoulder_abduction: Angle | None = _joint("shoulder-abduction")
+    elbow: Angle | None = _joint("elbow")
+    wrist: Angle | None = _joint("wrist")
+    hip: Angle | None = _joint("hip")
+    hip_abduction: Angle | None = _joint("hip-abduction")
+    knee: Angle | None = _joint("knee")
+    ankle: Angle | None = _joint("ankle")
+    near: Side | None = Field(None, description="Joints of the near limbs only (towards the viewer); these win over the joints above.")
+    far: Side | None = Field(None, description="Joints of the far limbs only (drawn lighter); these win over the joints above.")
+    support: dict[str, str] = Field(
+        default_factory=dict,
+        description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
+    )
+    barbell: Literal["hands", "shoulders"] = Field("hands", description="Where the barbell is, when there is one.")
+    note: Plain | None = Field(None, max_length=60, description='A few words shown under this drawing, e.g. "back arched".')
+    alt: Plain | None = Field(None, max_length=300, description="Text for this drawing alone, for screen readers.")
+
+    _spine_range = field_validator(*_SPINE_FIELDS, *_LIMB_FIELDS)(classmethod(_range_check))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names(cls, data: Any) -> Any:
+        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "note", "alt"])
+        return _check_keys(data, allowed, "joint or field")
+
+    @field_validator("pose")
+    @classmethod
+    def _pose(cls, value: str) -> str:
+        if value not in POSE_NAMES:
+            raise PydanticCustomError("unknown_pose", "unknown pose '{pose}': {hint}", {"pose": value, "hint": suggest(value, POSE_NAMES)})
+        return value
+
+    @field_validator("support")
+    @classmethod
+    def _support(cls, value: dict[str, str]) -> dict[str, str]:
+        for part, prop in value.items():
+            if part not in PARTS:
+                raise PydanticCustomError("unknown_part", "unknown body part '{part}': {hint}", {"part": part, "hint": suggest(part, PARTS)})
+            if prop not in SUPPORT_PROPS:
+                raise PydanticCustomError(
+                    "unknown_support", "'{prop}' cannot carry the {part}: {hint}", {"prop": prop, "part": part, "hint": suggest(prop, SUPPORT_PROPS)}
+                )
+            if (prop == "wall") != (part == "back"):
+                raise PydanticCustomError("wall_back", "only the back can rest on a wall, and the back only on a wall")
+        return value
+
+    @model_validator(mode="after")
+    def _spine_once(self) -> "Phase":
+        if self.spine is not None and (self.lumbar is not None or self.thoracic is not None):
+            raise PydanticCustomError("spine_twice", "give either spine, or lumbar and thoracic, not both")
+        return self
+
+    def angles(self) -> dict[str, float]:
+        """Every joint this phase sets: 'knee' (both sides), 'near.knee', 'far.knee', 'lumbar'..."""
+        out: dict[str, float] = {}
+        for name in JOINTS:
+            value = getattr(self, name.replace("-", "_"))
+            if value is not None:
+                out[name] = value
+        for side in ("near", "far"):
+            limbs = getattr(self, side)
+            if limbs is not None:
+                for name, value in limbs.angles().items():
+                    out[f"{side}.{name}"] = value
+        return out
+
+
+PHASES = ("start", "middle", "end")
+
+
+class Figures(_Strict):
+    """Drawings of an exercise: its start and end positions (and a middle one for three-phase movements)."""
+
+    alt: Plain = Field(max_length=400, description="What the drawings show, in one or two plain sentences, for screen readers and the caption.")
+    props: list[str] = Field(
+        default_factory=list, description="Props drawn in every phase: " + ", ".join(PROPS) + ".", json_schema_extra={"items": {"enum": list(PROPS)}}
+    )
+    view: Literal["side", "front", "top"] = Field(
+        "side", description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above)."
+    )
+    start: Phase = Field(description="The start position.")
+    middle: Phase | None = Field(None, description="A middle position, for movements with three phases.")
+    end: Phase | None = Field(None, description="The end position. Leave it out for a position that is only held.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names(cls, data: Any) -> Any:
+        return _check_keys(data, cls.model_fields, "field")
+
+    @field_validator("props")
+    @classmethod
+    def _props(cls, value: list[str]) -> list[str]:
+        for prop in value:
+            if prop not in PROPS:
+                raise PydanticCustomError("unknown_prop", "unknown prop '{prop}': {hint}", {"prop": prop, "hint": suggest(prop, PROPS)})
+        if len(set(value)) != len(value):
+            raise PydanticCustomError("duplicate_prop", "a prop is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _middle_needs_end(self) -> "Figures":
+        if self.middle is not None and self.end is None:
+            raise PydanticCustomError("middle_no_end", "a middle position needs an end position")
+        return self
+
+    def phases(self) -> list[tuple[str, Phase]]:
+        return [(name, getattr(self, name)) for name in PHASES if getattr(self, name) is not None]
+
+
+def missing_figures(handbook_exercises) -> list[str]:
+    """Ids (or titles) of exercises without a figures block, sorted.
+
+    Takes a mapping id -> exercise, or an iterable of objects with .id (or .title) and .figures.
+    """
+    if isinstance(handbook_exercises, dict):
+        items = handbook_exercises.items()
+    else:
+        items = ((getattr(e, "id", None) or getattr(e, "title", "?"), e) for e in handbook_exercises)
+    return sorted(str(key) for key, exercise in items if getattr(exercise, "figures", None) is None)

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Render one exercise's figures to PNG, to look at them or to paste into a pull request.
+
+    .venv/bin/python scripts/figure_png.py cat                # -> figures-png/cat.png
+    .venv/bin/python scripts/figure_png.py cat -o /tmp/out     # another folder
+    .venv/bin/python scripts/figure_png.py --all               # every exercise, one sheet
+    .venv/bin/python scripts/figure_png.py --poses             # every base pose, one sheet
+
+It writes an HTML page (kept beside the PNG) with the site's figures.css and takes a screenshot
+with headless Chromium (set CHROMIUM to use another binary). Exit status 1 on a pose problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from lumbar.figures import Figures, figure_problems, gallery_markdown, render_figures, render_thumbnail  # noqa: E402
+from lumbar.figures.poses import BASE_POSES  # noqa: E402
+
+CSS = ROOT / "docs" / "assets" / "stylesheets" / "figures.css"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+    "--force-prefers-reduced-motion", "--force-device-scale-factor=1",
+]
+
+
+def chromium() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    sys.exit("No chromium found: install it or set CHROMIUM.")
+
+
+def page(body: str, width: int) -> str:
+    css = CSS.read_text(encoding="utf-8") if CSS.exists() else ""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>figures</title>"
+        f"<style>{css}\nbody{{font:15px/1.4 system-ui,sans-serif;margin:16px;width:{width - 32}px;color:#111;background:#fff}}"
+        "h1{font-size:18px;margin:0 0 8px}</style></head><body>" + body + "</body></html>"
+    )
+
+
+def shoot(html: str, png: Path, width: int, height: int) -> None:
+    png.parent.mkdir(parents=True, exist_ok=True)
+    src = png.with_suffix(".html")
+    src.write_text(html, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={width},{height}", src.as_uri()]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    print(png)
+
+
+def load(exercise_id: str):
+    path = ROOT / "data" / "exercises" / f"{exercise_id}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not data.get("figures"):
+        sys.exit(f"{path}: no figures block")
+    return data.get("title", exercise_id), data["figures"], path
+
+
+class _Ex:
+    def __init__(self, id, title, figures):
+        self.id, self.title, self.figures = id, title, figures
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("exercise", nargs="?", help="an exercise id (file name under data/exercises/ without .yaml)")
+    ap.add_argument("-o", "--out", default="figures-png", help="output folder (default: figures-png)")
+    ap.add_argument("--width", type=int, default=900, help="page width in px (default 900)")
+    ap.add_argument("--all", action="store_true", help="every exercise with figures, on one tall sheet")
+    ap.add_argument("--poses", action="store_true", help="every base pose, on one sheet")
+    ap.add_argument("--columns", type=int, default=3, help="columns of the --all sheet")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    status = 0
+    if args.poses:
+        cards = []
+        for name, base in BASE_POSES.items():
+            figs = Figures.model_validate({"alt": base.title, "start": {"pose": name}})
+            problems = figure_problems(figs)
+            status |= bool(problems)
+            cards.append(f"<div><h1>{escape(name)}</h1>{render_figures(figs, name, animate=False)}"
+                         + "".join(f"<p>{escape(p)}</p>" for p in problems) + "</div>")
+        body = f"<div style-free class='lh-gallery'>{''.join(cards)}</div>".replace(" style-free", "")
+        rows = -(-len(cards) // 3)
+        shoot(page(body, args.width), out / "poses.png", args.width, 60 + rows * 330)
+        return status
+    if args.all:
+        exercises = []
+        for path in sorted((ROOT / "data" / "exercises").glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if data.get("figures"):
+                figs = Figures.model_validate(data["figures"])
+                for problem in figure_problems(figs):
+                    print(f"{path.relative_to(ROOT)}: {problem}", file=sys.stderr)
+                    status = 1
+                exercises.append(_Ex(path.stem, data.get("title", path.stem), figs))
+        body = gallery_markdown(exercises, base_url="#")
+        rows = -(-len(exercises) // args.columns)
+        shoot(page(body, args.width), out / "all.png", args.width, 80 + rows * 330)
+        return status
+    if not args.exercise:
+        ap.error("name an exercise, or use --all or --poses")
+    title, raw, path = load(args.exercise)
+    figs = Figures.model_validate(raw)
+    for problem in figure_problems(figs):
+        print(f"{path.relative_to(ROOT)}: {problem}", file=sys.stderr)
+        status = 1
+    body = (f"<h1>{escape(title)}</h1>{render_figures(figs, title, animate=False)}"
+            f"<p>Routine sheet thumbnail: {render_thumbnail(figs)}</p>")
+    shoot(page(body, args.width), out / f"{args.exercise}.png", args.width, 520)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""The exercise drawings: pose validation, deterministic and safe SVG, and figures on every page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lumbar.figures import (
+    BASE_POSES,
+    Figures,
+    figure_problems,
+    gallery_markdown,
+    missing_figures,
+    render_figures,
+    render_thumbnail,
+    validate_figures,
+)
+from lumbar.figures.model import JOINTS, POSE_NAMES
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = sorted((ROOT / "data" / "exercises").glob("*.yaml"))
+
+
+def figs(**phases) -> dict:
+    return {"alt": "A test figure.", **phases}
+
+
+def problems(**phases) -> list[str]:
+    return figure_problems(figs(**phases))
+
+
+# Every base pose is a possible position, and draws.
+
+
+@pytest.mark.parametrize("name", sorted(BASE_POSES))
+def test_every_base_pose_validates_and_renders(name):
+    block = Figures.model_validate(figs(start={"pose": name}))
+    assert validate_figures(block) == []
+    html = render_figures(block, f"Pose {name}")
+    assert html.count("<svg") == 1 and "<title" in html
+    assert render_thumbnail(block).startswith("<svg")
+
+
+def test_pose_names_are_listed_once_in_the_model():
+    assert tuple(BASE_POSES) == POSE_NAMES
+
+
+# A bad pose is a clear error naming the phase and the joint.
+
+
+def test_joint_outside_the_human_range():
+    assert problems(start={"pose": "all-fours"}, end={"pose": "all-fours", "knee": 200}) == [
+        "figures.end.knee: 200 degrees is outside the human range (0 to 160)"
+    ]
+    assert problems(start={"pose": "standing", "near": {"shoulder": -90}}) == [
+        "figures.start.near.shoulder: -90 degrees is outside the human range (-60 to 180)"
+    ]
+
+
+def test_validate_figures_gives_the_loc_for_the_engine():
+    assert validate_figures(figs(start={"pose": "all-fours"}, end={"pose": "all-fours", "knee": 200})) == [
+        (("end", "knee"), "200 degrees is outside the human range (0 to 160)")
+    ]
+
+
+def test_limb_through_the_floor():
+    assert problems(start={"pose": "supine", "near": {"hip": -25}}) == [
+        "figures.start.near.hip: the near foot goes 35 cm through the floor: change hip, knee or ankle"
+    ]
+
+
+def test_floating_parts():
+    assert problems(start={"pose": "prone-press-up", "elbow": 100}) == [
+        "figures.start.elbow: the hands float 28 cm above the floor, but 'prone-press-up' rests on them: "
+        "change shoulder, elbow, spine, lumbar or thoracic"
+    ]
+    assert problems(start={"pose": "lying-legs-on-chair", "knee": 40}) == [
+        "figures.start.knee: the shins touch the chair only at one end and float above it: level them (change hip or knee)"
+    ]
+
+
+def test_prop_too_high_or_too_low():
+    assert problems(start={"pose": "supine", "support": {"lumbar": "roller"}}) == [
+        "figures.start.support.lumbar: the lower back is only 2 cm above the floor, too low to rest on a roller "
+        "(a roller is 8 to 20 cm high): change the pose or the prop"
+    ]
+
+
+def test_figure_that_would_tip_over():
+    assert problems(start={"pose": "standing", "trunk": 40, "hip": 0}) == [
+        "figures.start: the figure would tip over forwards: its weight is 47 cm beyond the feet that carry it; "
+        "change hip, knee or trunk, or add a support"
+    ]
+
+
+def test_unknown_names_suggest_the_right_one():
+    assert problems(start={"pose": "all-four"}) == ["figures.start.pose: unknown pose 'all-four': did you mean 'all-fours'?"]
+    assert problems(start={"pose": "all-fours", "kne": 30}) == [
+        "figures.start: unknown joint or field 'kne': did you mean 'knee'?"
+    ]
+    assert problems(start={"pose": "all-fours", "near": {"elbw": 30}}) == [
+        "figures.start.near: unknown joint 'elbw': did you mean 'elbow'?"
+    ]
+    assert problems(start={"pose": "supine", "support": {"shin": "chair"}}) == [
+        "figures.start.support: unknown body part 'shin': did you mean 'shins'?"
+    ]
+    assert figure_problems({"alt": "x", "strat": {"pose": "supine"}}) == ["figures: unknown field 'strat': did you mean 'start'?"]
+    assert figure_problems({"alt": "x", "start": {"pose": "supine"}, "props": ["matt"]}) == [
+        "figures.props: unknown prop 'matt': did you mean 'mat'?"
+    ]
+
+
+def test_other_mistakes():
+    assert problems(start={"pose": "all-fours", "trunk": 30}) == [
+        "figures.start.trunk: trunk has no effect on 'all-fours', which rests on hands and knees: "
+        "change hip, knee or shoulder instead"
+    ]
+    assert problems(start={"pose": "all-fours", "spine": 20, "lumbar": 10}) == [
+        "figures.start: give either spine, or lumbar and thoracic, not both"
+    ]
+    assert figure_problems({"alt": "x", "props": ["chair"], "start": {"pose": "supine"}}) == [
+        "figures.props: the chair is not under any body part: add support: {part: chair} to a phase "
+        "(e.g. {shins: chair} or {pelvis: chair}), or remove it from props"
+    ]
+    assert figure_problems({"alt": "x", "start": {"pose": "supine"}, "middle": {"pose": "supine"}}) == [
+        "figures: a middle position needs an end position"
+    ]
+    assert figure_problems({"alt": "Lift <b>", "start": {"pose": "supine"}}) == ["figures.alt: contains HTML: write plain text"]
+
+
+def test_the_exercise_model_uses_the_figures_model():
+    from lumbar.model import Exercise
+
+    assert Exercise.model_fields["figures"].annotation == Figures | None
+
+
+def test_every_joint_has_a_range_that_contains_zero():
+    for name, (low, high, text) in JOINTS.items():
+        assert low <= 0 <= high and text, name
+
+
+# The SVG: deterministic, labelled, and safe under a strict Content-Security-Policy.
+
+CAT = figs(
+    alt="On all fours, the back rounds up & then arches down.",
+    props=["mat"],
+    start={"pose": "all-fours"},
+    middle={"pose": "all-fours", "spine": 30, "neck": 25, "note": "back rounded"},
+    end={"pose": "all-fours", "spine": -25, "neck": -25, "note": "back arched"},
+)
+
+
+def test_svg_is_deterministic():
+    a = render_figures(Figures.model_validate(CAT), "Cat")
+    b = render_figures(Figures.model_validate(dict(CAT)), "Cat")
+    assert a == b
+    assert re.search(r"\d\.\d\d", a.replace('keyTimes="', "")) is None or "keyTimes" in a  # one decimal, bar keyTimes
+    for number in re.findall(r'(?:d|points|cx|cy|r|x|y|width|height|stroke-width)="([^"]*)"', a):
+        assert not re.search(r"\d\.\d\d", number), number
+
+
+def test_svg_has_titles_and_a_caption_from_the_alt_text():
+    html = render_figures(Figures.model_validate(CAT), "Cat")
+    assert html.startswith('<figure class="lh-figures lh-figures-3"') and html.endswith("</figure>")
+    assert "<figcaption>On all fours, the back rounds up &amp; then arches down.</figcaption>" in html
+    titles = re.findall(r'<title id="([^"]+)">([^<]+)</title>', html)
+    assert [t for _, t in titles] == [
+        "Cat, start: On hands and knees.",
+        "Cat, middle: On hands and knees, back rounded.",
+        "Cat, end: On hands and knees, back arched.",
+    ]
+    for tid, _ in titles:
+        assert html.count(f'aria-labelledby="{tid}"') == 1
+    assert html.count('role="img"') == 3
+    assert "\n\n" not in html and "\n" not in html  # safe as a raw HTML block in Markdown
+
+
+def test_per_phase_alt_text_wins():
+    block = Figures.model_validate(figs(start={"pose": "supine", "alt": "Lying flat on the back."}, end={"pose": "supine-knees-bent"}))
+    assert "<title" in render_figures(block, "X") and ">Lying flat on the back.</title>" in render_figures(block, "X")
+
+
+def test_no_inline_styles_scripts_or_handlers():
+    outputs = [render_figures(Figures.model_validate(CAT), "Cat"), render_thumbnail(Figures.model_validate(CAT))]
+    for name in BASE_POSES:
+        block = Figures.model_validate(figs(start={"pose": name}, end={"pose": name, "neck": 10}))
+        outputs += [render_figures(block, name), render_thumbnail(block)]
+    for html in outputs:
+        assert "style=" not in html and "<style" not in html
+        assert "<script" not in html and "javascript:" not in html
+        assert re.search(r"\son[a-z]+\s*=", html) is None
+        assert "href=" not in html
+
+
+def test_motion_is_hidden_unless_the_stylesheet_shows_it():
+    html = render_figures(Figures.model_validate(CAT), "Cat")
+    assert html.count('<g class="lh-motion" display="none">') == 1
+    assert "<animate " in html
+    still = render_figures(Figures.model_validate(CAT), "Cat", animate=False)
+    assert "<animate" not in still and "lh-motion" not in still
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
+    assert "prefers-reduced-motion: no-preference" in css and "@media print" in css
+
+
+def test_thumbnail_is_small_and_labelled():
+    thumb = render_thumbnail(Figures.model_validate(CAT))
+    assert 'class="lh-figure-thumb"' in thumb and 'role="img"' in thumb
+    assert 'aria-label="On all fours, the back rounds up &amp; then arches down."' in thumb
+    assert "<animate" not in thumb and "lh-ghost" not in thumb
+
+
+def test_hold_only_figure_has_one_panel():
+    html = render_figures(Figures.model_validate(figs(start={"pose": "lying-legs-on-chair"})), "Rest")
+    assert html.count("<svg") == 1 and "Position" in html and "<animate" not in html
+
+
+def test_gallery_links_every_exercise_and_escapes_titles():
+    class Ex:
+        def __init__(self, id, title, figures):
+            self.id, self.title, self.figures = id, title, figures
+
+    block = Figures.model_validate(CAT)
+    html = gallery_markdown([Ex("cat", "Cat & cow", block), Ex("plank", "Plank", None)])
+    assert '<a href="../exercises/cat/">Cat &amp; cow</a>' in html
+    assert "Not drawn yet" in html and "../exercises/plank/" in html
+    assert missing_figures([Ex("cat", "Cat", block), Ex("plank", "Plank", None)]) == ["plank"]
+
+
+# The data: every exercise has figures that are possible poses.
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_exercise_figures_are_valid(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if "figures" not in data:
+        pytest.skip("no figures yet")
+    assert figure_problems(data["figures"]) == []
