@@ -7,7 +7,19 @@ from lumbar.loader import Problem
 
 
 def check(hb: Handbook) -> list[Problem]:
-    return references(hb) + medical(hb)
+    return references(hb) + medical(hb) + poses(hb)
+
+
+def poses(hb: Handbook) -> list[Problem]:
+    """Every drawing is a pose a body can take: joints in range, nothing through the floor, supported."""
+    from lumbar.figures import validate_figures
+
+    return [
+        hb.problem("exercises", ex_id, ("figures", *loc), f"figures.{'.'.join(map(str, loc))}: {message}")
+        for ex_id, ex in hb.exercises.items()
+        if ex.figures is not None
+        for loc, message in validate_figures(ex.figures)
+    ]
 
 
 def _known(hb: Handbook, kind: str) -> set[str]:

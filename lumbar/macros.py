@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 from markupsafe import Markup
 
@@ -77,6 +78,13 @@ def define_env(env) -> None:
         """A relative link from this page to a file of the built site, such as 'api/handbook.json'."""
         return links().asset(path)
 
+    def figure_gallery() -> Markup:
+        """Every exercise's drawings on one page, for reviewers."""
+        from lumbar.figures import gallery_markdown
+
+        exercises = [SimpleNamespace(id=i, title=e.title, figures=e.figures) for i, e in state.handbook.exercises.items()]
+        return Markup(gallery_markdown(exercises, base_url=links().index("exercises")))
+
     def counts() -> dict:
         hb = state.handbook
         return {
@@ -88,6 +96,6 @@ def define_env(env) -> None:
 
     for func in (
         exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
-        red_flags, harmful_movements, condition_table, find_by_condition, counts, site_link,
+        red_flags, harmful_movements, condition_table, find_by_condition, counts, site_link, figure_gallery,
     ):
         env.macro(func)
