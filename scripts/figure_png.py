@@ -64,11 +64,11 @@ def shoot(html: str, png: Path, width: int, height: int) -> None:
 
 
 def load(exercise_id: str):
-    path = ROOT / "data" / "exercises" / f"{exercise_id}.yaml"
+    path = Path(exercise_id) if exercise_id.endswith(".yaml") else ROOT / "data" / "exercises" / f"{exercise_id}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not data.get("figures"):
         sys.exit(f"{path}: no figures block")
-    return data.get("title", exercise_id), data["figures"], path
+    return data.get("title", path.stem), data["figures"], path
 
 
 class _Ex:
@@ -78,7 +78,7 @@ class _Ex:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("exercise", nargs="?", help="an exercise id (file name under data/exercises/ without .yaml)")
+    ap.add_argument("exercise", nargs="?", help="an exercise id (file name under data/exercises/ without .yaml), or a .yaml file")
     ap.add_argument("-o", "--out", default="figures-png", help="output folder (default: figures-png)")
     ap.add_argument("--width", type=int, default=900, help="page width in px (default 900)")
     ap.add_argument("--all", action="store_true", help="every exercise with figures, on one tall sheet")
@@ -118,11 +118,11 @@ def main(argv=None) -> int:
     title, raw, path = load(args.exercise)
     figs = Figures.model_validate(raw)
     for problem in figure_problems(figs):
-        print(f"{path.relative_to(ROOT)}: {problem}", file=sys.stderr)
+        print(f"{path}: {problem}", file=sys.stderr)
         status = 1
     body = (f"<h1>{escape(title)}</h1>{render_figures(figs, title, animate=False)}"
             f"<p>Routine sheet thumbnail: {render_thumbnail(figs)}</p>")
-    shoot(page(body, args.width), out / f"{args.exercise}.png", args.width, 520)
+    shoot(page(body, args.width), out / f"{Path(args.exercise).stem}.png", args.width, 520)
     return status
 
 

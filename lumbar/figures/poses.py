@@ -57,7 +57,7 @@ PART_SEGMENTS = {
     "pelvis": ("pelvis",),
     "back": ("chest", "lumbar", "pelvis"),
     "thighs": ("thigh",),
-    "knees": ("shin",),
+    "knees": ("knee",),
     "shins": ("shin",),
     "feet": ("foot",),
     "hands": ("hand",),
@@ -83,6 +83,7 @@ class Base:
     anchor: str = "near.ankle"  # the joint that stays put between phases
     support: dict = field(default_factory=dict)  # part -> prop, drawn and checked
     twist_fixed: str = "pelvis"  # which end stays put when the spine twists
+    arch: bool = False  # the back bends about its middle; arms and legs keep their direction
     touch: tuple = ()  # parts that must also touch the floor (checked, not forced)
 
 
@@ -109,7 +110,7 @@ BASE_POSES: dict[str, Base] = {
         _both(hip=85, knee=25, shoulder=70, elbow=5, lumbar=5, thoracic=5, neck=-25),
         tilt=65, rest=("feet",), anchor="near.ankle",
     ),
-    "supine": Base("Lying on the back", _both(neck=8, shoulder=-8, elbow=0), tilt=-90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest"),
+    "supine": Base("Lying on the back", _both(neck=8, shoulder=-8, elbow=0, hip=-3), tilt=-90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest"),
     "supine-knees-bent": Base(
         "Lying on the back, knees bent, feet flat",
         _both(neck=8, shoulder=-8, elbow=0, hip=45, knee=105),
@@ -125,7 +126,7 @@ BASE_POSES: dict[str, Base] = {
         _both(neck=8, shoulder=-8, elbow=0, hip=88, knee=88),
         tilt=-90, rest=("chest", "pelvis"), anchor="hip", support={"shins": "chair"}, twist_fixed="chest",
     ),
-    "prone": Base("Lying face down", _both(neck=0, shoulder=0, elbow=5), tilt=90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest"),
+    "prone": Base("Lying face down", _both(neck=0, shoulder=0, elbow=5, hip=4), tilt=90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest"),
     "prone-on-roller": Base(
         "Lying face down over a roller under the belly",
         _both(neck=-20, shoulder=180, elbow=0, hip=10, lumbar=25, thoracic=-25),
@@ -133,12 +134,12 @@ BASE_POSES: dict[str, Base] = {
     ),
     "prone-on-elbows": Base(
         "Lying face down, propped on the forearms (sphinx)",
-        _both(neck=-15, shoulder=70, elbow=90, lumbar=-20, thoracic=-20),
+        _both(neck=-15, shoulder=70, elbow=90, lumbar=-20, thoracic=-20, knee=7),
         tilt=90, rest=("pelvis", "knees"), touch=("forearms",), anchor="hip", twist_fixed="chest",
     ),
     "prone-press-up": Base(
         "Lying face down, pressed up on the hands (cobra)",
-        _both(neck=-15, shoulder=65, elbow=40, lumbar=-32, thoracic=-22),
+        _both(neck=-15, shoulder=65, elbow=40, lumbar=-32, thoracic=-22, knee=7),
         tilt=90, rest=("pelvis", "knees"), touch=("hands",), anchor="hip", twist_fixed="chest",
     ),
     "side-lying": Base(
@@ -149,7 +150,7 @@ BASE_POSES: dict[str, Base] = {
     "all-fours": Base(
         "On hands and knees",
         _both(neck=-5, shoulder=88, elbow=0, hip=77, knee=90),
-        tilt=90, rest=("hands", "knees"), anchor="near.knee",
+        tilt=90, rest=("hands", "knees"), anchor="near.knee", arch=True,
     ),
     "downward-dog": Base(
         "On hands and feet, hips high (inverted V)",
@@ -225,10 +226,15 @@ class Body:
     frames: dict  # a few joint frames, for solving hands and feet
 
 
-def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str = "pelvis") -> Body:
-    """Joint angles -> world positions. rot: turn of the whole body in the picture plane (deg)."""
+def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str = "pelvis", arch: bool = False) -> Body:
+    """Joint angles -> world positions. rot: turn of the whole body in the picture plane (deg).
+
+    arch: the back bends about its middle (as on all fours) and the arms and legs keep their
+    direction, instead of the chest bending on a still pelvis.
+    """
     a = angles.get
     P = _mm(_rz(rot), _ry(roll))
+    limb_frame = P
     twist = a("twist", 0.0)
     if twist and twist_fixed == "chest":
         P = _mm(P, _ry(twist))  # the pelvis turns instead of the chest
@@ -237,16 +243,28 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
         pts[f"{side}.hip"] = _add(root, _mv(P, 0.0, 0.0, sign * HIP_HALF))
     # Spine: two lumbar and three thoracic pieces, each bent a share of its joint's angle.
     lumbar, thoracic, side_bend = a("lumbar", 0.0), a("thoracic", 0.0), a("side-bend", 0.0)
-    F = P
-    spine = [root]
-    for i in range(5):
-        if i < 2:
-            F = _mm(F, _mm(_mm(_rz(-lumbar / 2), _rx(side_bend / 4)), _ry(-twist / 6)))
-            step = LUMBAR_LEN / 2
-        else:
-            F = _mm(F, _mm(_mm(_rz(-thoracic / 3), _rx(side_bend / 6)), _ry(-twist * 2 / 9)))
-            step = THORACIC_LEN / 3
-        spine.append(_add(spine[-1], _mv(F, 0.0, step, 0.0)))
+
+    def bend(F):
+        points = [root]
+        for i in range(5):
+            if i < 2:
+                turn = _mm(_mm(_rz(-lumbar / 4), _rx(side_bend / 8)), _ry(-twist / 12))
+                step = LUMBAR_LEN / 2
+            else:
+                turn = _mm(_mm(_rz(-thoracic / 6), _rx(side_bend / 12)), _ry(-twist / 9))
+                step = THORACIC_LEN / 3
+            F = _mm(F, turn)  # half the turn before the piece, half after: an even curve
+            points.append(_add(points[-1], _mv(F, 0.0, step, 0.0)))
+            F = _mm(F, turn)
+        return points, F
+
+    spine, F = bend(P)
+    if arch and (lumbar or thoracic):
+        # Turn the curve so the line from hip to shoulders keeps its direction.
+        d = (spine[-1][0] - root[0], spine[-1][1] - root[1], spine[-1][2] - root[2])
+        lx = P[0] * d[0] + P[3] * d[1] + P[6] * d[2]
+        ly = P[1] * d[0] + P[4] * d[1] + P[7] * d[2]
+        spine, F = bend(_mm(P, _rz(math.degrees(math.atan2(lx, ly)))))
     for i, p in enumerate(spine):
         pts[f"spine{i}"] = p
     C = F
@@ -263,7 +281,7 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
     for side, sign in (("near", 1.0), ("far", -1.0)):
         g = lambda j: a(f"{side}.{j}", 0.0)  # noqa: E731
         sh = _add(top, _mv(C, 0.0, -SHOULDER_DROP, sign * SHOULDER_HALF))
-        A = _mm(_mm(C, _rz(g("shoulder"))), _rx(-sign * g("shoulder-abduction")))
+        A = _mm(_mm(limb_frame if arch else C, _rz(g("shoulder"))), _rx(-sign * g("shoulder-abduction")))
         el = _add(sh, _mv(A, 0.0, -UPPER_ARM, 0.0))
         Fa = _mm(A, _rz(g("elbow")))
         wr = _add(el, _mv(Fa, 0.0, -FOREARM, 0.0))
@@ -299,6 +317,7 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
             (f"{side}.hand", "hand", side, p("wrist"), p("hand"), R["hand"]),
             (f"{side}.thigh", "thigh", side, p("hip"), p("knee"), R["thigh"]),
             (f"{side}.shin", "shin", side, p("knee"), p("ankle"), R["shin"]),
+            (f"{side}.knee", "knee", side, p("knee"), p("knee"), R["shin"]),
             (f"{side}.foot", "foot", side, p("heel"), p("toe"), R["foot"]),
         ]
     return Body(pts, segs, face, frames)
@@ -330,7 +349,7 @@ def touching(body: Body, height: float = 0.0, tol: float = TOLERANCE, kinds=None
         y0, y1 = p[1] - r - height, q[1] - r - height
         if min(y0, y1) > tol:
             continue
-        if abs(y1 - y0) < 1e-9:
+        if abs(y1 - y0) < 1e-9 or max(y0, y1) <= tol:
             t0, t1 = 0.0, 1.0
         else:
             t = (tol - y0) / (y1 - y0)
@@ -364,6 +383,7 @@ class Resolved:
     roll: float
     root: tuple
     twist_fixed: str
+    arch: bool
     rest: tuple  # ((part, prop or None), ...)
     support: dict  # part -> prop
     body: Body
@@ -373,7 +393,8 @@ class Resolved:
     problems: list = field(default_factory=list)  # ((loc...), message)
 
     def again(self, **changes) -> Body:
-        return forward(changes.get("angles", self.angles), changes.get("rot", self.rot), self.roll, changes.get("root", self.root), self.twist_fixed)
+        return forward(changes.get("angles", self.angles), changes.get("rot", self.rot), self.roll, changes.get("root", self.root),
+                       self.twist_fixed, self.arch)
 
 
 def expand(base: Base, phase) -> tuple[dict, set, list]:
@@ -447,10 +468,14 @@ def _solve_leaf(body: Body, side: str, leaf: str, base_value: float, flat: bool 
         return None
     phi = math.degrees(math.atan2(B, A))
     c = math.degrees(math.acos(k / amp))
-    inside = [t for t in ((phi + c + 180.0) % 360.0 - 180.0, (phi - c + 180.0) % 360.0 - 180.0) if low <= t <= high]
-    if not inside:
-        return None
-    return min(inside, key=lambda t: abs(t - base_value))
+    candidates = ((phi + c + 180.0) % 360.0 - 180.0, (phi - c + 180.0) % 360.0 - 180.0)
+    inside = [t for t in candidates if low <= t <= high]
+    if inside:
+        return min(inside, key=lambda t: abs(t - base_value))
+    # Out of reach: as close as the joint allows.
+    def miss(t):
+        return abs(A * math.cos(math.radians(t)) + B * math.sin(math.radians(t)) - k)
+    return min((max(low, min(high, t)) for t in candidates), key=miss)
 
 
 def _settle(body, angles, locked, base, rest_parts, flat_only: bool) -> bool:
@@ -486,11 +511,11 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
     rot, root = -base.tilt, (0.0, 0.0, 0.0)
     if "trunk" in (phase.angles() if phase is not None else {}) and len(base.rest) == 1:
         rot = -phase.trunk
-    body = forward(angles, rot, base.roll, root, base.twist_fixed)
+    body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     for rounds in range(4):
         flattened = _settle(body, angles, locked, base, rest_parts, flat_only=True)
         if flattened:
-            body = forward(angles, rot, base.roll, root, base.twist_fixed)
+            body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
         # Level: turn the body in the picture plane until both resting parts touch.
         if len(rest) >= 2:
             (pa, propa), (pb, propb) = rest[0], rest[1]
@@ -508,23 +533,23 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
                 rx, ry = root[0] - xa, root[1] - ya
                 root = (xa + c * rx - s * ry, ya + s * rx + c * ry, root[2])
                 rot -= delta
-                body = forward(angles, rot, base.roll, root, base.twist_fixed)
+                body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
         part, prop = rest[0]
         y, _ = lowest(body, part)
         root = (root[0], root[1] - y + NOMINAL.get(prop, 0.0), root[2])
-        body = forward(angles, rot, base.roll, root, base.twist_fixed)
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
         settled = _settle(body, angles, locked, base, rest_parts, flat_only=False)
         if rounds == 3 or not (settled or flattened):
             break
-        body = forward(angles, rot, base.roll, root, base.twist_fixed)
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     # Keep the anchor joint at x = 0 so the phases line up.
     ax = body.points[anchor or base.anchor][0]
     if ax:
         root = (root[0] - ax, root[1], root[2])
-        body = forward(angles, rot, base.roll, root, base.twist_fixed)
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     return Resolved(
         name=phase_name, base=phase.pose, angles=angles, rot=rot, roll=base.roll, root=root,
-        twist_fixed=base.twist_fixed, rest=tuple(rest), support=support, body=body,
+        twist_fixed=base.twist_fixed, arch=base.arch, rest=tuple(rest), support=support, body=body,
         barbell=phase.barbell, note=phase.note, alt=phase.alt,
         problems=[((phase_name,) + loc, msg) for loc, msg in problems],
     )
@@ -537,10 +562,11 @@ def interpolate(a: Resolved, b: Resolved, t: float) -> Body:
     roll = a.roll + (b.roll - a.roll) * t
     root = tuple(a.root[i] + (b.root[i] - a.root[i]) * t for i in range(3))
     fixed = a.twist_fixed if t < 0.5 else b.twist_fixed
-    body = forward(angles, rot, roll, root, fixed)
+    arch = a.arch if t < 0.5 else b.arch
+    body = forward(angles, rot, roll, root, fixed, arch)
     low = min(min(p[1], q[1]) - r for _, _, _, p, q, r in body.segments)
     if low < 0:
-        body = forward(angles, rot, roll, (root[0], root[1] - low, root[2]), fixed)
+        body = forward(angles, rot, roll, (root[0], root[1] - low, root[2]), fixed, arch)
     return body
 
 

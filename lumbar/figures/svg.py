@@ -256,7 +256,7 @@ def _arrows(a: Resolved, b: Resolved, view: View, bodies) -> list[str]:
     moves = []
     for key in _TRACKED:
         track = [view(body.points[key]) for body in bodies]
-        d = math.dist(track[0], track[-1])
+        d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)
         length = sum(math.dist(track[i], track[i + 1]) for i in range(len(track) - 1))
         moves.append((d, length, key, track))
     moves.sort(key=lambda m: (-m[0], _TRACKED.index(m[2])))

@@ -40,11 +40,12 @@ _MOVERS = {
     "girdle": ("thoracic", "spine"),
     "lumbar": ("lumbar", "spine", "hip"),
     "pelvis": ("hip", "lumbar", "spine"),
+    "knee": ("hip", "knee"),
 }
 _PART_NAMES = {
     "foot": "foot", "shin": "shin", "thigh": "thigh", "hand": "hand", "forearm": "forearm",
     "upper-arm": "upper arm", "head": "head", "neck": "neck", "chest": "upper back",
-    "girdle": "shoulders", "lumbar": "lower back", "pelvis": "pelvis",
+    "girdle": "shoulders", "lumbar": "lower back", "pelvis": "pelvis", "knee": "knee",
 }
 _PLURAL = {"feet": True, "hands": True, "shins": True, "knees": True, "thighs": True, "forearms": True, "arms": True}
 
