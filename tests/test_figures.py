@@ -91,7 +91,7 @@ def test_prop_too_high_or_too_low():
 
 def test_figure_that_would_tip_over():
     assert problems(start={"pose": "standing", "trunk": 40, "hip": 0}) == [
-        "figures.start: the figure would tip over forwards: its weight is 47 cm beyond the feet that carry it; "
+        "figures.start: the figure would tip over forwards: its weight is 42 cm beyond the feet that carry it; "
         "change hip, knee or trunk, or add a support"
     ]
 
