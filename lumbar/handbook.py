@@ -144,25 +144,52 @@ class Handbook:
     def article(self) -> dict:
         return self.shared["sources.yaml"].article
 
-    # Relations the pages show.
+    # Relations the pages show. Every exercise page asks for them, so they are indexed once rather
+    # than scanned per call (a scan made a build quadratic in the number of items). The index is made
+    # again when the routines or conditions dict is replaced or changes size; after replacing an item
+    # in place, call reindex().
+    _relations: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    def reindex(self) -> None:
+        self._relations = None
+
+    def _index(self) -> tuple[dict, dict, dict]:
+        key = (id(self.routines), len(self.routines), id(self.conditions), len(self.conditions))
+        if self._relations is not None and self._relations[0] == key:
+            return self._relations[1]
+        using: dict[str, list[str]] = {}  # exercise -> routines using it, in routine order
+        for rid, r in self.routines.items():
+            for i in r.items:
+                rids = using.setdefault(i.exercise, [])
+                if not rids or rids[-1] != rid:
+                    rids.append(rid)
+        for_routine: dict[str, list[str]] = {}  # routine -> conditions listing it, in condition order
+        by_exercise: dict[str, dict[str, list[str]]] = {}  # exercise -> group -> conditions
+        for cid, c in self.conditions.items():
+            for rid in c.routines:
+                cids = for_routine.setdefault(rid, [])
+                if not cids or cids[-1] != cid:
+                    cids.append(cid)
+            avoid = {e.exercise for e in c.avoid}
+            caution = {e.exercise for e in c.caution} - avoid
+            recommended = {i.exercise for rid in c.routines if rid in self.routines for i in self.routines[rid].items}
+            for group, ids in (("avoid", avoid), ("caution", caution), ("recommended", recommended - avoid - caution)):
+                for ex_id in ids:
+                    by_exercise.setdefault(ex_id, {}).setdefault(group, []).append(cid)
+        index = (using, for_routine, by_exercise)
+        self._relations = (key, index)
+        return index
+
     def routines_using(self, exercise_id: str) -> list[str]:
-        return [rid for rid, r in self.routines.items() if any(i.exercise == exercise_id for i in r.items)]
+        return list(self._index()[0].get(exercise_id, ()))
 
     def conditions_for_routine(self, routine_id: str) -> list[str]:
-        return [cid for cid, c in self.conditions.items() if routine_id in c.routines]
+        return list(self._index()[1].get(routine_id, ()))
 
     def exercise_conditions(self, exercise_id: str) -> dict[str, list[str]]:
         """Conditions for which an exercise is recommended, needs care, or is to be avoided."""
-        out: dict[str, list[str]] = {"recommended": [], "caution": [], "avoid": []}
-        using = set(self.routines_using(exercise_id))
-        for cid, c in self.conditions.items():
-            if any(e.exercise == exercise_id for e in c.avoid):
-                out["avoid"].append(cid)
-            elif any(e.exercise == exercise_id for e in c.caution):
-                out["caution"].append(cid)
-            elif using & set(c.routines):
-                out["recommended"].append(cid)
-        return out
+        groups = self._index()[2].get(exercise_id, {})
+        return {group: list(groups.get(group, ())) for group in ("recommended", "caution", "avoid")}
 
 
 def load_handbook(root: Path | str = "data") -> Handbook:
