@@ -26,7 +26,7 @@
   }
 
   function choice(id, label, groups) {
-    const select = make("select", { id: id, name: id.replace("lh-find-", "") });
+    const select = make("select", { id: id, name: id.replace("lh-find-", ""), class: "md-input md-input--stretch" });
     for (const group of groups) {
       const parent = group.label ? make("optgroup", { label: group.label }) : select;
       for (const [value, text] of group.options) parent.append(make("option", { value: value, text: text }));
