@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from lumbar.handbook import Handbook
 from lumbar.model import Dose
+from lumbar.qr import qr_svg
 
 KIND_TITLES = {"exercises": "Exercises", "routines": "Routines", "conditions": "Conditions and goals"}
 
@@ -130,6 +131,7 @@ class Renderer:
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)
+        self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
 
     def render(self, template: str, links: Links, **context) -> str:

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Picture of a printed routine sheet, for the README and the how-to page.
+
+    scripts/sheet_png.py back-pain                      # builds the site, writes docs/assets/images/sheet-back-pain.png
+    scripts/sheet_png.py back-pain --format Letter      # ... sheet-back-pain-letter.png
+    scripts/sheet_png.py back-pain --site site --pdf /tmp/sheet.pdf
+
+Prints the routine page to PDF in headless Chromium (Playwright, the print stylesheet), then turns page 1
+into a PNG with pdftoppm at 80 dpi. Run it again whenever the sheet changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def build(site: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-d", str(site)]
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def print_pdf(site: Path, routine: str, paper: str, pdf: Path) -> None:
+    """Serve `site` on loopback and print the routine's page to `pdf`, as a browser's print would."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/routines/{routine}/", wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(pdf), format=paper, print_background=False)
+            browser.close()
+    finally:
+        httpd.shutdown()
+
+
+def to_png(pdf: Path, png: Path, dpi: int = 80) -> None:
+    """Page 1 of `pdf` as `png`."""
+    stem = png.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+                   check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("routine", help="a routine id, such as back-pain")
+    parser.add_argument("--format", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
+    parser.add_argument("-o", "--out", type=Path, default=ROOT / "docs/assets/images", help="folder for the PNG")
+    parser.add_argument("--site", type=Path, help="an existing build of the site (default: build one)")
+    parser.add_argument("--pdf", type=Path, help="also keep the PDF here")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
+        if not (site / "routines" / args.routine / "index.html").exists():
+            parser.error(f"no page for routine '{args.routine}' in {site}")
+        pdf = args.pdf or Path(tmp) / "sheet.pdf"
+        print_pdf(site, args.routine, args.format, pdf)
+        args.out.mkdir(parents=True, exist_ok=True)
+        suffix = "" if args.format == "A4" else "-letter"
+        png = args.out / f"sheet-{args.routine}{suffix}.png"
+        to_png(pdf, png)
+    print(png)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

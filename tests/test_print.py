@@ -1,0 +1,281 @@
+"""The printed routine sheets: every routine page printed to PDF in headless Chromium, on A4 and US Letter.
+
+Up to 8 exercises fit one page, 9 or more two; each exercise's name and dosage line are on the sheet, the
+tracking grid, the address and the QR code are, and the site's chrome is not. A synthetic build with the
+longest exercises (and start-pose thumbnails) checks the same limits for routines the data does not have yet.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from lumbar.handbook import load_handbook
+from lumbar.qr import qr_svg
+from lumbar.render import Renderer, dosage
+from tests.conftest import ROOT, _Quiet
+
+PAPERS = ["A4", "Letter"]
+ONE_PAGE = 8  # exercises that fit one page; more take two
+ROUTINES = sorted(load_handbook(ROOT / "data").routines)
+# Site chrome and screen-only parts that must not print.
+CHROME = [
+    "Search", "Lumbar Handbook", "Find by condition", "Conditions and exercises", "Safety rules",
+    "Harmful movements", "About the sources", "Open data", "Table of contents", "Edit this page",
+    "Report a problem", "Print this sheet", "Back to top", "Source and review", "For these conditions",
+]
+
+
+def pages_allowed(items: int) -> range:
+    """Up to 8 exercises: one page. More: two (or one, if they happen to fit)."""
+    return range(1, 2) if items <= ONE_PAGE else range(1, 3)
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: a line break inside a table cell does not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+@functools.lru_cache(maxsize=None)
+def site_url() -> str:
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f)["site_url"]
+
+
+def print_pdfs(browser, url: str) -> dict[str, bytes]:
+    """The page at `url` printed on each paper size, as PDF."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        return {paper: page.pdf(format=paper, print_background=False) for paper in PAPERS}
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def printed(browser):
+    """print_pdfs, once per page."""
+    cache: dict[str, dict[str, bytes]] = {}
+
+    def get(url: str, paper: str) -> bytes:
+        if url not in cache:
+            cache[url] = print_pdfs(browser, url)
+        return cache[url][paper]
+
+    return get
+
+
+class Sheet:
+    def __init__(self, pdf: bytes):
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        self.pages = [page.extract_text() or "" for page in reader.pages]
+        self.text = "\n".join(self.pages)
+        self.flat = squash(self.text)
+
+    def page_of(self, text: str, start: int = 0) -> tuple[int, int]:
+        """(page index, position in the whole squashed text) of `text` at or after `start`."""
+        needle = squash(text)
+        at = self.flat.find(needle, start)
+        if at < 0:
+            return -1, -1
+        seen = 0
+        for i, page in enumerate(self.pages):
+            seen += len(squash(page))
+            if at < seen:
+                return i, at
+        return len(self.pages) - 1, at
+
+
+def check_sheet(sheet: Sheet, routine, hb, url: str) -> list[str]:
+    """Everything wrong with one printed sheet, as messages."""
+    problems = []
+    allowed = pages_allowed(len(routine.items))
+    if len(sheet.pages) not in allowed:
+        problems.append(f"{len(routine.items)} exercises printed on {len(sheet.pages)} pages, not {allowed[-1]}")
+    at, last_row_page = 0, 0
+    for n, item in enumerate(routine.items, 1):
+        title = hb.exercises[item.exercise].title
+        page, found = sheet.page_of(title, at)
+        if found < 0:
+            problems.append(f"exercise {n} '{title}' is not on the sheet (or not in order)")
+            continue
+        line = dosage(item)
+        dose_page, dose_at = sheet.page_of(line, found)
+        if dose_at < 0:
+            problems.append(f"exercise {n} '{title}': dosage '{line}' is not on the sheet")
+        elif dose_page != page:
+            problems.append(f"exercise {n} '{title}': its row is split across pages {page + 1} and {dose_page + 1}")
+        at, last_row_page = found + len(squash(title)), page
+    for word in CHROME:
+        if word in sheet.text:
+            problems.append(f"'{word}' is printed")
+    for text in ("Pain 0-10", "Done", "Notes", url, "not medical advice", "Reviewed", routine.title):
+        if squash(text) not in sheet.flat:
+            problems.append(f"'{text}' is not on the sheet")
+    if last_row_page > 0 and "How much" not in sheet.pages[last_row_page]:
+        problems.append("the table header is not repeated on page 2")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def renderer(handbook):
+    return Renderer(handbook, site_url=site_url())
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("routine_id", ROUTINES)
+def test_sheet_prints(printed, server, handbook, renderer, routine_id, paper):
+    pdf = printed(f"{server}routines/{routine_id}/", paper)
+    url = renderer.online_url("routines", routine_id)
+    problems = check_sheet(Sheet(pdf), handbook.routines[routine_id], handbook, url)
+    assert not problems, f"{routine_id} on {paper}:\n  " + "\n  ".join(problems)
+
+
+def test_nothing_cut_at_the_edge(page, server):
+    """Laid out at the printable width of each paper, nothing on the sheet is wider than the page."""
+    page.emulate_media(media="print")
+    for routine_id in ROUTINES:
+        page.goto(f"{server}routines/{routine_id}/")
+        for paper, width_mm in (("A4", 210), ("Letter", 215.9)):
+            page.set_viewport_size({"width": int((width_mm - 20) / 25.4 * 96), "height": 1000})  # 10 mm margins
+            overflow = page.evaluate(
+                """() => [...document.querySelectorAll('.md-content *')]
+                     .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > innerWidth + 1)
+                     .map(el => el.tagName + '.' + el.className)"""
+            )
+            assert not overflow, f"{routine_id}: wider than {paper}: {overflow[:5]}"
+
+
+def test_screen_hides_the_sheet_parts(page, server, renderer):
+    """On screen the page is as it was, with a working print button; the QR code is of the page's address."""
+    page.add_init_script("window.printed = 0; window.print = () => { window.printed += 1; };")
+    page.emulate_media(media="screen")
+    for routine_id in ROUTINES:
+        page.goto(f"{server}routines/{routine_id}/")
+        for part in (".lh-grid", ".lh-sheet-qr", ".lh-sheet-safety", ".lh-sheet-end", ".lh-print-only"):
+            hidden = page.locator(part).evaluate_all("els => els.every(e => !e.checkVisibility())")
+            assert hidden, f"{routine_id}: {part} shows on screen"
+        assert page.locator(".lh-routine td.lh-name").first.is_visible()
+        # Strict CSP: no inline handlers or style attributes in the sheet's parts.
+        attrs = page.evaluate(
+            """() => [...document.querySelectorAll('.lh-print-actions, .lh-print-actions *, .lh-sheet-part, .lh-sheet-part *')]
+                 .flatMap(el => [...el.attributes].map(a => a.name))
+                 .filter(name => name === 'style' || name.startsWith('on'))"""
+        )
+        assert not attrs, f"{routine_id}: {attrs}"
+        url = renderer.online_url("routines", routine_id)
+        assert url.startswith("https://") and url.endswith(f"/routines/{routine_id}/")
+        made = re.search(r'viewBox="([^"]+)".*<path[^>]* d="([^"]+)"', str(qr_svg(url)))
+        shown = page.locator(".lh-sheet-qr svg").evaluate(
+            "e => [e.getAttribute('viewBox'), e.querySelector('path').getAttribute('d')]"
+        )
+        assert shown == list(made.groups()), f"{routine_id}: the QR code is not of {url}"
+        button = page.get_by_role("button", name="Print this sheet")
+        assert button.is_visible(), f"{routine_id}: no print button"
+        button.click()
+        assert page.evaluate("window.printed") == 1
+
+
+# A synthetic build: routines of the longest exercises, and start-pose thumbnails, at the limits.
+
+FAKE_THUMBNAIL = (
+    '<svg viewBox="0 0 100 60" role="img"><title>Start position</title>'
+    '<rect x="1" y="1" width="98" height="58" fill="none" stroke="#000"/></svg>'
+)
+SIZES = {"sheet-test-1": 1, "sheet-test-8": 8, "sheet-test-9": 9, "sheet-test-13": 13}
+
+
+def synthetic_data(src: Path, dest: Path) -> None:
+    shutil.copytree(src, dest)
+    hb = load_handbook(src)
+
+    def size(ex_id):
+        ex = hb.exercises[ex_id]
+        return len(" ".join(ex.steps)) + len(ex.breathing or "") + len(ex.title)
+
+    longest = sorted(hb.exercises, key=size, reverse=True)
+    for routine_id, count in SIZES.items():
+        items = []
+        for i in range(count):
+            ex_id = longest[i % len(longest)]
+            items.append({
+                "exercise": ex_id, "reps": "10-30", "sets": 3, "hold_seconds": 15, "rest_seconds": 120,
+                "per_side": True,
+                "editorial": [
+                    {"kind": "conflict", "pattern": p, "text": "A test note."} for p in hb.exercises[ex_id].patterns
+                ],
+            })
+        routine = {
+            "title": f"Test routine with {count} exercises and a long title",
+            "summary": "A routine made by the tests, with the longest exercises in the data.",
+            "for_whom": "Nobody: it checks that a sheet of this length prints on the right number of pages.",
+            "items": items,
+            "contraindications": sorted(hb.contraindications),
+            "stop_rules": ["Stop when an exercise hurts.", "Stop if you feel dizzy or short of breath."],
+            "sources": [next(iter(hb.sources))],
+            "reviewed": "2026-01-01",
+        }
+        (dest / "routines" / f"{routine_id}.yaml").write_text(yaml.safe_dump(routine, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """The site built in this process from the data plus synthetic routines, with fake thumbnails, served:
+    (address, handbook)."""
+    from markupsafe import Markup
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import lumbar.figures_hook
+
+    tmp = tmp_path_factory.mktemp("synthetic")
+    synthetic_data(ROOT / "data", tmp / "data")
+    original = lumbar.figures_hook.register
+
+    def register(renderer):
+        original(renderer)
+        renderer.extras["thumbnail"] = lambda exercise: Markup(FAKE_THUMBNAIL)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lumbar.figures_hook, "register", register)
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "site"))
+        config["extra"]["data_dir"] = str(tmp / "data")
+        build(config)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", load_handbook(tmp / "data")
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("routine_id", sorted(SIZES))
+def test_longest_sheets_fit(printed, synthetic, routine_id, paper):
+    address, hb = synthetic
+    routine = hb.routines[routine_id]
+    pdf = printed(f"{address}routines/{routine_id}/", paper)
+    url = Renderer(hb, site_url=site_url()).online_url("routines", routine_id)
+    problems = check_sheet(Sheet(pdf), routine, hb, url)
+    assert not problems, f"{routine_id} on {paper}:\n  " + "\n  ".join(problems)
+
+
+def test_thumbnails_show_in_print(page, synthetic):
+    address, hb = synthetic
+    page.emulate_media(media="print")
+    page.goto(f"{address}routines/sheet-test-8/")
+    thumbs = page.locator(".lh-sheet-table .lh-thumb svg")
+    assert thumbs.count() == 8
+    assert all(thumbs.nth(i).is_visible() for i in range(8))
+    page.emulate_media(media="screen")
+    assert not any(thumbs.nth(i).is_visible() for i in range(8))
