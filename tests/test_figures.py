@@ -67,8 +67,17 @@ def test_validate_figures_gives_the_loc_for_the_engine():
 
 
 def test_limb_through_the_floor():
-    assert problems(start={"pose": "supine", "near": {"hip": -25}}) == [
-        "figures.start.near.hip: the near foot goes 35 cm through the floor: change hip, knee or ankle"
+    assert problems(start={"pose": "kneeling", "near": {"ankle": 30}}) == [
+        "figures.start.near.ankle: the near foot goes 14 cm through the floor: change hip, knee or ankle"
+    ]
+
+
+def test_lying_bodies_roll_to_rest_instead_of_sinking():
+    # Hips straightened with the feet flat: the body tips onto the shoulders and feet, a bridge.
+    assert problems(start={"pose": "supine-knees-bent", "hip": 0, "knee": 100, "neck": 35}) == []
+    # ... but the head does not carry the body, so it must bend out of the way.
+    assert problems(start={"pose": "supine-knees-bent", "hip": 0, "knee": 100}) == [
+        "figures.start: the head goes 7 cm through the floor: change neck, thoracic or spine"
     ]
 
 

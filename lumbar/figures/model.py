@@ -56,8 +56,9 @@ VIEWS = ("side", "front", "top")
 # The base poses are defined in poses.py; their names are listed here so the model needs no geometry.
 POSE_NAMES = (
     "standing", "standing-bent-forward", "supine", "supine-knees-bent", "bridge", "lying-legs-on-chair",
-    "prone", "prone-on-roller", "prone-on-elbows", "prone-press-up", "side-lying", "all-fours",
-    "downward-dog", "kneeling", "heel-sitting", "childs-pose", "sitting-legs-out", "sitting-on-chair",
+    "supine-on-elbows", "prone", "prone-on-roller", "prone-on-elbows", "prone-press-up", "side-lying",
+    "all-fours", "downward-dog", "kneeling", "heel-sitting", "childs-pose", "sitting-legs-out",
+    "reverse-plank", "sitting-on-chair",
 )
 
 _TAG = re.compile(r"[<>]|&#|&[a-zA-Z]+;")

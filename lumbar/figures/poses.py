@@ -84,6 +84,7 @@ class Base:
     support: dict = field(default_factory=dict)  # part -> prop, drawn and checked
     twist_fixed: str = "pelvis"  # which end stays put when the spine twists
     arch: bool = False  # the back bends about its middle; arms and legs keep their direction
+    settle: bool = False  # lying: the body rolls until it rests steadily, whatever touches the floor
     touch: tuple = ()  # parts that must also touch the floor (checked, not forced)
 
 
@@ -110,42 +111,47 @@ BASE_POSES: dict[str, Base] = {
         _both(hip=85, knee=25, shoulder=70, elbow=5, lumbar=5, thoracic=5, neck=-25),
         tilt=65, rest=("feet",), anchor="near.ankle",
     ),
-    "supine": Base("Lying on the back", _both(neck=8, shoulder=-8, elbow=0, hip=-3), tilt=-90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest"),
+    "supine": Base("Lying on the back", _both(neck=8, shoulder=-8, elbow=0, hip=-3), tilt=-90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest", settle=True),
     "supine-knees-bent": Base(
         "Lying on the back, knees bent, feet flat",
         _both(neck=8, shoulder=-8, elbow=0, hip=45, knee=105),
-        tilt=-90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest",
+        tilt=-90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest", settle=True,
     ),
     "bridge": Base(
         "Lying on the back, hips lifted (bridge)",
         _both(neck=35, shoulder=10, elbow=5, hip=5, knee=100),
-        tilt=-90, rest=("chest", "feet"), anchor="hip", twist_fixed="chest",
+        tilt=-90, rest=("chest", "feet"), anchor="hip", twist_fixed="chest", settle=True,
     ),
     "lying-legs-on-chair": Base(
         "Lying on the back, calves on a chair",
         _both(neck=8, shoulder=-8, elbow=0, hip=88, knee=88),
-        tilt=-90, rest=("chest", "pelvis"), anchor="hip", support={"shins": "chair"}, twist_fixed="chest",
+        tilt=-90, rest=("chest", "pelvis"), anchor="hip", support={"shins": "chair"}, twist_fixed="chest", settle=True,
     ),
-    "prone": Base("Lying face down", _both(neck=0, shoulder=0, elbow=5, hip=4), tilt=90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest"),
+    "supine-on-elbows": Base(
+        "Lying on the back, chest propped up on the forearms",
+        _both(neck=15, shoulder=-40, elbow=80, hip=30, knee=0, lumbar=-15, thoracic=-5),
+        tilt=-90, rest=("pelvis", "feet"), touch=("forearms",), anchor="hip", twist_fixed="chest", settle=True,
+    ),
+    "prone": Base("Lying face down", _both(neck=0, shoulder=0, elbow=5, hip=4, ankle=-80), tilt=90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest", settle=True),
     "prone-on-roller": Base(
         "Lying face down over a roller under the belly",
-        _both(neck=-20, shoulder=180, elbow=0, hip=10, lumbar=25, thoracic=-25),
-        tilt=90, rest=("chest", "feet"), anchor="hip", support={"lumbar": "roller"}, twist_fixed="chest",
+        _both(neck=-20, shoulder=180, elbow=0, hip=10, lumbar=25, thoracic=-25, ankle=-80),
+        tilt=90, rest=("chest", "feet"), anchor="hip", support={"lumbar": "roller"}, twist_fixed="chest", settle=False,
     ),
     "prone-on-elbows": Base(
         "Lying face down, propped on the forearms (sphinx)",
-        _both(neck=-15, shoulder=70, elbow=90, lumbar=-20, thoracic=-20, knee=7),
-        tilt=90, rest=("pelvis", "knees"), touch=("forearms",), anchor="hip", twist_fixed="chest",
+        _both(neck=-15, shoulder=70, elbow=90, lumbar=-20, thoracic=-20, knee=7, ankle=-80),
+        tilt=90, rest=("pelvis", "knees"), touch=("forearms",), anchor="hip", twist_fixed="chest", settle=True,
     ),
     "prone-press-up": Base(
         "Lying face down, pressed up on the hands (cobra)",
-        _both(neck=-15, shoulder=65, elbow=40, lumbar=-32, thoracic=-22, knee=7),
-        tilt=90, rest=("pelvis", "knees"), touch=("hands",), anchor="hip", twist_fixed="chest",
+        _both(neck=-15, shoulder=65, elbow=40, lumbar=-32, thoracic=-22, knee=7, ankle=-80),
+        tilt=90, rest=("pelvis", "knees"), touch=("hands",), anchor="hip", twist_fixed="chest", settle=True,
     ),
     "side-lying": Base(
         "Lying on the side, head on the lower arm",
         {**_both(neck=0, hip=5, knee=5, elbow=0), "far.shoulder-abduction": 180, "near.shoulder-abduction": -8},
-        tilt=-90, roll=90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest",
+        tilt=-90, roll=90, rest=("chest", "pelvis"), anchor="hip", twist_fixed="chest", settle=True,
     ),
     "all-fours": Base(
         "On hands and knees",
@@ -172,6 +178,11 @@ BASE_POSES: dict[str, Base] = {
         "Sitting on the floor, legs straight, hands behind",
         _both(shoulder=-35, elbow=0, hip=80, knee=0),
         tilt=-10, rest=("pelvis", "feet"), anchor="hip",
+    ),
+    "reverse-plank": Base(
+        "Hips lifted off the floor, body propped on the hands behind and the heels",
+        _both(neck=-25, shoulder=-55, elbow=0, hip=10, knee=0, lumbar=-10, thoracic=-10),
+        tilt=-70, rest=("hands", "feet"), anchor="hip",
     ),
     "sitting-on-chair": Base(
         "Sitting on a chair, feet flat",
@@ -495,6 +506,74 @@ def _settle(body, angles, locked, base, rest_parts, flat_only: bool) -> bool:
     return changed
 
 
+def _circles(body: Body, support: dict):
+    """(x, y, radius + height of what carries it) for every end of every capsule."""
+    lift = {}
+    for part, prop in support.items():
+        if prop != "wall":
+            for kind in PART_SEGMENTS[part]:
+                lift[kind] = NOMINAL[prop]
+    out = []
+    for _, kind, _, p, q, r in body.segments:
+        if kind in ("head", "neck"):
+            continue  # the head turns aside rather than carry the body
+        h = r + lift.get(kind, 0.0)
+        out.append((p[0], p[1], h))
+        if q is not p:
+            out.append((q[0], q[1], h))
+    return out
+
+
+def _roll_to_rest(angles, rot, root, base: Base, support: dict):
+    """Let a lying body settle like a rigid object: drop it, then tip it over its edge of
+    support towards its centre of weight until the weight is above what touches."""
+    body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+    for _ in range(8):
+        circles = _circles(body, support)
+        low = min(y - h for _, y, h in circles)
+        root = (root[0], root[1] - low, root[2])
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+        circles = _circles(body, support)
+        touch = [(x, y, h) for x, y, h in circles if y - h < 0.3]
+        com = centre_of_mass(body)
+        xs = [x for x, _, _ in touch]
+        if min(xs) - 0.5 <= com <= max(xs) + 0.5:
+            break
+        # Tip over the touching point nearest the weight: clockwise when the weight is to its right.
+        if com > max(xs):
+            pivot = max(touch, key=lambda c: c[0])
+            sign = -1.0
+        else:
+            pivot = min(touch, key=lambda c: c[0])
+            sign = 1.0
+        cx, cy, ch = pivot
+        best = None
+        for x, y, h in circles:
+            dx, dy = x - cx, y - cy
+            if abs(dx) < 1e-6 and abs(dy) < 1e-6:
+                continue
+            # y after turning by sign*phi about the pivot: cy + sign*dx*sin(phi) + dy*cos(phi); touch when = cy - ch + h
+            a, b, k = dy, sign * dx, h - ch
+            amp = math.hypot(a, b)
+            if amp < 1e-9 or abs(k) > amp:
+                continue
+            beta = math.atan2(b, a)
+            gamma = math.acos(k / amp)
+            for phi in (beta - gamma, beta + gamma):
+                phi %= 2 * math.pi
+                if 1e-4 < phi < math.radians(120) and (best is None or phi < best):
+                    best = phi
+        if best is None:
+            break
+        turn = math.degrees(sign * best)
+        c, s_ = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+        rx, ry = root[0] - cx, root[1] - cy
+        root = (cx + c * rx - s_ * ry, cy + s_ * rx + c * ry, root[2])
+        rot += turn
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+    return rot, root, body
+
+
 def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Resolved:
     """Pose one phase: base + changes, hands and feet settled, body resting on its support."""
     base = BASE_POSES[phase.pose]
@@ -516,8 +595,10 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
         flattened = _settle(body, angles, locked, base, rest_parts, flat_only=True)
         if flattened:
             body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+        if base.settle:
+            rot, root, body = _roll_to_rest(angles, rot, root, base, support)
         # Level: turn the body in the picture plane until both resting parts touch.
-        if len(rest) >= 2:
+        elif len(rest) >= 2:
             (pa, propa), (pb, propb) = rest[0], rest[1]
             ha, hb = NOMINAL.get(propa, 0.0), NOMINAL.get(propb, 0.0)
             for _ in range(6):
@@ -534,10 +615,11 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
                 root = (xa + c * rx - s * ry, ya + s * rx + c * ry, root[2])
                 rot -= delta
                 body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
-        part, prop = rest[0]
-        y, _ = lowest(body, part)
-        root = (root[0], root[1] - y + NOMINAL.get(prop, 0.0), root[2])
-        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+        if not base.settle:
+            part, prop = rest[0]
+            y, _ = lowest(body, part)
+            root = (root[0], root[1] - y + NOMINAL.get(prop, 0.0), root[2])
+            body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
         settled = _settle(body, angles, locked, base, rest_parts, flat_only=False)
         if rounds == 3 or not (settled or flattened):
             break
