@@ -83,7 +83,7 @@ def test_lying_bodies_roll_to_rest_instead_of_sinking():
 
 def test_floating_parts():
     assert problems(start={"pose": "prone-press-up", "elbow": 100}) == [
-        "figures.start.elbow: the hands float 28 cm above the floor, but 'prone-press-up' rests on them: "
+        "figures.start.elbow: the hands float 17 cm above the floor, but 'prone-press-up' rests on them: "
         "change shoulder, elbow, spine, lumbar or thoracic"
     ]
     assert problems(start={"pose": "lying-legs-on-chair", "knee": 40}) == [
@@ -92,10 +92,12 @@ def test_floating_parts():
 
 
 def test_prop_too_high_or_too_low():
-    assert problems(start={"pose": "supine", "support": {"lumbar": "roller"}}) == [
-        "figures.start.support.lumbar: the lower back is only 2 cm above the floor, too low to rest on a roller "
-        "(a roller is 8 to 20 cm high): change the pose or the prop"
+    assert problems(start={"pose": "sitting-on-chair", "knee": 30}) == [
+        "figures.start: the pelvis is only 15 cm above the floor, too low to rest on a chair "
+        "(a chair is 36 to 52 cm high): change the pose or the prop"
     ]
+    # Lying on a roller is fine: the body rests on it.
+    assert problems(start={"pose": "supine", "support": {"lumbar": "roller"}}) == []
 
 
 def test_figure_that_would_tip_over():
