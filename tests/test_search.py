@@ -114,6 +114,18 @@ def test_search_tables_cover_the_data(handbook):
     assert {c for _, c in CONDITION_QUERIES} == set(handbook.conditions)
 
 
+def test_other_names_show_on_pages(site, handbook):
+    for cid, c in handbook.conditions.items():
+        assert len(c.synonyms) >= 5, f"{cid}: {len(c.synonyms)} synonyms, the handbook asks for five"
+        html = htmllib.unescape((site / "conditions" / cid / "index.html").read_text(encoding="utf-8"))
+        aka = re.search(r'<p class="lh-aka">(.*?)</p>', html, re.S).group(1)
+        assert all(f"<span>{name}</span>" in aka for name in c.synonyms), cid
+    for ex_id, ex in handbook.exercises.items():
+        html = htmllib.unescape((site / "exercises" / ex_id / "index.html").read_text(encoding="utf-8"))
+        for name in ex.other_names:
+            assert f"<span>{name}</span>" in html, (ex_id, name)
+
+
 # The filter page.
 
 
