@@ -82,10 +82,11 @@ def top_results(search, server: str, query: str, n: int = 3) -> list[str]:
     box.fill("")
     box.press("End")
     page.wait_for_selector(".md-search-result__item", state="detached")
-    # The whole query at once, then a key press: Material searches on keyup, so exactly one search
-    # runs, and no result of a half-typed query can be read by mistake.
-    box.fill(query)
-    box.press("End")
+    # All but the last character at once, then the last one typed: Material searches on keyup, so
+    # exactly one search runs, and no result of a half-typed query can be read by mistake.
+    box.fill(query[:-1])
+    box.press(query[-1])
+    assert box.input_value() == query
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item",
