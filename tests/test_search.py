@@ -120,7 +120,7 @@ def test_other_names_show_on_pages(site, handbook):
         assert len(c.synonyms) >= 5, f"{cid}: {len(c.synonyms)} synonyms, the handbook asks for five"
         html = htmllib.unescape((site / "conditions" / cid / "index.html").read_text(encoding="utf-8"))
         aka = re.search(r'<p class="lh-aka">(.*?)</p>', html, re.S).group(1)
-        assert all(f"<span>{name}</span>" in aka for name in c.synonyms), cid
+        assert all(f"<span>{name}</span>" in aka for name in c.synonyms if name != c.title), cid
     for ex_id, ex in handbook.exercises.items():
         html = htmllib.unescape((site / "exercises" / ex_id / "index.html").read_text(encoding="utf-8"))
         for name in ex.other_names:
