@@ -36,6 +36,8 @@ LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
     "hip": (-30, 140, "Thigh forward from in line with the body: 90 is a right angle (sitting), negative takes "
             "the leg back."),
     "hip-abduction": (-20, 80, "Leg out to the side (knees apart)."),
+    "hip-rotation": (-40, 60, "Thigh turned about its own length: positive turns the knee out and the foot in, "
+                     "as when the soles meet with the knees apart."),
     "knee": (0, 160, "Knee bend: 0 straight, 90 a right angle, 150 kneeling on the heels."),
     "ankle": (-90, 35, "Foot: positive lifts the toes towards the shin, negative points them (-85 lays the top of "
               "the foot flat when kneeling). Feet near the floor lie flat by themselves unless this is given."),
@@ -142,6 +144,7 @@ class Side(_Strict):
     wrist: Angle | None = _joint("wrist")
     hip: Angle | None = _joint("hip")
     hip_abduction: Angle | None = _joint("hip-abduction")
+    hip_rotation: Angle | None = _joint("hip-rotation")
     knee: Angle | None = _joint("knee")
     ankle: Angle | None = _joint("ankle")
 
@@ -173,6 +176,7 @@ class Phase(_Strict):
     wrist: Angle | None = _joint("wrist")
     hip: Angle | None = _joint("hip")
     hip_abduction: Angle | None = _joint("hip-abduction")
+    hip_rotation: Angle | None = _joint("hip-rotation")
     knee: Angle | None = _joint("knee")
     ankle: Angle | None = _joint("ankle")
     near: Side | None = Field(None, description="Joints of the near limbs only (towards the viewer); these win over the joints above.")

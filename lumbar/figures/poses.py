@@ -247,7 +247,7 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
     P = _mm(_rz(rot), _ry(roll))
     limb_frame = P
     twist = a("twist", 0.0)
-    if twist and twist_fixed == "chest":
+    if twist and twist_fixed == "chest" and abs(a("thoracic", 0.0)) + abs(a("lumbar", 0.0)) < 20:  # a lifted chest turns itself
         P = _mm(P, _ry(twist))  # the pelvis turns instead of the chest
     pts = {"hip": root}
     for side, sign in (("near", 1.0), ("far", -1.0)):
@@ -299,7 +299,7 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
         Hd = _mm(Fa, _rz(g("wrist")))
         hand = _add(wr, _mv(Hd, 0.0, -HAND, 0.0))
         hp = pts[f"{side}.hip"]
-        L = _mm(_mm(P, _rz(g("hip"))), _rx(-sign * g("hip-abduction")))
+        L = _mm(_mm(_mm(P, _rz(g("hip"))), _rx(-sign * g("hip-abduction"))), _ry(-sign * g("hip-rotation")))
         kn = _add(hp, _mv(L, 0.0, -THIGH, 0.0))
         S = _mm(L, _rz(-g("knee")))
         an = _add(kn, _mv(S, 0.0, -SHIN, 0.0))

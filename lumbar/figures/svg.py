@@ -255,6 +255,8 @@ def _arrows(a: Resolved, b: Resolved, view: View, bodies) -> list[str]:
     """Curved arrows along the path of the one or two parts that move most."""
     moves = []
     for key in _TRACKED:
+        if view.name != "top" and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
+            continue  # a hand or foot that stays on the floor is not the movement
         track = [view(body.points[key]) for body in bodies]
         d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)
         length = sum(math.dist(track[i], track[i + 1]) for i in range(len(track) - 1))
@@ -264,7 +266,7 @@ def _arrows(a: Resolved, b: Resolved, view: View, bodies) -> list[str]:
     for d, length, key, track in moves:
         if d < 7.0:
             break
-        if chosen and (d < 0.6 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
+        if chosen and (d < 0.75 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
             continue
         if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
             continue
