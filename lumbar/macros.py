@@ -83,7 +83,8 @@ def define_env(env) -> None:
         from lumbar.figures import gallery_markdown
 
         exercises = [SimpleNamespace(id=i, title=e.title, figures=e.figures) for i, e in state.handbook.exercises.items()]
-        return Markup(gallery_markdown(exercises, base_url=links().index("exercises")))
+        here = links()
+        return Markup(gallery_markdown(exercises, link=lambda ex_id: here.item("exercises", ex_id)))
 
     def counts() -> dict:
         hb = state.handbook
