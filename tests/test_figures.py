@@ -249,3 +249,51 @@ def test_exercise_figures_are_valid(path):
     if "figures" not in data:
         pytest.skip("no figures yet")
     assert figure_problems(data["figures"]) == []
+
+
+# The built site: every exercise page carries its drawings, every routine sheet its thumbnails.
+
+
+def _page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_exercise_page_carries_its_figures_with_alt_text(site, handbook):
+    from html import escape
+
+    drawn = {i: ex for i, ex in handbook.exercises.items() if ex.figures is not None}
+    assert drawn, "no exercise has figures"
+    for ex_id, ex in drawn.items():
+        page = _page(site, f"exercises/{ex_id}")
+        assert page.count('<figure class="lh-figures') == 1, ex_id
+        assert f"<figcaption>{escape(ex.figures.alt, quote=False)}</figcaption>" in page, ex_id
+        figure = page[page.index('<figure class="lh-figures'): page.index("</figure>", page.index('<figure class="lh-figures'))]
+        phases = len(ex.figures.phases())
+        assert figure.count('role="img"') == phases and figure.count("<title id=") == phases, ex_id
+        for tid in re.findall(r'<title id="([^"]+)">[^<]+</title>', figure):
+            assert f'aria-labelledby="{tid}"' in figure
+
+
+def test_every_routine_sheet_shows_a_start_figure_per_row(site, handbook):
+    from html import escape
+
+    for routine_id, routine in handbook.routines.items():
+        page = _page(site, f"routines/{routine_id}")
+        for item in routine.items:
+            ex = handbook.exercises[item.exercise]
+            if ex.figures is None:
+                continue
+            label = escape(ex.figures.start.alt or ex.figures.alt)
+            assert f'class="lh-figure-thumb" role="img" aria-label="{label}"' in page, (routine_id, item.exercise)
+
+
+def test_gallery_page_shows_every_drawn_exercise(site, handbook):
+    page = _page(site, "gallery")
+    for ex_id, ex in handbook.exercises.items():
+        if ex.figures is not None:
+            assert f'id="fig-{ex_id}"' in page and f'href="../exercises/{ex_id}/"' in page, ex_id
+
+
+def test_stylesheet_is_on_every_page(site):
+    page = _page(site, "exercises/cat")
+    assert "assets/stylesheets/figures.css" in page
