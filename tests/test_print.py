@@ -191,10 +191,10 @@ def test_screen_hides_the_sheet_parts(page, server, renderer):
 # A synthetic build: routines of the longest exercises, and start-pose thumbnails, at the limits.
 
 FAKE_THUMBNAIL = (
-    '<svg viewBox="0 0 100 60" role="img"><title>Start position</title>'
-    '<rect x="1" y="1" width="98" height="58" fill="none" stroke="#000"/></svg>'
+    '<svg viewBox="0 0 100 100" role="img"><title>Start position</title>'
+    '<rect x="1" y="1" width="98" height="98" fill="none" stroke="#000"/></svg>'
 )
-SIZES = {"sheet-test-1": 1, "sheet-test-8": 8, "sheet-test-9": 9, "sheet-test-13": 13}
+SIZES = {f"sheet-test-{n}": n for n in (1, 4, 5, 6, 7, 8, 9, 13)}
 
 
 def synthetic_data(src: Path, dest: Path) -> None:
