@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lumbar.figures.model import JOINTS, LIMB_JOINTS, SUPPORT_PROPS
 
@@ -193,16 +194,19 @@ BASE_POSES: dict[str, Base] = {
 
 
 # --- Small 3D maths on tuples (fast enough, and exact to reproduce) -------------------------
+@lru_cache(maxsize=4096)
 def _rx(deg):
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return (1.0, 0.0, 0.0, 0.0, c, -s, 0.0, s, c)
 
 
+@lru_cache(maxsize=4096)
 def _ry(deg):
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return (c, 0.0, s, 0.0, 1.0, 0.0, -s, 0.0, c)
 
 
+@lru_cache(maxsize=4096)
 def _rz(deg):
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return (c, -s, 0.0, s, c, 0.0, 0.0, 0.0, 1.0)
@@ -225,6 +229,19 @@ def _add(p, v, k=1.0):
 
 
 IDENTITY = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+
+
+def _turn(z, x=0.0, y=0.0):
+    """Rz(z) Rx(x) Ry(y), skipping the turns that are nothing (None when all are)."""
+    m = None
+    for angle, rot in ((z, _rz), (x, _rx), (y, _ry)):
+        if angle:
+            m = rot(angle) if m is None else _mm(m, rot(angle))
+    return m
+
+
+def _then(frame, turn):
+    return frame if turn is None else _mm(frame, turn)
 
 
 @dataclass
@@ -255,18 +272,18 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
     # Spine: two lumbar and three thoracic pieces, each bent a share of its joint's angle.
     lumbar, thoracic, side_bend = a("lumbar", 0.0), a("thoracic", 0.0), a("side-bend", 0.0)
 
+    low_turn = _turn(-lumbar / 4, side_bend / 8, -twist / 12)
+    high_turn = _turn(-thoracic / 6, side_bend / 12, -twist / 9)
+
     def bend(F):
         points = [root]
         for i in range(5):
-            if i < 2:
-                turn = _mm(_mm(_rz(-lumbar / 4), _rx(side_bend / 8)), _ry(-twist / 12))
-                step = LUMBAR_LEN / 2
-            else:
-                turn = _mm(_mm(_rz(-thoracic / 6), _rx(side_bend / 12)), _ry(-twist / 9))
-                step = THORACIC_LEN / 3
-            F = _mm(F, turn)  # half the turn before the piece, half after: an even curve
+            turn, step = (low_turn, LUMBAR_LEN / 2) if i < 2 else (high_turn, THORACIC_LEN / 3)
+            if turn is not None:
+                F = _mm(F, turn)  # half the turn before the piece, half after: an even curve
             points.append(_add(points[-1], _mv(F, 0.0, step, 0.0)))
-            F = _mm(F, turn)
+            if turn is not None:
+                F = _mm(F, turn)
         return points, F
 
     spine, F = bend(P)
@@ -292,18 +309,18 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
     for side, sign in (("near", 1.0), ("far", -1.0)):
         g = lambda j: a(f"{side}.{j}", 0.0)  # noqa: E731
         sh = _add(top, _mv(C, 0.0, -SHOULDER_DROP, sign * SHOULDER_HALF))
-        A = _mm(_mm(limb_frame if arch else C, _rz(g("shoulder"))), _rx(-sign * g("shoulder-abduction")))
+        A = _then(limb_frame if arch else C, _turn(g("shoulder"), -sign * g("shoulder-abduction")))
         el = _add(sh, _mv(A, 0.0, -UPPER_ARM, 0.0))
-        Fa = _mm(A, _rz(g("elbow")))
+        Fa = _then(A, _turn(g("elbow")))
         wr = _add(el, _mv(Fa, 0.0, -FOREARM, 0.0))
-        Hd = _mm(Fa, _rz(g("wrist")))
+        Hd = _then(Fa, _turn(g("wrist")))
         hand = _add(wr, _mv(Hd, 0.0, -HAND, 0.0))
         hp = pts[f"{side}.hip"]
-        L = _mm(_mm(_mm(P, _rz(g("hip"))), _rx(-sign * g("hip-abduction"))), _ry(-sign * g("hip-rotation")))
+        L = _then(P, _turn(g("hip"), -sign * g("hip-abduction"), -sign * g("hip-rotation")))
         kn = _add(hp, _mv(L, 0.0, -THIGH, 0.0))
-        S = _mm(L, _rz(-g("knee")))
+        S = _then(L, _turn(-g("knee")))
         an = _add(kn, _mv(S, 0.0, -SHIN, 0.0))
-        Ft = _mm(S, _rz(g("ankle")))
+        Ft = _then(S, _turn(g("ankle")))
         d = _mv(Ft, 1.0, 0.0, 0.0)
         base_pt = _add(an, _mv(S, 0.0, -FOOT_DROP, 0.0))
         pts.update({
@@ -332,6 +349,16 @@ def forward(angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str
             (f"{side}.foot", "foot", side, p("heel"), p("toe"), R["foot"]),
         ]
     return Body(pts, segs, face, frames)
+
+
+def shift(body: Body, dx: float, dy: float) -> Body:
+    """The same body moved by (dx, dy)."""
+    def mv(p):
+        return (p[0] + dx, p[1] + dy, p[2])
+    moved = {k: mv(v) for k, v in body.points.items()}
+    segs = [(n, k, s, mv(p), (mv(q) if q is not p else None), r) for n, k, s, p, q, r in body.segments]
+    segs = [(n, k, s, p, p if q is None else q, r) for n, k, s, p, q, r in segs]
+    return Body(moved, segs, body.face, body.frames)
 
 
 def lowest(body: Body, part: str):
@@ -532,8 +559,8 @@ def _roll_to_rest(angles, rot, root, base: Base, support: dict):
         circles = _circles(body, support)
         low = min(y - h for _, y, h in circles)
         root = (root[0], root[1] - low, root[2])
-        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
-        circles = _circles(body, support)
+        body = shift(body, 0.0, -low)
+        circles = [(x, y - low, h) for x, y, h in circles]
         touch = [(x, y, h) for x, y, h in circles if y - h < 0.3]
         com = centre_of_mass(body)
         xs = [x for x, _, _ in touch]
@@ -652,11 +679,23 @@ def interpolate(a: Resolved, b: Resolved, t: float) -> Body:
     return body
 
 
-def resolve_all(figs) -> list[Resolved]:
-    """Every phase of a figures block, lined up on the start pose's anchor joint."""
-    phases = figs.phases()
-    anchor = BASE_POSES[phases[0][1].pose].anchor
-    return [resolve(phase, name, anchor) for name, phase in phases]
+_RESOLVED: dict[str, list] = {}
+
+
+def resolve_all(figs, start_only: bool = False) -> list[Resolved]:
+    """Every phase of a figures block, lined up on the start pose's anchor joint.
+
+    Remembered by content, so checking, drawing and thumbnails pose each block once per build.
+    """
+    key = figs.model_dump_json()
+    if key not in _RESOLVED:
+        if len(_RESOLVED) > 1024:
+            _RESOLVED.clear()
+        phases = figs.phases()
+        anchor = BASE_POSES[phases[0][1].pose].anchor
+        _RESOLVED[key] = [resolve(phase, name, anchor) for name, phase in phases]
+    done = _RESOLVED[key]
+    return done[:1] if start_only else list(done)
 
 
 def _check_names():

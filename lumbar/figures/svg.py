@@ -31,14 +31,16 @@ GHOST_OPACITY = ".2"
 PAD = 8.0
 LABELS = {"start": "Start", "middle": "Middle", "end": "End"}
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
-STEPS = 4  # in-between frames per movement
+STEPS = 5  # in-between frames per movement, plus one
 
 
 def _f(v: float) -> str:
-    s = f"{v:.1f}"
-    if s.endswith(".0"):
+    s = "%.1f" % v
+    if s[-1] == "0":
         s = s[:-2]
-    return "0" if s == "-0" else s
+        if s == "-0":
+            return "0"
+    return s
 
 
 class View:
@@ -329,6 +331,11 @@ def _key(v: float) -> str:
     return s or "0"
 
 
+def _ease_time(t: float) -> float:
+    """Frames are eased already (smooth positions at even times)."""
+    return t
+
+
 def _smooth(t: float) -> float:
     return t * t * (3 - 2 * t)
 
@@ -355,18 +362,19 @@ def _uid(figs, title: str) -> str:
 class _Drawing:
     """Everything drawn for one figures block, computed once."""
 
-    def __init__(self, figs, animate: bool = True):
+    def __init__(self, figs, animate: bool = True, start_only: bool = False):
         self.figs = figs
         self.view = View(figs.view)
-        self.resolved = resolve_all(figs)
+        self.resolved = resolve_all(figs, start_only)
         self.props = list(figs.props)
         self.strokes = [_strokes(r.body, self.view, self.props) for r in self.resolved]
-        self.arrows, self.paths = [], []
+        self.arrows, self.between = [], []
         for i in range(1, len(self.resolved)):
             a, b = self.resolved[i - 1], self.resolved[i]
-            bodies = [a.body] + [interpolate(a, b, _smooth(k / 6)) for k in range(1, 6)] + [b.body]
-            self.paths.append(bodies)
-            self.arrows.append(_arrows(a, b, self.view, bodies))
+            # In-between bodies, eased: used for the arrows' paths and the motion.
+            inner = [interpolate(a, b, _smooth(k / STEPS)) for k in range(1, STEPS)]
+            self.between.append(inner)
+            self.arrows.append(_arrows(a, b, self.view, [a.body, *inner, b.body]))
         self.frames = self.timing = None
         if animate and len(self.resolved) > 1:
             self._motion()
@@ -400,6 +408,7 @@ class _Drawing:
     def _motion(self):
         """Keyframes start -> middle -> end and back, with a pause on each position."""
         n = len(self.resolved)
+        self.between_strokes = [[_strokes(body, self.view, self.props) for body in inner] for inner in self.between]
         seq = list(range(n)) + list(range(n - 2, -1, -1))
         frames, times, t = [], [], 0.0
         for pos, idx in enumerate(seq):
@@ -408,10 +417,11 @@ class _Drawing:
             t += HOLD
             if pos == len(seq) - 1:
                 break
-            a, b = self.resolved[idx], self.resolved[seq[pos + 1]]
-            for k in range(1, STEPS):
-                frames.append(_strokes(interpolate(a, b, _smooth(k / STEPS)), self.view, self.props))
-                times.append(t + MOVE * k / STEPS)
+            nxt = seq[pos + 1]
+            inner = self.between_strokes[min(idx, nxt)]
+            for k, strokes in enumerate(inner if nxt > idx else inner[::-1], start=1):
+                frames.append(strokes)
+                times.append(t + MOVE * _ease_time(k / STEPS))
             t += MOVE
         total = times[-1]
         self.frames = frames
@@ -483,7 +493,7 @@ def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = 
 
 def render_thumbnail(figs, title: str | None = None) -> str:
     """A small start-position drawing for a routine sheet row (an <svg>, about 80 px wide by CSS)."""
-    d = _Drawing(figs, animate=False)
+    d = _Drawing(figs, animate=False, start_only=True)
     r = d.resolved[0]
     text = r.alt or figs.alt
     return d.panel(0, None, text, thumb=True)
