@@ -84,6 +84,7 @@ def main(argv=None) -> int:
     ap.add_argument("--all", action="store_true", help="every exercise with figures, on one tall sheet")
     ap.add_argument("--poses", action="store_true", help="every base pose, on one sheet")
     ap.add_argument("--columns", type=int, default=3, help="columns of the --all sheet")
+    ap.add_argument("--part", default="1/1", help="with --all: which part of the sheet, e.g. 2/4 for the second quarter")
     args = ap.parse_args(argv)
     out = Path(args.out)
     status = 0
@@ -109,9 +110,15 @@ def main(argv=None) -> int:
                     print(f"{path.relative_to(ROOT)}: {problem}", file=sys.stderr)
                     status = 1
                 exercises.append(_Ex(path.stem, data.get("title", path.stem), figs))
-        body = gallery_markdown(exercises, base_url="#")
+        k, parts = (int(x) for x in args.part.split("/"))
+        size = -(-len(exercises) // parts)
+        exercises = exercises[(k - 1) * size: k * size]
+        body = gallery_markdown(exercises, base_url="#").replace(
+            'class="lh-gallery"', f'class="lh-gallery lh-gallery-{args.columns}"', 1)
+        grid = f".lh-gallery-{args.columns}{{grid-template-columns:repeat({args.columns},1fr)}}"
         rows = -(-len(exercises) // args.columns)
-        shoot(page(body, args.width), out / "all.png", args.width, 80 + rows * 330)
+        name = "all.png" if parts == 1 else f"all-{k}-of-{parts}.png"
+        shoot(page(f"<style>{grid}</style>" + body, args.width), out / name, args.width, 80 + rows * 420)
         return status
     if not args.exercise:
         ap.error("name an exercise, or use --all or --poses")

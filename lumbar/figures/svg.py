@@ -281,6 +281,9 @@ def _arrows(a: Resolved, b: Resolved, view: View, bodies) -> list[str]:
     return out
 
 
+_ARROW_POINTS: list = []  # filled by _arrow, read right after for the drawing's bounds
+
+
 def _arrow(track, bodies, view: View, key) -> str:
     # Push the path outwards, away from the middle of the body, by a little more than the limb.
     cx = sum(view(bodies[-1].points[k])[0] for k in ("hip", "neck", "waist")) / 3
@@ -299,6 +302,7 @@ def _arrow(track, bodies, view: View, key) -> str:
     pts = _trim(pts, total * 0.12, total * 0.06)
     if len(pts) < 2:
         return ""
+    _ARROW_POINTS.extend(pts)
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     ang = math.atan2(by - ay, bx - ax)
     head = 6.5
@@ -368,13 +372,15 @@ class _Drawing:
         self.resolved = resolve_all(figs, start_only)
         self.props = list(figs.props)
         self.strokes = [_strokes(r.body, self.view, self.props) for r in self.resolved]
-        self.arrows, self.between = [], []
+        self.arrows, self.between, self.arrow_points = [], [], []
         for i in range(1, len(self.resolved)):
             a, b = self.resolved[i - 1], self.resolved[i]
             # In-between bodies, eased: used for the arrows' paths and the motion.
             inner = [interpolate(a, b, _smooth(k / STEPS)) for k in range(1, STEPS)]
             self.between.append(inner)
+            _ARROW_POINTS.clear()
             self.arrows.append(_arrows(a, b, self.view, [a.body, *inner, b.body]))
+            self.arrow_points.extend(_ARROW_POINTS)
         self.frames = self.timing = None
         if animate and len(self.resolved) > 1:
             self._motion()
@@ -382,6 +388,9 @@ class _Drawing:
         for strokes in self.strokes:
             x0, y0, x1, y1 = _bounds(strokes)
             xs0.append(x0), ys0.append(y0), xs1.append(x1), ys1.append(y1)
+        if self.arrow_points:
+            xs0.append(min(x for x, _ in self.arrow_points) - 8), xs1.append(max(x for x, _ in self.arrow_points) + 8)
+            ys0.append(min(y for _, y in self.arrow_points) - 8), ys1.append(max(y for _, y in self.arrow_points) + 8)
         for r in self.resolved:
             for part, prop in r.support.items():
                 if prop in ("chair", "bench"):
