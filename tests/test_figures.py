@@ -297,3 +297,12 @@ def test_gallery_page_shows_every_drawn_exercise(site, handbook):
 def test_stylesheet_is_on_every_page(site):
     page = _page(site, "exercises/cat")
     assert "assets/stylesheets/figures.css" in page
+
+
+def test_reference_lists_every_pose_joint_and_prop():
+    from lumbar.figures import reference_markdown
+    from lumbar.figures.model import PROPS
+
+    text = reference_markdown()
+    for name in [*BASE_POSES, *JOINTS, *PROPS]:
+        assert f"`{name}`" in text, name

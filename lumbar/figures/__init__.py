@@ -24,6 +24,7 @@ __all__ = [
     "format_problem",
     "gallery_markdown",
     "missing_figures",
+    "reference_markdown",
     "render_figures",
     "render_thumbnail",
     "validate_figures",
@@ -52,3 +53,87 @@ def gallery_markdown(exercises, base_url: str = "../exercises/", animate: bool =
         links = ", ".join(f'<a href="{escape(link(ex.id))}">{escape(ex.title)}</a>' for ex in missing)
         out.append(f'<p class="lh-gallery-missing">Not drawn yet: {links}.</p>')
     return "\n".join(out) + "\n"
+
+
+def reference_markdown() -> str:
+    """The figure reference for contributors, generated from the model and the base poses."""
+    from lumbar.figures.model import JOINTS, LIMB_JOINTS, PARTS, PROPS, SPINE_JOINTS, SUPPORT_PROPS, Figures, Phase
+
+    def num(v):
+        return str(int(v)) if float(v).is_integer() else str(v)
+
+    out = [
+        "## Drawings: the `figures:` block",
+        "",
+        "Each exercise file ends with a `figures:` block. The build draws the figure in side view (facing right) "
+        "from it: a start position, an optional middle one, and an end position, each a **base pose** plus only "
+        "the joints that differ. Angles are in degrees. The build checks every pose: joints within human range, "
+        "nothing through the floor, the body supported and balanced.",
+        "",
+        "```yaml",
+        "figures:",
+        "  alt: On all fours, the back rounds up, then sags into an arch.",
+        "  props: [mat]",
+        "  start: {pose: all-fours}",
+        "  middle: {pose: all-fours, spine: 75, neck: 35, note: back rounded up}",
+        '  end: {pose: all-fours, spine: -50, neck: -35, note: "back arched, head up"}',
+        "```",
+        "",
+        "Quote a `note` or `alt` that contains a comma or a colon when it is inside `{...}`.",
+        "",
+        "### Fields of `figures:`",
+        "",
+        "| Field | Required | What it is |",
+        "| --- | --- | --- |",
+    ]
+    for name, field in Figures.model_fields.items():
+        out.append(f"| `{name}` | {'yes' if field.is_required() else 'no'} | {field.description} |")
+    out += ["", "### Fields of a position (`start`, `middle`, `end`)", "", "| Field | What it is |", "| --- | --- |"]
+    for name, field in Phase.model_fields.items():
+        key = field.alias or name
+        if key.replace("_", "-") in JOINTS:
+            continue
+        out.append(f"| `{key}` | {field.description} |")
+    out.append("| any joint below | Its angle in this position, for both sides at once. |")
+    out += ["", "### Joints", "", "Whole body and back:", "", "| Joint | Range | Meaning |", "| --- | --- | --- |"]
+    for name, (low, high, text) in SPINE_JOINTS.items():
+        out.append(f"| `{name}` | {num(low)} to {num(high)} | {text} |")
+    out += ["", "Arms and legs (give them at the top level for both sides, or under `near:` or `far:` for one side; "
+            "near is the side towards the viewer, drawn dark, far is drawn lighter):", "",
+            "| Joint | Range | Meaning |", "| --- | --- | --- |"]
+    for name, (low, high, text) in LIMB_JOINTS.items():
+        out.append(f"| `{name}` | {num(low)} to {num(high)} | {text} |")
+    out += ["", "### Base poses", "", "| Pose | Position | Rests on |", "| --- | --- | --- |"]
+    for name, base in BASE_POSES.items():
+        rests = "rolls to rest on whatever touches" if base.settle else " and ".join(
+            (r[0] if isinstance(r, tuple) else r) for r in base.rest)
+        extra = f"; {', '.join(f'{p} on a {q}' for p, q in base.support.items())}" if base.support else ""
+        out.append(f"| `{name}` | {base.title} | {rests}{extra} |")
+    out += [
+        "",
+        "### Props and supports",
+        "",
+        "`props` lists what is drawn in every position: " + ", ".join(f"`{p}`" for p in PROPS) + ". "
+        "A mat is drawn under the body, dumbbells in the hands, a barbell in the hands "
+        "(or on the shoulders with `barbell: shoulders`), a wall behind the back.",
+        "",
+        "`support` puts a body part on a prop in one position, as `part: prop`, e.g. `support: {shins: chair}`. "
+        "Parts: " + ", ".join(f"`{p}`" for p in PARTS) + ". The prop is drawn under the part at the part's height, "
+        "which must suit it: " + "; ".join(f"{p} {num(lo)} to {num(hi)} cm" for p, (lo, hi) in SUPPORT_PROPS.items() if p != "wall")
+        + ". Only the back rests on a wall: `support: {back: wall}`.",
+        "",
+        "### Views",
+        "",
+        "`view: side` (the default) suits most movements. Use `view: front` for movements to the side while "
+        "standing (side bends, side raises) or with the legs raised (opening the legs), and `view: top` for "
+        "movements along the floor while lying (knee rolls, butterfly, sliding side bends).",
+        "",
+        "### Checking",
+        "",
+        "`make check` reports a bad pose with its file, line and joint, for example "
+        "`figures.end.knee: 200 degrees is outside the human range (0 to 160)`. "
+        "`python scripts/figure_png.py <exercise-id>` draws one exercise to PNG (figures-png/), and "
+        "`--all --part 1/4` a contact sheet of every exercise.",
+        "",
+    ]
+    return "\n".join(out)

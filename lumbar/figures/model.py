@@ -16,8 +16,9 @@ from pydantic_core import PydanticCustomError
 # Joint angles, in degrees: (lowest, highest, what it means). Positive is the usual clinical
 # direction: flexion, abduction, bending towards the viewer.
 SPINE_JOINTS: dict[str, tuple[float, float, str]] = {
-    "trunk": (-180, 180, "Tilt of the whole body from upright: 0 upright, 90 leaning forward to horizontal, "
-              "-90 leaning back to horizontal. Poses that rest on two places (lying, all fours) settle by themselves."),
+    "trunk": (-180, 180, "Tilt of the trunk from upright, for poses on one support (standing, kneeling, sitting "
+              "on a chair): 0 upright, 90 bent forward to level; the legs stay where they are. Lying and all-fours "
+              "poses settle by themselves and do not take it."),
     "spine": (-60, 90, "Bend of the whole back, shared between lumbar and thoracic: positive rounds, negative arches."),
     "lumbar": (-35, 60, "Bend of the lower back: positive rounds (flexion), negative arches (extension)."),
     "thoracic": (-30, 45, "Bend of the upper back: positive rounds, negative arches."),
@@ -179,8 +180,8 @@ class Phase(_Strict):
     hip_rotation: Angle | None = _joint("hip-rotation")
     knee: Angle | None = _joint("knee")
     ankle: Angle | None = _joint("ankle")
-    near: Side | None = Field(None, description="Joints of the near limbs only (towards the viewer); these win over the joints above.")
-    far: Side | None = Field(None, description="Joints of the far limbs only (drawn lighter); these win over the joints above.")
+    near: Side | None = Field(None, description="Joints of the near limbs only (towards the viewer); they win over the same joint given for both sides.")
+    far: Side | None = Field(None, description="Joints of the far limbs only (drawn lighter); they win over the same joint given for both sides.")
     support: dict[str, str] = Field(
         default_factory=dict,
         description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
