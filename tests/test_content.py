@@ -506,8 +506,8 @@ def test_ids_and_reviewed():
             assert all(s in SOURCES for s in doc["sources"]), (kind, item_id)
 
 
-def test_no_figures_yet():
-    assert not [e for e, ex in EXERCISES.items() if "figures" in ex]
+def test_every_exercise_has_figures():
+    assert not [e for e, ex in EXERCISES.items() if "figures" not in ex]
 
 
 def test_steps_are_short_single_actions():
