@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check bench schema clean
+.PHONY: serve build offline test check bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,16 @@ serve: $(VENV)/.docs
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in, so a failed build leaves the last good site/.
+# The offline copy is zipped into it as downloads/lumbar-handbook-offline.zip.
 build: $(VENV)/.docs
 	rm -rf site.new
 	$(BIN)/mkdocs build --quiet --site-dir site.new
+	$(BIN)/python scripts/offline_zip.py site.new
 	rm -rf site && mv site.new site
+
+# Only the offline zip, into the last built site/.
+offline: $(VENV)/.docs
+	$(BIN)/python scripts/offline_zip.py site
 
 check: $(VENV)/.docs
 	$(BIN)/python -m lumbar check

@@ -24,6 +24,15 @@ self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
     await self.clients.claim();
+    // Keep the pages open while this worker was installing too.
+    const cache = await caches.open(CACHE);
+    for (const client of await self.clients.matchAll({ type: "window" })) {
+      const url = new URL(client.url);
+      url.hash = "";
+      if (url.origin === self.location.origin && !(await cache.match(url.href))) {
+        await cache.add(url.href).catch(() => {});
+      }
+    }
   })());
 });
 

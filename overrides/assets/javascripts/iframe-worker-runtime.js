@@ -1,0 +1,14 @@
+// Runs inside the iframe of iframe-worker.js: gives the worker script a worker's postMessage and importScripts.
+window.postMessage = function (data) { parent.postMessage(data, "*"); };
+window.importScripts = function () {
+  return Array.prototype.reduce.call(arguments, function (done, url) {
+    return done.then(function () {
+      return new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.addEventListener("load", resolve);
+        document.body.appendChild(script);
+      });
+    });
+  }, Promise.resolve());
+};

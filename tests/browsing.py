@@ -1,0 +1,118 @@
+"""Helpers for the trust tests: the kinds of page, a recorder of requests and CSP refusals, the offline copy."""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP_PATH = "downloads/lumbar-handbook-offline.zip"
+
+# Requests that stay on this machine; anything else is a request to another host.
+LOCAL = re.compile(r"^(http://127\.0\.0\.1[:/]|file:|data:|blob:|about:|chrome-error:)")
+# Blocked in the browser tests, so nothing leaves the machine even when a rule is broken.
+OFF_HOST = re.compile(r"^(?!http://127\.0\.0\.1[:/])(https?|wss?|ftp)://")
+
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample || ""}`.trim()));
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def first_item(site: Path, kind: str) -> str:
+    """The first item of a kind from data/ that has a page, as a site path: 'exercises/bird-dog/'."""
+    for path in sorted((ROOT / "data" / kind).glob("*.yaml")):
+        if (site / kind / path.stem / "index.html").is_file():
+            return f"{kind}/{path.stem}/"
+    raise AssertionError(f"no {kind} page in the built site")
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of each kind, as site paths."""
+    kinds = {
+        "home": "",
+        "exercise": first_item(site, "exercises"),
+        "routine": first_item(site, "routines"),
+        "condition": first_item(site, "conditions"),
+        "exercise index": "exercises/",
+        "routine index": "routines/",
+        "red flags": "safety/red-flags/",
+        "offline": "offline/",
+    }
+    if (site / "find" / "index.html").is_file():
+        kinds["find"] = "find/"
+    return kinds
+
+
+class Recorder:
+    """Records every request of a browser context, the failed ones, and the CSP's refusals."""
+
+    def __init__(self, context, block: bool = True):
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.console: list[str] = []
+        self.csp: list[str] = []
+        context.on("request", lambda r: self.requests.append(r.url))
+        context.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        context.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        context.add_init_script(WATCH_CSP)
+        if block:
+            context.route(OFF_HOST, lambda route: route.abort("blockedbyclient"))
+
+    def visit(self, page, url: str, idle: bool = True) -> None:
+        page.goto(url, wait_until="networkidle" if idle else "load")
+        self.collect(page)
+
+    def collect(self, page) -> None:
+        """Read the page's CSP refusals (call before leaving the page)."""
+        self.csp += page.evaluate("window.__csp || []")
+        page.evaluate("window.__csp = []")
+
+    def off_host(self) -> list[str]:
+        return sorted({u for u in self.requests if not LOCAL.match(u)})
+
+    def refused(self) -> list[str]:
+        said = [m for m in self.console if "Content Security Policy" in m or m.startswith("Refused to")]
+        return said + self.csp
+
+
+def search(page, query: str) -> int:
+    """Type a query into Material's search and return how many results it lists."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    return page.locator(".md-search-result__item").count()
+
+
+@functools.lru_cache(maxsize=None)
+def build_offline(site: Path) -> Path:
+    """Build the offline copy next to the site and zip it into the site; return the unzipped copy."""
+    copy = site.parent / "offline-copy"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(site), "--copy", str(copy)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return copy
+
+
+@pytest.fixture(scope="session")
+def offline_copy(site) -> Path:
+    """The offline copy (plain .html files), with its zip put into the session's site."""
+    return build_offline(site)

@@ -1,0 +1,102 @@
+"""Offline: the zipped offline copy opens from a folder (file://) with search, and the service worker shows
+pages seen before when the phone has no signal.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from tests.browsing import ZIP_PATH, Recorder, offline_copy, page_kinds, search  # noqa: F401 (a fixture)
+
+
+def test_zip_holds_the_whole_offline_copy(site, offline_copy):  # noqa: F811
+    zip_file = site / ZIP_PATH
+    assert zip_file.is_file(), f"{ZIP_PATH} is missing from the built site"
+    with zipfile.ZipFile(zip_file) as z:
+        names = set(z.namelist())
+    assert "lumbar-handbook/index.html" in names
+    pages = {p.relative_to(offline_copy).as_posix() for p in offline_copy.rglob("*.html")}
+    assert {f"lumbar-handbook/{p}" for p in pages} <= names
+    assert any(n.startswith("lumbar-handbook/exercises/") and n.endswith(".html") for n in names)
+    assert "lumbar-handbook/search/search_index.js" in names
+
+
+def open_offline(browser, copy, paths, query=None):
+    context = browser.new_context()
+    rec = Recorder(context)
+    page = context.new_page()
+    titles = []
+    try:
+        for path in paths:
+            rec.visit(page, (copy / path).as_uri(), idle=False)
+            page.wait_for_timeout(300)
+            rec.collect(page)
+            titles.append(page.title())
+        if query:
+            titles.append(search(page, query))
+            rec.collect(page)
+    finally:
+        context.close()
+    return rec, titles
+
+
+def test_offline_copy_opens_from_a_folder(browser, site, offline_copy):  # noqa: F811
+    kinds = page_kinds(site)
+    paths = ["index.html", kinds["exercise"].rstrip("/") + ".html", kinds["routine"].rstrip("/") + ".html"]
+    rec, titles = open_offline(browser, offline_copy, paths, query="bridge")
+    assert all("Lumbar Handbook" in t for t in titles[:3]), titles
+    assert titles[3] > 0, "search found nothing in the offline copy"
+    assert not rec.failed, "failed requests:\n" + "\n".join(rec.failed)
+    assert not rec.off_host(), "requests that left the folder:\n" + "\n".join(rec.off_host())
+    assert not rec.refused(), "refused by the policy:\n" + "\n".join(rec.refused())
+    assert not rec.console, "errors:\n" + "\n".join(rec.console)
+
+
+def test_offline_test_catches_a_missing_file(browser, site, offline_copy, tmp_path):  # noqa: F811
+    """A page whose stylesheet is missing on purpose: the failed request must be seen."""
+    page = tmp_path / "page.html"
+    page.write_text((offline_copy / "index.html").read_text(encoding="utf-8")
+                    .replace('href="assets/stylesheets/', f'href="{offline_copy.as_uri()}/assets/no-such-'), encoding="utf-8")
+    rec, _ = open_offline(browser, tmp_path, ["page.html"])
+    assert any("no-such-" in f for f in rec.failed), rec.failed
+
+
+def seen_offline(browser, server, site, service_workers="allow"):
+    """Visit two pages online, go offline, reload one, open the other and one kept at install: what shows."""
+    kinds = page_kinds(site)
+    context = browser.new_context(service_workers=service_workers)
+    page = context.new_page()
+    shown, styled = [], []
+    try:
+        page.goto(server + kinds["exercise"], wait_until="networkidle")
+        if service_workers == "allow":
+            page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: the first pages kept
+        page.goto(server + kinds["routine"], wait_until="networkidle")
+        online = page.title()
+        context.set_offline(True)
+        for path in (None, kinds["exercise"], "safety/red-flags/"):  # None: reload the routine
+            try:
+                page.reload(wait_until="load") if path is None else page.goto(server + path, wait_until="load")
+                shown.append(page.title())
+                styled.append(page.evaluate("[...document.styleSheets].filter(s => s.cssRules.length).length"))
+            except Exception as err:  # the browser's own offline error
+                shown.append(f"error: {str(err).splitlines()[0]}")
+    finally:
+        context.close()
+    return online, shown, styled
+
+
+def test_service_worker_shows_pages_seen_before_with_no_signal(browser, server, site):
+    online, shown, styled = seen_offline(browser, server, site)
+    assert shown[0] == online, shown
+    assert all("Lumbar Handbook" in t for t in shown), shown
+    assert min(styled) >= 3, f"a page showed without its styles: {styled} style sheets"
+
+
+@pytest.mark.parametrize("service_workers", ["block"])
+def test_service_worker_test_fails_without_it(browser, server, site, service_workers):
+    """With the service worker blocked on purpose, the same visit must not show the pages."""
+    online, shown, _ = seen_offline(browser, server, site, service_workers)
+    assert not any(t == online for t in shown), shown
