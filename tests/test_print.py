@@ -53,32 +53,41 @@ def site_url() -> str:
         return yaml_load(f)["site_url"]
 
 
-def print_pdfs(browser, url: str) -> dict[str, bytes]:
-    """The page at `url` printed on each paper size, as PDF."""
+# The end of each row's steps-and-breathing cell as printed (innerText leaves out what print.css hides).
+ROW_ENDS = """() => [...document.querySelectorAll('.lh-sheet-table tbody tr')]
+    .map(tr => tr.querySelector('td.lh-how').innerText.replace(/\\s+/g, ' ').trim().slice(-24))"""
+
+
+def print_pdfs(browser, url: str) -> dict:
+    """The page at `url` printed on each paper size, as PDF, and the printed ends of its rows."""
     context = browser.new_context()
     try:
         page = context.new_page()
         page.goto(url, wait_until="load")
-        return {paper: page.pdf(format=paper, print_background=False) for paper in PAPERS}
+        pdfs = {paper: page.pdf(format=paper, print_background=False) for paper in PAPERS}
+        page.emulate_media(media="print")
+        return {**pdfs, "row_ends": page.evaluate(ROW_ENDS)}
     finally:
         context.close()
 
 
 @pytest.fixture(scope="module")
 def printed(browser):
-    """print_pdfs, once per page."""
-    cache: dict[str, dict[str, bytes]] = {}
+    """print_pdfs, once per page: printed(url)[paper] is a Sheet."""
+    cache: dict[str, dict] = {}
 
-    def get(url: str, paper: str) -> bytes:
+    def get(url: str) -> dict:
         if url not in cache:
-            cache[url] = print_pdfs(browser, url)
-        return cache[url][paper]
+            done = print_pdfs(browser, url)
+            cache[url] = {paper: Sheet(done[paper], done["row_ends"]) for paper in PAPERS}
+        return cache[url]
 
     return get
 
 
 class Sheet:
-    def __init__(self, pdf: bytes):
+    def __init__(self, pdf: bytes, row_ends: list[str]):
+        self.row_ends = row_ends
         reader = pypdf.PdfReader(io.BytesIO(pdf))
         self.pages = [page.extract_text() or "" for page in reader.pages]
         self.text = "\n".join(self.pages)
@@ -117,6 +126,9 @@ def check_sheet(sheet: Sheet, routine, hb, url: str) -> list[str]:
             problems.append(f"exercise {n} '{title}': dosage '{line}' is not on the sheet")
         elif dose_page != page:
             problems.append(f"exercise {n} '{title}': its row is split across pages {page + 1} and {dose_page + 1}")
+        end_page, _ = sheet.page_of(sheet.row_ends[n - 1], found) if n <= len(sheet.row_ends) else (page, 0)
+        if end_page != page:
+            problems.append(f"exercise {n} '{title}': its row is split across pages {page + 1} and {end_page + 1}")
         at, last_row_page = found + len(squash(title)), page
     for word in CHROME:
         if word in sheet.text:
@@ -137,9 +149,9 @@ def renderer(handbook):
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("routine_id", ROUTINES)
 def test_sheet_prints(printed, server, handbook, renderer, routine_id, paper):
-    pdf = printed(f"{server}routines/{routine_id}/", paper)
+    sheet = printed(f"{server}routines/{routine_id}/")[paper]
     url = renderer.online_url("routines", routine_id)
-    problems = check_sheet(Sheet(pdf), handbook.routines[routine_id], handbook, url)
+    problems = check_sheet(sheet, handbook.routines[routine_id], handbook, url)
     assert not problems, f"{routine_id} on {paper}:\n  " + "\n  ".join(problems)
 
 
@@ -264,9 +276,9 @@ def synthetic(tmp_path_factory):
 def test_longest_sheets_fit(printed, synthetic, routine_id, paper):
     address, hb = synthetic
     routine = hb.routines[routine_id]
-    pdf = printed(f"{address}routines/{routine_id}/", paper)
+    sheet = printed(f"{address}routines/{routine_id}/")[paper]
     url = Renderer(hb, site_url=site_url()).online_url("routines", routine_id)
-    problems = check_sheet(Sheet(pdf), routine, hb, url)
+    problems = check_sheet(sheet, routine, hb, url)
     assert not problems, f"{routine_id} on {paper}:\n  " + "\n  ".join(problems)
 
 
