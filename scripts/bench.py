@@ -1,0 +1,575 @@
+#!/usr/bin/env python3
+"""Build-speed, memory, page-weight and search benchmark: the handbook against plain MkDocs + Material.
+
+    make bench                                   # the real handbook, then 100, 1,000 and 5,000 exercises
+    python scripts/bench.py --sizes 100,1000 --repeat 1 --no-latency
+
+For every size, scripts/synth.py writes a synthetic handbook (N exercises, N/5 routines, N/50
+conditions) into a temporary project, and the same pages are written a second time as plain Markdown
+(the Markdown the project itself produces, after macros and hooks) into a plain MkDocs + Material
+project: same theme, plugins, extensions and navigation; no hooks, no macros. Both are built with
+`mkdocs build`, in turns, in the same run. Wall time is time.perf_counter() around the child
+process (the median of the repeats is shown, and the minimum), peak memory is the child's maximum
+resident set size (os.wait4), the search index is site/search/search_index.json (gzip -6).
+
+The last line reads `scale 5000/1000 = X.XX, overhead vs plain = Y.YY, peak MB = Z`: the 5,000 build
+time over the 1,000 build time, the real handbook's build time over its plain-Markdown build time,
+and the largest peak memory of any handbook build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for p in (ROOT, ROOT / "scripts"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+import yaml  # noqa: E402
+
+import synth  # noqa: E402
+
+PYTHON = sys.executable
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+GZIP_LEVEL = 6  # what static hosts commonly use
+LAST_LINE = "scale {scale}, overhead vs plain = {overhead}, peak MB = {peak}"
+
+
+def log(*args) -> None:
+    print(*args, file=sys.stderr, flush=True)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+# --- Building -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # user + system seconds of the child
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    """Every build of one project."""
+
+    label: str
+    project: Path
+    site: Path
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def best(self) -> float:
+        return min(r.wall for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    def time(self, clock: str) -> float:
+        return self.cpu if clock == "cpu" else self.wall
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.runs)
+
+
+def build(project: Path, site: Path) -> Run:
+    """`mkdocs build` in a child process: wall seconds and the child's peak resident memory."""
+    if site.exists():
+        shutil.rmtree(site)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            out.seek(0)
+            raise SystemExit(f"bench: the build of {project} failed:\n{out.read().decode(errors='replace')}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
+
+
+# --- The plain-Markdown baseline ------------------------------------------------------------------
+
+
+class _Tagged:
+    """A YAML value with a tag (!ENV, !!python/name:...), kept as it was written."""
+
+    def __init__(self, tag: str, node: yaml.Node):
+        self.tag, self.node = tag, node
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged(
+    "tag:yaml.org,2002:python/" + suffix, node))
+_ConfigDumper.add_representer(_Tagged, lambda dumper, t: type(t.node)(t.tag, t.node.value))
+
+
+def plain_config(project: Path) -> dict:
+    """The project's mkdocs.yml without what makes it the handbook: hooks, the macros plugin, watch."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    plugins = []
+    for plugin in config.get("plugins", []):
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name != "macros":
+            plugins.append(plugin)
+    config["plugins"] = plugins
+    return config
+
+
+def project_markdown(project: Path):
+    """Every page's source as the project hands it to Markdown: (src_uri, meta, markdown).
+
+    The project's own config, hooks and macros plugin run in this process, exactly as in a build,
+    up to and including on_page_markdown (the other plugins' page events are left to the build)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with contextlib.chdir(project):
+        config = load_config(str(project / "mkdocs.yml"))
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+        nav = get_navigation(files, config)
+        config.plugins.on_nav(nav, config=config, files=files)
+        page_plugins = [p for name, p in config.plugins.items() if name == "macros" or name.endswith("hooks.py")]
+        for file in files.documentation_pages():
+            page = file.page if isinstance(file.page, Page) else Page(None, file, config)
+            page.read_source(config)
+            markdown = page.markdown
+            for plugin in page_plugins:
+                if hasattr(plugin, "on_page_markdown"):
+                    markdown = plugin.on_page_markdown(markdown, page=page, config=config, files=files) or markdown
+            yield file.src_uri, dict(page.meta), markdown
+
+
+def make_baseline(project: Path, dest: Path) -> int:
+    """The same pages as plain Markdown files in a plain MkDocs + Material project. Returns the page count."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    docs.mkdir(parents=True)
+    config = plain_config(project)
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    if custom_dir and (project / custom_dir).exists():
+        os.symlink((project / custom_dir).resolve(), dest / custom_dir)
+    for path in (project / "docs").rglob("*"):  # assets, as they are
+        if path.is_file() and path.suffix != ".md":
+            (docs / path.relative_to(project / "docs")).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, docs / path.relative_to(project / "docs"))
+    pages = 0
+    for src_uri, meta, markdown in project_markdown(project):
+        meta = {k: v for k, v in meta.items() if k != "render_macros"}
+        front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" if meta else ""
+        target = docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front + markdown, encoding="utf-8")
+        pages += 1
+    with open(dest / "mkdocs.yml", "w", encoding="utf-8") as out:
+        yaml.dump(config, out, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
+    return pages
+
+
+def make_real(dest: Path) -> Path:
+    """A copy of the real handbook project (data included), so the real build runs like the others."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "data", dest / "data")
+    for name in ("lumbar", "macros.py", "overrides"):
+        if (ROOT / name).exists():
+            os.symlink(ROOT / name, dest / name)
+    return dest
+
+
+# --- What the site weighs -------------------------------------------------------------------------
+
+
+def page_count(site: Path) -> int:
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists():
+        return sitemap.read_text(encoding="utf-8").count("<loc>")
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def search_index(site: Path) -> tuple[int, int, int]:
+    """Bytes and gzip bytes of the search index, and how many entries (pages and sections) it holds."""
+    path = site / "search" / "search_index.json"
+    if not path.exists():
+        return 0, 0, 0
+    data = path.read_bytes()
+    return len(data), gz(data), len(json.loads(data).get("docs", []))
+
+
+_REF = re.compile(r"""<(?:link[^>]*\brel="?stylesheet"?[^>]*\bhref|script[^>]*\bsrc|img[^>]*\bsrc)="([^"]+)\"""")
+_WORKER = re.compile(r'"search":\s*"([^"]+)"')
+LAZY_MARK = "lazy-search"
+
+
+@dataclass
+class Weight:
+    page: str
+    html: int
+    assets: int
+    index: int
+    eager_index: bool
+
+    @property
+    def loaded(self) -> int:
+        """What a reader who never searches downloads (gzip bytes)."""
+        return self.html + self.assets + (self.index if self.eager_index else 0)
+
+    @property
+    def with_index(self) -> int:
+        return self.html + self.assets + self.index
+
+
+def page_weights(site: Path) -> list[Weight]:
+    """Every page's gzip weight with the CSS, JS, images and worker it loads, and the search index."""
+    cache: dict[Path, int] = {}
+    index = search_index(site)[1]
+    out = []
+    for html_path in sorted(site.rglob("*.html")):
+        html = html_path.read_text(encoding="utf-8")
+        refs = set(_REF.findall(html)) | set(_WORKER.findall(html))
+        assets = 0
+        for ref in refs:
+            if "://" in ref or ref.startswith(("data:", "//")):
+                continue
+            target = (html_path.parent / ref.split("#")[0].split("?")[0]).resolve()
+            if target.is_file():
+                if target not in cache:
+                    cache[target] = gz(target.read_bytes())
+                assets += cache[target]
+        rel = html_path.relative_to(site).as_posix()
+        out.append(Weight(rel, gz(html.encode("utf-8")), assets, index, LAZY_MARK not in html))
+    return out
+
+
+# --- Search latency in headless Chromium ----------------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+_OBSERVE = """() => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  const result = document.querySelector("[data-md-component=search-result]");
+  window.__lh = {t0: 0, times: []};
+  input.addEventListener("keydown", () => { window.__lh.t0 = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (window.__lh.t0) { window.__lh.times.push(performance.now() - window.__lh.t0); window.__lh.t0 = 0; }
+  }).observe(result, {childList: true, subtree: true, characterData: true});
+}"""
+_READY = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return meta && !/initializ/i.test(meta.textContent);
+}"""
+
+
+def search_latency(site: Path, queries: list[str]) -> dict:
+    """Open a page, check what it loads before any search, then time each keystroke until the results
+    change in the DOM (performance.now() in the page, MutationObserver)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    out: dict = {}
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            loaded: list[str] = []
+            page.on("request", lambda r: loaded.append(r.url))
+            page.goto(base + "exercises/", wait_until="load")
+            page.wait_for_timeout(1500)
+            out["index_at_load"] = any("search_index.json" in u for u in loaded)
+            start = time.perf_counter()
+            page.focus("[data-md-component=search-query]")
+            page.wait_for_function(_READY, timeout=120_000, polling=20)
+            out["ready_s"] = time.perf_counter() - start
+            page.evaluate(_OBSERVE)
+            times = []
+            for query in queries:
+                page.fill("[data-md-component=search-query]", "")
+                page.wait_for_timeout(300)
+                for ch in query:
+                    page.keyboard.press(ch)
+                    page.wait_for_timeout(400)  # let each answer land before the next key
+                    times.extend(page.evaluate("() => window.__lh.times.splice(0)"))
+            out["times_ms"] = times
+            out["results"] = page.evaluate(
+                "() => document.querySelectorAll('.md-search-result__item').length"
+            )
+            context.close()
+        finally:
+            browser.close()
+    return out
+
+
+# --- Where a build's time goes --------------------------------------------------------------------
+
+
+def profile(project: Path, top: int = 15, out: Path | None = None) -> str:
+    """cProfile of one build of `project`, on CPU time (steady on a shared machine), in a child process:
+    the top functions by cumulative and by own time."""
+    code = f"""
+import cProfile, os, pstats, sys, time, io
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+sys.argv = ["mkdocs", "build", "--quiet", "-f", {str(project / "mkdocs.yml")!r}, "-d", {str(project / "_profile_site")!r}]
+from mkdocs.__main__ import cli
+prof = cProfile.Profile(time.process_time)
+try:
+    prof.runcall(cli.main, standalone_mode=False)
+finally:
+    prof.dump_stats({str(out or project / "profile.out")!r})
+"""
+    subprocess.run([PYTHON, "-c", code], cwd=project, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    import io
+    import pstats
+
+    text = io.StringIO()
+    stats = pstats.Stats(str(out or project / "profile.out"), stream=text)
+    stats.strip_dirs()
+    for key in ("cumulative", "tottime"):
+        stats.sort_stats(key).print_stats(top)
+    return text.getvalue()
+
+
+# --- The run --------------------------------------------------------------------------------------
+
+
+def fmt_row(cols: list[str], widths: list[int]) -> str:
+    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cols, widths)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="exercise counts, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each project below --large (default 3)")
+    parser.add_argument("--large", type=int, default=5000, help="sizes from here on are built --repeat-large times")
+    parser.add_argument("--repeat-large", type=int, default=1)
+    parser.add_argument("--no-real", action="store_true", help="skip the real handbook")
+    parser.add_argument("--no-baseline-at", type=int, default=0, help="skip the plain build from this size on")
+    parser.add_argument("--latency", dest="latency", action="store_true", default=True,
+                        help="time search in headless Chromium on the largest size (default)")
+    parser.add_argument("--no-latency", dest="latency", action="store_false")
+    parser.add_argument("--queries", default="bridge,knee hug,sciatica", help="search queries, comma-separated")
+    parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                        help="what the ratios compare: the builds' CPU seconds (default; steadier on a shared machine) "
+                        "or their median wall seconds")
+    parser.add_argument("--workdir", type=Path, help="keep the projects and sites here (default: a temp dir)")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--profile", type=int, metavar="N",
+                        help="instead of the benchmark: profile one build of N synthetic exercises (CPU time)")
+    parser.add_argument("--top", type=int, default=15, help="functions shown by --profile")
+    args = parser.parse_args(argv)
+    if args.profile:
+        work = args.workdir or Path(tempfile.mkdtemp(prefix="lumbar-profile-"))
+        synth.make_project(work / f"hb{args.profile}", args.profile)
+        print(profile(work / f"hb{args.profile}", args.top, work / f"profile-{args.profile}.out"))
+        print(f"profile data: {work / f'profile-{args.profile}.out'} (python -m pstats)")
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    started = time.perf_counter()
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="lumbar-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []  # (label, exercises, handbook Result, plain Result or None)
+    try:
+        targets = []
+        if not args.no_real:
+            targets.append(("real", None, make_real(work / "real")))
+        for n in sizes:
+            log(f"bench: generating {n} exercises")
+            synth.make_project(work / f"hb{n}", n)
+            targets.append((str(n), n, work / f"hb{n}"))
+        for label, n, project in targets:
+            hb = Result(label, project, work / f"site-{label}")
+            plain = None
+            if not (n and args.no_baseline_at and n >= args.no_baseline_at):
+                log(f"bench: writing the plain-Markdown copy of {label}")
+                make_baseline(project, work / f"plain-{label}")
+                plain = Result(label, work / f"plain-{label}", work / f"plainsite-{label}")
+            repeat = args.repeat_large if n and n >= args.large else args.repeat
+            for i in range(repeat):  # in turns, so load from other work falls on both alike
+                for result in (hb, plain):
+                    if result is None:
+                        continue
+                    run = build(result.project, result.site)
+                    result.runs.append(run)
+                    kind = "handbook" if result is hb else "plain"
+                    log(f"bench: {label} {kind} build {i + 1}/{repeat}: {run.wall:.2f} s, {run.peak_mb:.0f} MB")
+            rows.append((label, n, hb, plain))
+
+        # The table.
+        clock = args.clock
+        by_label = {label: (hb, plain) for label, _, hb, plain in rows}
+        ref = by_label.get("1000")
+        head = ["build", "pages", "wall s", "min s", "cpu s", "pages/s", "peak MB", "index KB", "index gz KB",
+                "plain wall s", "plain cpu s", "plain MB", f"vs plain ({clock})", f"vs 1000 ({clock})",
+                f"plain vs 1000 ({clock})"]
+        table = []
+        figures: dict = {"clock": clock, "builds": []}
+        for label, n, hb, plain in rows:
+            pages = page_count(hb.site)
+            raw, zipped, entries = search_index(hb.site)
+            vs_plain = hb.time(clock) / plain.time(clock) if plain else None
+            vs_ref = hb.time(clock) / ref[0].time(clock) if ref else None
+            plain_vs_ref = plain.time(clock) / ref[1].time(clock) if plain and ref and ref[1] else None
+            table.append([
+                label if n is None else f"{n} exercises", str(pages), f"{hb.wall:.2f}", f"{hb.best:.2f}",
+                f"{hb.cpu:.2f}", f"{pages / hb.wall:.0f}", f"{hb.peak_mb:.0f}", f"{raw / 1024:.0f}",
+                f"{zipped / 1024:.0f}", f"{plain.wall:.2f}" if plain else "skipped",
+                f"{plain.cpu:.2f}" if plain else "-", f"{plain.peak_mb:.0f}" if plain else "-",
+                f"{vs_plain:.2f}" if vs_plain else "-", f"{vs_ref:.2f}" if vs_ref else "-",
+                f"{plain_vs_ref:.2f}" if plain_vs_ref else "-",
+            ])
+            figures["builds"].append({
+                "label": label, "exercises": n, "pages": pages, "walls": [r.wall for r in hb.runs],
+                "cpus": [r.cpu for r in hb.runs], "peak_mb": hb.peak_mb, "index_bytes": raw,
+                "index_gzip": zipped, "index_entries": entries,
+                "plain_walls": [r.wall for r in plain.runs] if plain else None,
+                "plain_cpus": [r.cpu for r in plain.runs] if plain else None,
+                "plain_peak_mb": plain.peak_mb if plain else None,
+            })
+        widths = [max(len(r[i]) for r in table + [head]) for i in range(len(head))]
+        print()
+        print(fmt_row(head, widths))
+        for row in table:
+            print(fmt_row(row, widths))
+        print(f"(wall: median of the repeats; ratios from {'CPU seconds (user + system) of the build, which other work on a shared machine disturbs less than wall time' if clock == 'cpu' else 'median wall seconds'})")
+
+        # The search index's growth per exercise.
+        synth_builds = [b for b in figures["builds"] if b["exercises"]]
+        if len(synth_builds) >= 2:
+            a, b = synth_builds[0], synth_builds[-1]
+            per = (b["index_bytes"] - a["index_bytes"]) / (b["exercises"] - a["exercises"])
+            per_gz = (b["index_gzip"] - a["index_gzip"]) / (b["exercises"] - a["exercises"])
+            figures["index_per_exercise"] = {"bytes": per, "gzip": per_gz}
+            print(f"\nsearch index: {per / 1024:.2f} KB ({per_gz / 1024:.2f} KB gzip) more per exercise "
+                  f"(with its share of routines and conditions), {b['index_entries'] / b['pages']:.1f} entries per page")
+
+        # Page weight: gzip bytes of each page with its CSS/JS/worker; the index counted if it loads at once.
+        print("\npage weight (gzip -6 KB; HTML + CSS/JS/images it loads; search index loaded on page load or only on search):")
+        for label, n, hb, _ in rows:
+            weights = page_weights(hb.site)
+            if not weights:
+                continue
+            typical = statistics.median(w.loaded for w in weights)
+            worst = max(weights, key=lambda w: w.loaded)
+            eager = sum(w.eager_index for w in weights)
+            over = sum(w.loaded > 120 * 1024 for w in weights)
+            print(f"  {label:>5}: median page {typical / 1024:.0f} KB, heaviest {worst.page} {worst.loaded / 1024:.0f} KB"
+                  f" (HTML {worst.html / 1024:.0f}); index {weights[0].index / 1024:.0f} KB "
+                  f"{'loaded by every page' if eager == len(weights) else f'loaded on search only ({eager} pages load it at once)'}"
+                  f"; {over} of {len(weights)} pages over 120 KB")
+            figures.setdefault("weights", {})[label] = {
+                "median": typical, "heaviest": [worst.page, worst.loaded], "index_gzip": weights[0].index,
+                "eager_pages": eager, "pages_over_120kb": over,
+            }
+
+        latency_ms = None
+        if args.latency and synth_builds:
+            label, n, hb, _ = max((r for r in rows if r[1]), key=lambda r: r[1])
+            log(f"bench: timing search in Chromium on {label} exercises")
+            try:
+                lat = search_latency(hb.site, [q.strip() for q in args.queries.split(",") if q.strip()])
+            except Exception as err:  # no Chromium or Playwright: say so, keep the rest
+                print(f"\nsearch latency: not measured ({type(err).__name__}: {err})")
+            else:
+                times = sorted(lat["times_ms"])
+                if times:
+                    latency_ms = statistics.median(times)
+                    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+                    print(f"\nsearch at {n} exercises (headless Chromium): index "
+                          f"{'fetched at page load' if lat['index_at_load'] else 'not fetched until the search box is used'}; "
+                          f"ready {lat['ready_s']:.2f} s after focus; keystroke to results: median {latency_ms:.0f} ms, "
+                          f"p90 {p90:.0f} ms, max {times[-1]:.0f} ms over {len(times)} keystrokes")
+                figures["search"] = lat
+
+        # The last line.
+        largest = max((r for r in rows if r[1]), key=lambda r: r[1], default=None)
+        scale = "-"
+        if largest and ref and largest[1] != 1000:
+            scale = f"{largest[1]}/1000 = {largest[2].time(clock) / ref[0].time(clock):.2f}"
+        elif ref:
+            scale = "1000/1000 = 1.00"
+        overhead_row = by_label.get("real") or (ref if ref else None)
+        overhead = (f"{overhead_row[0].time(clock) / overhead_row[1].time(clock):.2f}"
+                    if overhead_row and overhead_row[1] else "-")
+        peak = max(hb.peak_mb for _, _, hb, _ in rows)
+        figures["seconds"] = time.perf_counter() - started
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
+        print(f"\nbench took {figures['seconds']:.0f} s in all")
+        print(LAST_LINE.format(scale=scale, overhead=overhead, peak=f"{peak:.0f}"))
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
