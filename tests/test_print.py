@@ -1,6 +1,6 @@
 """The printed routine sheets: every routine page printed to PDF in headless Chromium, on A4 and US Letter.
 
-Up to 8 exercises fit one page, 9 or more two; each exercise's name and dosage line are on the sheet, the
+Up to 8 exercises fit one page, 9 or more at most two; each exercise's name and dosage line are on the sheet, the
 tracking grid, the address and the QR code are, and the site's chrome is not. A synthetic build with the
 longest exercises (and start-pose thumbnails) checks the same limits for routines the data does not have yet.
 """
@@ -155,8 +155,8 @@ def test_sheet_prints(printed, server, handbook, renderer, routine_id, paper):
     assert not problems, f"{routine_id} on {paper}:\n  " + "\n  ".join(problems)
 
 
-def test_nothing_cut_at_the_edge(page, server):
-    """Laid out at the printable width of each paper, nothing on the sheet is wider than the page."""
+def test_nothing_cut_and_no_small_text(page, server):
+    """Laid out at the printable width of each paper, nothing is wider than the page; no text is under 10 pt."""
     page.emulate_media(media="print")
     for routine_id in ROUTINES:
         page.goto(f"{server}routines/{routine_id}/")
@@ -168,6 +168,13 @@ def test_nothing_cut_at_the_edge(page, server):
                      .map(el => el.tagName + '.' + el.className)"""
             )
             assert not overflow, f"{routine_id}: wider than {paper}: {overflow[:5]}"
+        small = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content *')]
+                 .filter(el => el.getClientRects().length && [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()))
+                 .filter(el => parseFloat(getComputedStyle(el).fontSize) < 13.3)
+                 .map(el => el.tagName + '.' + el.className + ': ' + getComputedStyle(el).fontSize)"""
+        )
+        assert not small, f"{routine_id}: text under 10 pt: {small[:5]}"
 
 
 def test_screen_hides_the_sheet_parts(page, server, renderer):
