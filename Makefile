@@ -47,5 +47,9 @@ bench: $(VENV)/.test
 schema: $(VENV)/.docs
 	$(BIN)/python -m lumbar schema
 
+# The picture of a printed sheet in the README and the how-to page: run after changing the sheet.
+pictures: $(VENV)/.test
+	$(BIN)/python scripts/sheet_png.py back-pain -o docs/assets/images/
+
 clean:
 	rm -rf site site.new .pytest_cache

@@ -80,6 +80,9 @@ def test_safety_callouts_come_from_data(site, handbook):
         if routine.contraindications:
             assert "admonition danger lh-contraindications" in page
         assert "lh-stop" in page and "red-flags/" in page
+        for rule in handbook.safety.stop_signs:
+            shown = rule.title in page or (rule.text or "@") in page
+            assert shown == (not rule.routines or r_id in rule.routines), (r_id, rule.id)
     for ex_id, ex in handbook.exercises.items():
         page = article(html(site, f"exercises/{ex_id}"))
         for p in ex.patterns:
