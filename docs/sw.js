@@ -1,5 +1,5 @@
 // The handbook's service worker: a phone with no signal still opens the pages it has seen.
-// Pages: network first, then the copy kept. Styles, scripts, images: the copy kept, refreshed in the background.
+// Network first, then the copy kept; the theme's hashed files: the copy kept, refreshed in the background.
 const CACHE = "lumbar-v1";
 // Kept at install: the home page, the red flags, the routines, and every style and script the home page uses.
 const PAGES = ["./", "safety/red-flags/", "routines/", "search/search_index.json"];
@@ -67,7 +67,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.endsWith(".zip")) return;
-  const page = event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html")
-    || url.pathname.endsWith(".json");
-  event.respondWith(page ? networkFirst(event.request) : keptFirst(event));
+  // Files whose name has a hash (the theme's) never change: the copy kept first. Anything else: network first.
+  const hashed = /\.[0-9a-f]{8}\.min\.(css|js)$/.test(url.pathname);
+  event.respondWith(hashed ? keptFirst(event) : networkFirst(event.request));
 });

@@ -68,8 +68,21 @@ def add_hashes(html: str, where: str = "") -> str:
             continue
         if sha256(body) not in hashes:
             hashes.append(sha256(body))
+    if state.serving:  # only on the local preview: hashes would switch 'unsafe-inline' off
+        hashes = ["'unsafe-inline'"]
     policy = meta.group(2).replace("script-src 'self'", " ".join(["script-src 'self'", *hashes]), 1)
     return html[: meta.start(2)] + policy + html[meta.end(2) :]
+
+
+class State:
+    serving = False  # `mkdocs serve` injects an inline live-reload script into every page
+
+
+state = State()
+
+
+def on_startup(command: str, dirty: bool = False) -> None:
+    state.serving = command == "serve"
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -96,7 +96,8 @@ def search(page, query: str) -> int:
     """Type a query into Material's search and return how many results it lists."""
     page.keyboard.press("/")
     page.keyboard.type(query)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    # wait_for_selector, not wait_for_function: the latter evaluates a string, which the CSP refuses.
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.locator(".md-search-result__item").count()
 
 
