@@ -8,7 +8,13 @@ import zipfile
 
 import pytest
 
-from tests.browsing import ZIP_PATH, Recorder, offline_copy, page_kinds, search  # noqa: F401 (a fixture)
+from tests.browsing import ZIP_PATH, Recorder, config, offline_copy, page_kinds, search  # noqa: F401 (a fixture)
+
+
+def test_instant_navigation_stays_off():
+    """Material's offline plugin does not work with instant navigation."""
+    features = config()["theme"].get("features") or []
+    assert not any(f.startswith("navigation.instant") for f in features), features
 
 
 def test_zip_holds_the_whole_offline_copy(site, offline_copy):  # noqa: F811

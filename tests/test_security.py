@@ -5,6 +5,8 @@ inline styles. The browser test checks that the policy refuses nothing the pages
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lumbar import sitecheck
@@ -104,3 +106,16 @@ def test_the_browser_test_catches_a_refusal(browser, server, site, tmp_path):
     refused = " ".join(rec.refused())
     assert "script-src" in refused and "style-src" in refused, rec.refused()
 
+
+
+def test_hook_hashes_only_the_theme_scripts(site, caplog):
+    """lumbar/csp.py: the theme's inline scripts get a hash; any other inline script gets none and a warning."""
+    from lumbar import csp
+
+    html = (site / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r"script-src [^;]*", "script-src 'self'", html, count=1)
+    out = csp.add_hashes(html.replace("</article>", "<script>alert(1)</script></article>", 1), "index.md")
+    assert csp.sha256("alert(1)") not in out
+    assert "not the theme's" in caplog.text
+    theme = [b for b in csp.inline_scripts(html) if csp.is_theme_script(b)]
+    assert theme and all(csp.sha256(b) in out for b in theme)
