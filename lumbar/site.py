@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -56,6 +57,8 @@ def load(config) -> Renderer:
 
 def on_config(config):
     load(config)
+    if any(name.split("/")[-1] == "search" for name in config.plugins) and LazySearch.KEY not in config.plugins:
+        config.plugins[LazySearch.KEY] = LazySearch()  # registers its page events after the others
     return config
 
 
@@ -85,3 +88,62 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_post_build(config) -> None:
     export.write(state.handbook, Path(config.site_dir) / "api" / "handbook.json")
+
+
+# Material fetches search/search_index.json as soon as any page loads (1.5 KB gzip more per exercise),
+# though most readers never search. This script, loaded before Material's bundle, holds that one request
+# back until the reader reaches for the search box (focus, tap, the s / f / "/" keys, which focus it) or
+# arrives from a search result (?h=, whose highlighting needs the index). Search then works as before.
+LAZY_SEARCH_JS = """// Holds back the search index until the search box is used (see lumbar/site.py).
+(function () {
+  var X = XMLHttpRequest.prototype, open = X.open, send = X.send, held = [], wanted = false;
+  var INDEX = /(^|\\/)search\\/search_index\\.json([?#]|$)/;
+  var SEARCH = "[data-md-component=search], [data-md-toggle=search], label[for=__search]";
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    for (var i = 0; i < held.length; i++) send.apply(held[i][0], held[i][1]);
+    held = [];
+  }
+  X.open = function (method, url) {
+    this.__lumbarIndex = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  X.send = function () {
+    if (this.__lumbarIndex && !wanted) { held.push([this, arguments]); return; }
+    return send.apply(this, arguments);
+  };
+  if (/[?&]h=/.test(location.search)) want();
+  ["focusin", "pointerdown", "touchstart", "change"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var target = event.target;
+      if (target && target.closest && target.closest(SEARCH)) want();
+    }, {capture: true, passive: true});
+  });
+})();
+"""
+LAZY_SEARCH_PATH = "assets/javascripts/lazy-search.js"
+_BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
+class LazySearch:
+    """Adds the script above to the site and loads it on every page just before Material's bundle."""
+
+    KEY = "lumbar/lazy-search"
+
+    def on_files(self, files: Files, config) -> Files:
+        if files.get_file_from_path(LAZY_SEARCH_PATH) is None:
+            files.append(File.generated(config, LAZY_SEARCH_PATH, content=LAZY_SEARCH_JS))
+        return files
+
+    @staticmethod
+    def add_script(html: str) -> str:
+        if LAZY_SEARCH_PATH in html:
+            return html
+        return _BUNDLE.sub(lambda m: f'<script src="{m.group(1)}{LAZY_SEARCH_PATH}"></script>\n      {m.group(0)}', html, 1)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return self.add_script(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return self.add_script(output_content) if template_name.endswith(".html") else output_content
