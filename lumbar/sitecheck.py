@@ -190,7 +190,7 @@ def check_links(site: Path, pages: dict[str, Page], site_url: str = "", repo: st
 
 
 def _missing_repo_file(path: str, root: Path) -> str | None:
-    """For a repository link ('/edit/main/docs/x.md', '/issues/new?template=t.yml'), the file it needs if missing."""
+    """For a link into the repository (an edit link, or a new-issue link naming a form), the file it needs if missing."""
     m = re.match(r"/(?:edit|blob|tree|raw)/[^/]+/([^?#]+)", path)
     wanted = unquote(m.group(1)) if m else None
     m = re.match(r"/issues/new\?(?:.*&)?template=([^&#]+)", path)
