@@ -2,7 +2,8 @@
 // Network first, then the copy kept; the theme's hashed files: the copy kept, refreshed in the background.
 const CACHE = "lumbar-v1";
 // Kept at install: the home page, the red flags, the routines, and every style and script the home page uses.
-const PAGES = ["./", "safety/red-flags/", "routines/", "search/search_index.json"];
+// The search index is kept once the reader has searched (pages load it only then).
+const PAGES = ["./", "safety/red-flags/", "routines/"];
 const ASSET = /["']([^"'\s<>]+\.(?:css|js))["']/g;
 
 self.addEventListener("install", (event) => {
