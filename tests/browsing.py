@@ -92,6 +92,31 @@ class Recorder:
         return said + self.csp
 
 
+def tour(browser, server: str, site: Path, query: str) -> Recorder:
+    """Visit every kind of page (a routine also as printed), then search from home and open the first result."""
+    context = browser.new_context()
+    rec = Recorder(context)
+    page = context.new_page()
+    try:
+        for name, path in page_kinds(site).items():
+            rec.visit(page, server + path)
+            if name == "routine":
+                page.emulate_media(media="print")
+                page.wait_for_timeout(200)
+                page.emulate_media(media="screen")
+                rec.collect(page)
+        rec.visit(page, server)
+        assert search(page, query) > 0
+        rec.collect(page)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_load_state("networkidle")
+        rec.collect(page)
+    finally:
+        context.close()
+    return rec
+
+
 def search(page, query: str) -> int:
     """Type a query into Material's search and return how many results it lists."""
     page.keyboard.press("/")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from lumbar import sitecheck
-from tests.browsing import Recorder, config, page_kinds, search
+from tests.browsing import Recorder, config, tour
 
 THIRD_PARTY = re.compile(
     r"fonts\.googleapis|fonts\.gstatic|unpkg\.com|jsdelivr|cdnjs|googletagmanager|google-analytics|"
@@ -42,22 +42,7 @@ def test_settings_that_would_call_other_hosts_are_off():
 
 
 def test_browser_requests_stay_on_the_host(browser, server, site):
-    context = browser.new_context()
-    rec = Recorder(context)
-    page = context.new_page()
-    try:
-        for name, path in page_kinds(site).items():
-            rec.visit(page, server + path)
-            if name == "routine":
-                page.emulate_media(media="print")
-                page.wait_for_timeout(200)
-        page.emulate_media(media="screen")
-        rec.visit(page, server)
-        assert search(page, "stretch") > 0
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
+    rec = tour(browser, server, site, "stretch")
     assert len(rec.requests) > 20
     assert not rec.off_host(), "requests to other hosts:\n" + "\n".join(rec.off_host())
 

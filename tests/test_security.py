@@ -10,7 +10,7 @@ import re
 import pytest
 
 from lumbar import sitecheck
-from tests.browsing import Recorder, page_kinds, search
+from tests.browsing import Recorder, tour
 
 
 @pytest.fixture(scope="session")
@@ -72,22 +72,7 @@ def test_scan_catches_a_missing_or_weak_policy(site, tmp_path):
 
 def test_the_browser_refuses_nothing_on_any_kind_of_page(browser, server, site):
     """Visit each kind of page, print a routine sheet, search: the policy must refuse nothing."""
-    context = browser.new_context()
-    rec = Recorder(context)
-    page = context.new_page()
-    try:
-        for name, path in page_kinds(site).items():
-            rec.visit(page, server + path)
-            if name == "routine":
-                page.emulate_media(media="print")
-                page.wait_for_timeout(200)
-                page.emulate_media(media="screen")
-                rec.collect(page)
-        rec.visit(page, server)
-        assert search(page, "bridge") > 0
-        rec.collect(page)
-    finally:
-        context.close()
+    rec = tour(browser, server, site, "bridge")
     assert not rec.refused(), "the Content-Security-Policy refused:\n" + "\n".join(rec.refused())
 
 
