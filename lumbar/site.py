@@ -5,9 +5,11 @@ mkdocs.yml names lumbar/hooks.py, which forwards MkDocs events here.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -16,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from lumbar import export
 from lumbar.handbook import Handbook, load_handbook
 from lumbar.loader import DataError
-from lumbar.render import Renderer
+from lumbar.render import Renderer, _bytecode_cache
 
 log = logging.getLogger("mkdocs.lumbar")
 
@@ -52,11 +54,15 @@ def load(config) -> Renderer:
     from lumbar import figures_hook
 
     figures_hook.register(state.renderer)
+    if serving():
+        _keep_drawings(state.renderer)
     return state.renderer
 
 
 def on_config(config):
     load(config)
+    if serving() and ServeSpeed.KEY not in config.plugins:
+        config.plugins[ServeSpeed.KEY] = ServeSpeed()
     if any(name.split("/")[-1] == "search" for name in config.plugins) and LazySearch.KEY not in config.plugins:
         config.plugins[LazySearch.KEY] = LazySearch()  # registers its page events after the others
     return config
@@ -140,10 +146,207 @@ class LazySearch:
     def add_script(html: str) -> str:
         if LAZY_SEARCH_PATH in html:
             return html
-        return _BUNDLE.sub(lambda m: f'<script src="{m.group(1)}{LAZY_SEARCH_PATH}"></script>\n      {m.group(0)}', html, 1)
+        return _BUNDLE.sub(
+            lambda m: f'<script src="{m.group(1)}{LAZY_SEARCH_PATH}"></script>\n      {m.group(0)}', html, count=1
+        )
 
     def on_post_page(self, output: str, page, config) -> str:
         return self.add_script(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         return self.add_script(output_content) if template_name.endswith(".html") else output_content
+
+
+# `make serve` rebuilds the whole site on every change. While serving (and only then), what a rebuild
+# would redo identically is kept instead: Material's compiled templates (Jinja's bytecode cache, checked
+# against each template's source); the HTML of every page whose Markdown, address, site files and
+# Markdown settings are the same as at the last rebuild (a page whose rendering logged anything is
+# rendered again every time, so its messages still show); and the search index entries of every page
+# whose HTML, address, table of contents and search settings are the same; the list of the theme's
+# static files. The site written is the same byte for byte. `mkdocs build` is not affected.
+def serving() -> bool:
+    return "serve" in sys.argv[1:3]
+
+
+class ServeSpeed:
+    KEY = "lumbar/serve-speed"
+
+    def on_pre_build(self, config) -> None:
+        _page_cache.enable()
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = env.bytecode_cache or _bytecode_cache()
+        return env
+
+    def on_post_build(self, config) -> None:
+        _page_cache.enabled = False
+
+
+class _PageCache:
+    """Markdown -> HTML of each page, and its search index entries, from the last rebuild (see ServeSpeed)."""
+
+    def __init__(self):
+        self.enabled = False
+        self.pages: dict[str, tuple] = {}  # src_uri -> (key, content, toc, title, anchors, links by src_uri)
+        self.entries: dict[str, tuple] = {}  # src_uri -> (key, search index entries)
+        self.original = None
+        self.original_index = None
+        self.original_theme_files = None
+        self.theme: tuple | None = None  # (key, [(path, theme dir)]) of the theme's static files
+
+    def enable(self) -> None:
+        from mkdocs.structure import pages
+
+        cache = self
+        if self.original is None:
+            self.original = pages.Page.render
+
+            def render(page, config, files):
+                if not cache.enabled:
+                    return cache.original(page, config, files)
+                return cache.render(page, config, files)
+
+            pages.Page.render = render
+        if self.original_theme_files is None:
+            from mkdocs.structure.files import Files
+
+            self.original_theme_files = Files.add_files_from_theme
+
+            def add_files_from_theme(files, env, config):
+                if not cache.enabled:
+                    return cache.original_theme_files(files, env, config)
+                return cache.theme_files(files, env, config)
+
+            Files.add_files_from_theme = add_files_from_theme
+        if self.original_index is None:
+            try:
+                from material.plugins.search.plugin import SearchIndex
+            except ImportError:  # pragma: no cover - another theme
+                SearchIndex = None
+            if SearchIndex is not None:
+                self.original_index = SearchIndex.add_entry_from_context
+
+                def add_entry_from_context(index, page):
+                    if not cache.enabled:
+                        return cache.original_index(index, page)
+                    return cache.index(index, page)
+
+                SearchIndex.add_entry_from_context = add_entry_from_context
+        self.enabled = True
+
+    def theme_files(self, files, env, config) -> None:
+        """The theme's static files: found by walking the theme folders (Material's has thousands of icons)
+        again only when the names in a theme folder outside site-packages (overrides/) changed."""
+        from mkdocs.structure.files import File
+
+        dirs = tuple(config.theme.dirs)
+        names = []
+        for folder in dirs:
+            if "site-packages" in Path(folder).parts:
+                names.append((folder, os.stat(folder).st_mtime_ns))
+            else:
+                names.append((folder, tuple(sorted(
+                    os.path.join(root, name) for root, _, found in os.walk(folder) for name in found))))
+        key = (tuple(names), tuple(config.theme.static_templates))
+        if self.theme is None or self.theme[0] != key:
+            probe = type(files)([])
+            self.original_theme_files(probe, env, config)
+            self.theme = (key, [(f.src_uri, f.abs_src_path[: -len(f.src_uri)].rstrip("/")) for f in probe])
+        for path, folder in self.theme[1]:
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    @staticmethod
+    def _toc_key(toc) -> tuple:
+        return tuple((a.id, a.title, a.level, _PageCache._toc_key(a.children)) for a in toc)
+
+    def index(self, index, page) -> None:
+        """Material's search entries for a page, parsed from its HTML again only when what they come from changed."""
+        meta = page.meta
+        key = (
+            page.content, page.url, page.title, self._toc_key(page.toc), repr(meta.get("title")),
+            repr(meta.get("tags")), repr(meta.get("search")), repr(index.config),
+        )
+        hit = self.entries.get(page.file.src_uri)
+        if hit is not None and hit[0] == key:
+            index.entries.extend(copy.deepcopy(hit[1]))
+            return
+        start = len(index.entries)
+        self.original_index(index, page)
+        self.entries[page.file.src_uri] = (key, copy.deepcopy(index.entries[start:]))
+
+    @staticmethod
+    def _files_key(files) -> int:
+        key = getattr(files, "_lumbar_key", None)
+        if key is None:
+            key = hash(tuple((f.src_uri, f.url, str(f.inclusion)) for f in files))
+            files._lumbar_key = key
+        return key
+
+    def render(self, page, config, files) -> None:
+        key = (
+            page.markdown, page.url, self._files_key(files), config.use_directory_urls,
+            repr(config["markdown_extensions"]), repr(config["mdx_configs"]), repr(config["validation"]),
+        )
+        hit = self.pages.get(page.file.src_uri)
+        if hit is not None and hit[0] == key:
+            _, page.content, toc, page._title_from_render, anchors, links = hit
+            page.toc = copy.deepcopy(toc)  # plugins may change a page's toc (the tags plugin does)
+            page.present_anchor_ids = set(anchors)
+            if links is not None:
+                page.links_to_anchors = {
+                    files.get_file_from_path(uri): dict(a) for uri, a in links.items() if files.get_file_from_path(uri)
+                }
+            return
+        logged = _Count()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(logged)
+        try:
+            self.original(page, config, files)
+        finally:
+            logger.removeHandler(logged)
+        if logged.count:
+            self.pages.pop(page.file.src_uri, None)
+            return
+        links = getattr(page, "links_to_anchors", None)
+        self.pages[page.file.src_uri] = (
+            key, page.content, copy.deepcopy(page.toc), page._title_from_render,
+            frozenset(page.present_anchor_ids or ()),
+            None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
+        )
+
+
+class _Count(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1
+
+
+_page_cache = _PageCache()
+
+
+_DRAWINGS: dict[tuple, object] = {}  # (drawing function, title, figures) -> its HTML, kept between rebuilds
+
+
+def _keep_drawings(renderer) -> None:
+    """While serving: an exercise's drawings (a pure function of its figures and title, about 3 ms each)
+    are drawn again only when those change."""
+    for name, draw in list(renderer.extras.items()):
+        if name not in ("figures", "thumbnail") or getattr(draw, "lumbar_kept", False):
+            continue
+
+        def kept(exercise, _draw=draw):
+            figs = getattr(exercise, "figures", None)
+            data = figs.model_dump_json() if hasattr(figs, "model_dump_json") else repr(figs)
+            key = (_draw.__module__, _draw.__qualname__, getattr(exercise, "title", None), data)
+            if key not in _DRAWINGS:
+                if len(_DRAWINGS) > 50_000:
+                    _DRAWINGS.clear()
+                _DRAWINGS[key] = _draw(exercise)
+            return _DRAWINGS[key]
+
+        kept.lumbar_kept = True
+        renderer.extras[name] = kept
