@@ -15,7 +15,7 @@ def poses(hb: Handbook) -> list[Problem]:
     from lumbar.figures import validate_figures
 
     return [
-        hb.problem("exercises", ex_id, ("figures", *loc), f"figures.{'.'.join(map(str, loc))}: {message}")
+        hb.problem("exercises", ex_id, ("figures", *loc), f"'figures.{'.'.join(map(str, loc))}': {message}")
         for ex_id, ex in hb.exercises.items()
         if ex.figures is not None
         for loc, message in validate_figures(ex.figures)

@@ -66,7 +66,8 @@ def _message(err: dict, cls: type[BaseModel]) -> str:
             kind, "a group of 'field: value' lines"
         )
         return f"'{name}' must be {want}, not '{given}'"
-    return f"'{name}': {err['msg'].lower()} (got '{given}')"
+    got = f" (got '{given}')" if isinstance(given, (str, int, float)) and str(given) not in err["msg"] else ""
+    return f"'{name}': {err['msg'][:1].lower()}{err['msg'][1:]}{got}"
 
 
 def validate(doc: Document, cls: type[BaseModel], problems: list[Problem]) -> BaseModel | None:

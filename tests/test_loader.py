@@ -135,6 +135,21 @@ BROKEN = {
         "append:  - id: prone\n    title: Face down",
         ["data/positions.yaml:22: duplicate id 'prone' (first at line 7): ids must be unique"],
     ),
+    "joint out of range": (
+        "exercises/cat.yaml",
+        "append:figures:\n  alt: On all fours.\n  start: {pose: all-fours}\n  end: {pose: all-fours, knee: 200}",
+        [f"{CAT}:21: 'figures.end.knee': 200 degrees is outside the human range (0 to 160)"],
+    ),
+    "unknown pose": (
+        "exercises/cat.yaml",
+        "append:figures:\n  alt: On all fours.\n  start: {pose: all-four}",
+        [f"{CAT}:20: 'figures.start.pose': unknown pose 'all-four': did you mean 'all-fours'?"],
+    ),
+    "limb through the floor": (
+        "exercises/cat.yaml",
+        "append:figures:\n  alt: Standing.\n  start: {pose: standing}\n  end: {pose: standing, hip: 120}",
+        [f"{CAT}:21: 'figures.end': the near hand goes 59 cm through the floor: change shoulder, elbow or wrist"],
+    ),
     "harmful without note": (
         "exercises/half-bridge.yaml",
         "cut:notes:",
