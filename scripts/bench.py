@@ -2,19 +2,24 @@
 """Build-speed, memory, page-weight and search benchmark: the handbook against plain MkDocs + Material.
 
     make bench                                   # the real handbook, then 100, 1,000 and 5,000 exercises
-    python scripts/bench.py --sizes 100,1000 --repeat 1 --no-latency
+    python scripts/bench.py --sizes 100,1000 --no-latency --no-serve
+    python scripts/bench.py --profile 1000       # where one build's time goes (cProfile, CPU time)
 
 For every size, scripts/synth.py writes a synthetic handbook (N exercises, N/5 routines, N/50
 conditions) into a temporary project, and the same pages are written a second time as plain Markdown
-(the Markdown the project itself produces, after macros and hooks) into a plain MkDocs + Material
+(the Markdown the project itself produces, after its hooks and macros) into a plain MkDocs + Material
 project: same theme, plugins, extensions and navigation; no hooks, no macros. Both are built with
-`mkdocs build`, in turns, in the same run. Wall time is time.perf_counter() around the child
-process (the median of the repeats is shown, and the minimum), peak memory is the child's maximum
-resident set size (os.wait4), the search index is site/search/search_index.json (gzip -6).
+`mkdocs build` in turns, in the same run. For each build: wall seconds (time.perf_counter around the
+child), CPU seconds and peak resident memory of the child (os.wait4). The ratios compare CPU seconds
+by default (--clock wall for wall time): on a shared machine other work stretches wall time far more.
+Also measured: the search index (site/search/search_index.json, gzip -6) and how it grows per
+exercise; each page's gzip weight with what it loads; a data edit under `mkdocs serve` (real
+handbook); search in headless Chromium at the largest size. The plain build of the largest size comes
+last and is skipped, with a note, when it would take the run past --budget seconds.
 
 The last line reads `scale 5000/1000 = X.XX, overhead vs plain = Y.YY, peak MB = Z`: the 5,000 build
-time over the 1,000 build time, the real handbook's build time over its plain-Markdown build time,
-and the largest peak memory of any handbook build.
+over the 1,000 build, the real handbook's build over its plain-Markdown build, and the largest peak
+memory of any handbook build.
 """
 
 from __future__ import annotations
@@ -178,6 +183,8 @@ def project_markdown(project: Path):
         nav = get_navigation(files, config)
         config.plugins.on_nav(nav, config=config, files=files)
         page_plugins = [p for name, p in config.plugins.items() if name == "macros" or name.endswith("hooks.py")]
+        # The project puts exercise drawings in after Markdown (lumbar/site.py); plain Markdown has them inline.
+        expand = getattr(sys.modules.get("lumbar.site"), "expand_figures", lambda text: text)
         for file in files.documentation_pages():
             page = file.page if isinstance(file.page, Page) else Page(None, file, config)
             page.read_source(config)
@@ -185,7 +192,7 @@ def project_markdown(project: Path):
             for plugin in page_plugins:
                 if hasattr(plugin, "on_page_markdown"):
                     markdown = plugin.on_page_markdown(markdown, page=page, config=config, files=files) or markdown
-            yield file.src_uri, dict(page.meta), markdown
+            yield file.src_uri, dict(page.meta), expand(markdown)
 
 
 def make_baseline(project: Path, dest: Path) -> int:
@@ -316,10 +323,16 @@ def serve(site: Path):
 _OBSERVE = """() => {
   const input = document.querySelector("[data-md-component=search-query]");
   const result = document.querySelector("[data-md-component=search-result]");
-  window.__lh = {t0: 0, times: []};
-  input.addEventListener("keydown", () => { window.__lh.t0 = performance.now(); }, true);
+  const lh = window.__lh = {t0: 0, pending: false, times: []};
+  input.addEventListener("keydown", () => { lh.t0 = performance.now(); lh.pending = true; }, true);
   new MutationObserver(() => {
-    if (window.__lh.t0) { window.__lh.times.push(performance.now() - window.__lh.t0); window.__lh.t0 = 0; }
+    if (!lh.pending) return;
+    const items = result.querySelectorAll(".md-search-result__item").length;
+    const meta = result.querySelector(".md-search-result__meta");
+    if (items > 0 || (meta && /no matching/i.test(meta.textContent))) {
+      lh.times.push(performance.now() - lh.t0);
+      lh.pending = false;
+    }
   }).observe(result, {childList: true, subtree: true, characterData: true});
 }"""
 _READY = """() => {
@@ -329,8 +342,9 @@ _READY = """() => {
 
 
 def search_latency(site: Path, queries: list[str]) -> dict:
-    """Open a page, check what it loads before any search, then time each keystroke until the results
-    change in the DOM (performance.now() in the page, MutationObserver)."""
+    """Open a page, note whether it fetched the search index, focus the search box and time until search
+    is ready, then time each keystroke of each query until its results are in the DOM (performance.now()
+    in the page, from keydown to the MutationObserver seeing results or "no matching documents")."""
     from playwright.sync_api import sync_playwright
 
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -338,7 +352,7 @@ def search_latency(site: Path, queries: list[str]) -> dict:
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")  # what the page itself fetches
             page = context.new_page()
             loaded: list[str] = []
             page.on("request", lambda r: loaded.append(r.url))
@@ -347,25 +361,110 @@ def search_latency(site: Path, queries: list[str]) -> dict:
             out["index_at_load"] = any("search_index.json" in u for u in loaded)
             start = time.perf_counter()
             page.focus("[data-md-component=search-query]")
-            page.wait_for_function(_READY, timeout=120_000, polling=20)
+            while not page.evaluate(_READY):  # evaluate, not wait_for_function: the page's CSP forbids eval
+                if time.perf_counter() - start > 180:
+                    raise TimeoutError("search never became ready")
+                page.wait_for_timeout(20)
             out["ready_s"] = time.perf_counter() - start
             page.evaluate(_OBSERVE)
-            times = []
+            keys, words = [], []
             for query in queries:
                 page.fill("[data-md-component=search-query]", "")
                 page.wait_for_timeout(300)
                 for ch in query:
+                    page.evaluate("() => { window.__lh.times = []; }")
                     page.keyboard.press(ch)
-                    page.wait_for_timeout(400)  # let each answer land before the next key
-                    times.extend(page.evaluate("() => window.__lh.times.splice(0)"))
-            out["times_ms"] = times
-            out["results"] = page.evaluate(
-                "() => document.querySelectorAll('.md-search-result__item').length"
-            )
+                    waited = time.perf_counter()
+                    while not page.evaluate("() => window.__lh.times.length") and time.perf_counter() - waited < 5:
+                        page.wait_for_timeout(10)
+                    got = page.evaluate("() => window.__lh.times")
+                    keys.append(got[0] if got else None)
+                words.append(keys[-1])
+            out["keystroke_ms"] = keys
+            out["word_ms"] = words
+            out["results"] = page.evaluate("() => document.querySelectorAll('.md-search-result__item').length")
             context.close()
         finally:
             browser.close()
     return out
+
+
+# --- A data edit under `mkdocs serve` -------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _edit_title(text: str, marker: str) -> str:
+    return re.sub(r"^title: .+$", f"title: {marker}", text, count=1, flags=re.M)
+
+
+def _edit_step(text: str, marker: str) -> str:
+    return re.sub(r"^(steps:\n  - ).+$", rf"\g<1>{marker}.", text, count=1, flags=re.M)
+
+
+SERVE_EDITS = {"a step's text": _edit_step, "the title": _edit_title}
+
+
+def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[str, list[float]]:
+    """Start `mkdocs serve` on a copy of the real handbook, edit an exercise's data file (a step's text,
+    then its title, `repeat` times each) and time from the write until the served page shows the change
+    (polled every 20 ms)."""
+    import urllib.parse
+    import urllib.request
+
+    exercise = next(p for p in sorted((project / "data" / "exercises").glob("*.yaml"))
+                    if re.search(r"^steps:\n  - ", p.read_text(encoding="utf-8"), re.M))
+    original = exercise.read_text(encoding="utf-8")
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    mount = "/" + urllib.parse.urlsplit(config.get("site_url") or "").path.strip("/")  # serve mounts it there
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{mount.rstrip('/')}/exercises/{exercise.stem}/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    log_file = tempfile.TemporaryFile()
+    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    times: dict[str, list[float]] = {label: [] for label in SERVE_EDITS}
+    try:
+        deadline = time.monotonic() + timeout
+        while "</html>" not in page():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log_file.seek(0)
+                raise RuntimeError("mkdocs serve did not start: " + log_file.read().decode(errors="replace")[-2000:])
+            time.sleep(0.2)
+        for i in range(repeat):
+            for label, edit in SERVE_EDITS.items():
+                time.sleep(1.5)  # let the watcher and the last rebuild settle
+                marker = f"Bench edit {label.split()[-1]} {i + 1} {os.getpid()}"
+                start = time.perf_counter()
+                exercise.write_text(edit(original, marker), encoding="utf-8")
+                while marker not in page():
+                    if time.perf_counter() - start > timeout:
+                        raise RuntimeError(f"the edit of {label} never showed")
+                    time.sleep(0.02)
+                times[label].append(time.perf_counter() - start)
+    finally:
+        exercise.write_text(original, encoding="utf-8")
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log_file.close()
+    return times
 
 
 # --- Where a build's time goes --------------------------------------------------------------------
@@ -377,7 +476,8 @@ def profile(project: Path, top: int = 15, out: Path | None = None) -> str:
     code = f"""
 import cProfile, os, pstats, sys, time, io
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
-sys.argv = ["mkdocs", "build", "--quiet", "-f", {str(project / "mkdocs.yml")!r}, "-d", {str(project / "_profile_site")!r}]
+sys.argv = ["mkdocs", "build", "--quiet", "-f", {str(project / "mkdocs.yml")!r},
+            "-d", {str(project / "_profile_site")!r}]
 from mkdocs.__main__ import cli
 prof = cProfile.Profile(time.process_time)
 try:
@@ -404,18 +504,43 @@ def fmt_row(cols: list[str], widths: list[int]) -> str:
     return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cols, widths)))
 
 
+def _repeat(args, n: int | None) -> int:
+    if n is not None and n >= args.large:
+        return args.repeat_large
+    if n is not None and n >= 1000:
+        return args.repeat_mid
+    return args.repeat
+
+
+def _build_turns(label: str, results: list[Result], repeat: int) -> None:
+    for i in range(repeat):  # in turns, so load from other work falls on both alike
+        for result in results:
+            run = build(result.project, result.site)
+            result.runs.append(run)
+            kind = "plain" if result.project.name.startswith("plain-") else "handbook"
+            log(f"bench: {label} {kind} build {i + 1}/{repeat}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
+                f"{run.peak_mb:.0f} MB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="exercise counts, comma-separated")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each project below --large (default 3)")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of the real handbook and sizes under 1,000")
+    parser.add_argument("--repeat-mid", type=int, default=2, help="builds of sizes from 1,000 to under --large")
     parser.add_argument("--large", type=int, default=5000, help="sizes from here on are built --repeat-large times")
     parser.add_argument("--repeat-large", type=int, default=1)
+    parser.add_argument("--budget", type=float, default=570,
+                        help="seconds: the plain build of the largest size is skipped when it would not fit "
+                        "(default 570)")
     parser.add_argument("--no-real", action="store_true", help="skip the real handbook")
     parser.add_argument("--no-baseline-at", type=int, default=0, help="skip the plain build from this size on")
     parser.add_argument("--latency", dest="latency", action="store_true", default=True,
                         help="time search in headless Chromium on the largest size (default)")
     parser.add_argument("--no-latency", dest="latency", action="store_false")
     parser.add_argument("--queries", default="bridge,knee hug,sciatica", help="search queries, comma-separated")
+    parser.add_argument("--serve", dest="serve", action="store_true", default=True,
+                        help="time a data edit under `mkdocs serve` on the real handbook (default)")
+    parser.add_argument("--no-serve", dest="serve", action="store_false")
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="what the ratios compare: the builds' CPU seconds (default; steadier on a shared machine) "
                         "or their median wall seconds")
@@ -431,8 +556,9 @@ def main(argv: list[str] | None = None) -> int:
         print(profile(work / f"hb{args.profile}", args.top, work / f"profile-{args.profile}.out"))
         print(f"profile data: {work / f'profile-{args.profile}.out'} (python -m pstats)")
         return 0
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     started = time.perf_counter()
+    notes: list[str] = []
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="lumbar-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -445,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"bench: generating {n} exercises")
             synth.make_project(work / f"hb{n}", n)
             targets.append((str(n), n, work / f"hb{n}"))
+        deferred = []  # the plain builds of the large sizes: last, and only if they fit the budget
         for label, n, project in targets:
             hb = Result(label, project, work / f"site-{label}")
             plain = None
@@ -452,123 +579,178 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"bench: writing the plain-Markdown copy of {label}")
                 make_baseline(project, work / f"plain-{label}")
                 plain = Result(label, work / f"plain-{label}", work / f"plainsite-{label}")
-            repeat = args.repeat_large if n and n >= args.large else args.repeat
-            for i in range(repeat):  # in turns, so load from other work falls on both alike
-                for result in (hb, plain):
-                    if result is None:
-                        continue
-                    run = build(result.project, result.site)
-                    result.runs.append(run)
-                    kind = "handbook" if result is hb else "plain"
-                    log(f"bench: {label} {kind} build {i + 1}/{repeat}: {run.wall:.2f} s, {run.peak_mb:.0f} MB")
-            rows.append((label, n, hb, plain))
+            elif n:
+                notes.append(f"plain build of {n} skipped (--no-baseline-at)")
+            if n and n >= args.large and plain is not None:
+                deferred.append((label, n, plain))
+                _build_turns(label, [hb], _repeat(args, n))
+                plain = None
+            else:
+                _build_turns(label, [hb] + ([plain] if plain else []), _repeat(args, n))
+            rows.append([label, n, hb, plain])
 
-        # The table.
-        clock = args.clock
-        by_label = {label: (hb, plain) for label, _, hb, plain in rows}
-        ref = by_label.get("1000")
-        head = ["build", "pages", "wall s", "min s", "cpu s", "pages/s", "peak MB", "index KB", "index gz KB",
-                "plain wall s", "plain cpu s", "plain MB", f"vs plain ({clock})", f"vs 1000 ({clock})",
-                f"plain vs 1000 ({clock})"]
-        table = []
-        figures: dict = {"clock": clock, "builds": []}
-        for label, n, hb, plain in rows:
-            pages = page_count(hb.site)
-            raw, zipped, entries = search_index(hb.site)
-            vs_plain = hb.time(clock) / plain.time(clock) if plain else None
-            vs_ref = hb.time(clock) / ref[0].time(clock) if ref else None
-            plain_vs_ref = plain.time(clock) / ref[1].time(clock) if plain and ref and ref[1] else None
-            table.append([
-                label if n is None else f"{n} exercises", str(pages), f"{hb.wall:.2f}", f"{hb.best:.2f}",
-                f"{hb.cpu:.2f}", f"{pages / hb.wall:.0f}", f"{hb.peak_mb:.0f}", f"{raw / 1024:.0f}",
-                f"{zipped / 1024:.0f}", f"{plain.wall:.2f}" if plain else "skipped",
-                f"{plain.cpu:.2f}" if plain else "-", f"{plain.peak_mb:.0f}" if plain else "-",
-                f"{vs_plain:.2f}" if vs_plain else "-", f"{vs_ref:.2f}" if vs_ref else "-",
-                f"{plain_vs_ref:.2f}" if plain_vs_ref else "-",
-            ])
-            figures["builds"].append({
-                "label": label, "exercises": n, "pages": pages, "walls": [r.wall for r in hb.runs],
-                "cpus": [r.cpu for r in hb.runs], "peak_mb": hb.peak_mb, "index_bytes": raw,
-                "index_gzip": zipped, "index_entries": entries,
-                "plain_walls": [r.wall for r in plain.runs] if plain else None,
-                "plain_cpus": [r.cpu for r in plain.runs] if plain else None,
-                "plain_peak_mb": plain.peak_mb if plain else None,
-            })
-        widths = [max(len(r[i]) for r in table + [head]) for i in range(len(head))]
-        print()
-        print(fmt_row(head, widths))
-        for row in table:
-            print(fmt_row(row, widths))
-        print(f"(wall: median of the repeats; ratios from {'CPU seconds (user + system) of the build, which other work on a shared machine disturbs less than wall time' if clock == 'cpu' else 'median wall seconds'})")
+        figures: dict = {"clock": args.clock, "builds": [], "notes": notes}
+        if args.serve and not args.no_real:
+            log("bench: timing a data edit under mkdocs serve (real handbook)")
+            try:
+                figures["serve"] = serve_latency(make_real(work / "serve-real"))
+            except Exception as err:  # report it, keep the rest
+                notes.append(f"serve latency not measured ({type(err).__name__}: {err})")
 
-        # The search index's growth per exercise.
-        synth_builds = [b for b in figures["builds"] if b["exercises"]]
-        if len(synth_builds) >= 2:
-            a, b = synth_builds[0], synth_builds[-1]
-            per = (b["index_bytes"] - a["index_bytes"]) / (b["exercises"] - a["exercises"])
-            per_gz = (b["index_gzip"] - a["index_gzip"]) / (b["exercises"] - a["exercises"])
-            figures["index_per_exercise"] = {"bytes": per, "gzip": per_gz}
-            print(f"\nsearch index: {per / 1024:.2f} KB ({per_gz / 1024:.2f} KB gzip) more per exercise "
-                  f"(with its share of routines and conditions), {b['index_entries'] / b['pages']:.1f} entries per page")
-
-        # Page weight: gzip bytes of each page with its CSS/JS/worker; the index counted if it loads at once.
-        print("\npage weight (gzip -6 KB; HTML + CSS/JS/images it loads; search index loaded on page load or only on search):")
-        for label, n, hb, _ in rows:
-            weights = page_weights(hb.site)
-            if not weights:
-                continue
-            typical = statistics.median(w.loaded for w in weights)
-            worst = max(weights, key=lambda w: w.loaded)
-            eager = sum(w.eager_index for w in weights)
-            over = sum(w.loaded > 120 * 1024 for w in weights)
-            print(f"  {label:>5}: median page {typical / 1024:.0f} KB, heaviest {worst.page} {worst.loaded / 1024:.0f} KB"
-                  f" (HTML {worst.html / 1024:.0f}); index {weights[0].index / 1024:.0f} KB "
-                  f"{'loaded by every page' if eager == len(weights) else f'loaded on search only ({eager} pages load it at once)'}"
-                  f"; {over} of {len(weights)} pages over 120 KB")
-            figures.setdefault("weights", {})[label] = {
-                "median": typical, "heaviest": [worst.page, worst.loaded], "index_gzip": weights[0].index,
-                "eager_pages": eager, "pages_over_120kb": over,
-            }
-
-        latency_ms = None
-        if args.latency and synth_builds:
-            label, n, hb, _ = max((r for r in rows if r[1]), key=lambda r: r[1])
+        synth_rows = [r for r in rows if r[1]]
+        if args.latency and synth_rows:
+            label, n, hb, _ = max(synth_rows, key=lambda r: r[1])
             log(f"bench: timing search in Chromium on {label} exercises")
             try:
-                lat = search_latency(hb.site, [q.strip() for q in args.queries.split(",") if q.strip()])
+                figures["search"] = search_latency(hb.site, [q.strip() for q in args.queries.split(",") if q.strip()])
+                figures["search"]["exercises"] = n
             except Exception as err:  # no Chromium or Playwright: say so, keep the rest
-                print(f"\nsearch latency: not measured ({type(err).__name__}: {err})")
-            else:
-                times = sorted(lat["times_ms"])
-                if times:
-                    latency_ms = statistics.median(times)
-                    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
-                    print(f"\nsearch at {n} exercises (headless Chromium): index "
-                          f"{'fetched at page load' if lat['index_at_load'] else 'not fetched until the search box is used'}; "
-                          f"ready {lat['ready_s']:.2f} s after focus; keystroke to results: median {latency_ms:.0f} ms, "
-                          f"p90 {p90:.0f} ms, max {times[-1]:.0f} ms over {len(times)} keystrokes")
-                figures["search"] = lat
+                notes.append(f"search latency not measured ({type(err).__name__}: {err})")
 
-        # The last line.
-        largest = max((r for r in rows if r[1]), key=lambda r: r[1], default=None)
-        scale = "-"
-        if largest and ref and largest[1] != 1000:
-            scale = f"{largest[1]}/1000 = {largest[2].time(clock) / ref[0].time(clock):.2f}"
-        elif ref:
-            scale = "1000/1000 = 1.00"
-        overhead_row = by_label.get("real") or (ref if ref else None)
-        overhead = (f"{overhead_row[0].time(clock) / overhead_row[1].time(clock):.2f}"
-                    if overhead_row and overhead_row[1] else "-")
-        peak = max(hb.peak_mb for _, _, hb, _ in rows)
+        for label, n, plain in deferred:
+            row = next(r for r in rows if r[0] == label)
+            below = [r for r in rows if r[3] is not None and r[1] and r[1] < n]
+            estimate = below[-1][3].wall * n / below[-1][1] * 1.2 if below else 0
+            elapsed = time.perf_counter() - started
+            if elapsed + estimate * _repeat(args, n) > args.budget:
+                notes.append(f"plain build of {n} skipped: about {estimate:.0f} s more would pass the "
+                             f"{args.budget:.0f} s budget (run with --budget 1200 to include it)")
+                continue
+            _build_turns(label, [plain], _repeat(args, n))
+            row[3] = plain
+
+        report(rows, figures, args)
         figures["seconds"] = time.perf_counter() - started
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
         print(f"\nbench took {figures['seconds']:.0f} s in all")
-        print(LAST_LINE.format(scale=scale, overhead=overhead, peak=f"{peak:.0f}"))
+        print(figures["last_line"])
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def report(rows: list, figures: dict, args) -> None:
+    """Print the table and the other figures; put them in `figures` too."""
+    clock = args.clock
+    by_label = {label: (hb, plain) for label, _, hb, plain in rows}
+    ref = by_label.get("1000")
+    head = ["build", "pages", "wall s", "min s", "cpu s", "pages/s", "peak MB", "index KB", "index gz KB",
+            "plain wall s", "plain cpu s", "plain MB", f"vs plain ({clock})", f"vs 1000 ({clock})",
+            f"plain vs 1000 ({clock})"]
+    table = []
+    for label, n, hb, plain in rows:
+        pages = page_count(hb.site)
+        raw, zipped, entries = search_index(hb.site)
+        vs_plain = hb.time(clock) / plain.time(clock) if plain else None
+        vs_ref = hb.time(clock) / ref[0].time(clock) if ref else None
+        plain_vs_ref = plain.time(clock) / ref[1].time(clock) if plain and ref and ref[1] else None
+        table.append([
+            label if n is None else f"{n} exercises", str(pages), f"{hb.wall:.2f}", f"{hb.best:.2f}",
+            f"{hb.cpu:.2f}", f"{pages / hb.wall:.0f}", f"{hb.peak_mb:.0f}", f"{raw / 1024:.0f}",
+            f"{zipped / 1024:.0f}", f"{plain.wall:.2f}" if plain else "skipped",
+            f"{plain.cpu:.2f}" if plain else "-", f"{plain.peak_mb:.0f}" if plain else "-",
+            f"{vs_plain:.2f}" if vs_plain else "-", f"{vs_ref:.2f}" if vs_ref else "-",
+            f"{plain_vs_ref:.2f}" if plain_vs_ref else "-",
+        ])
+        figures["builds"].append({
+            "label": label, "exercises": n, "pages": pages, "walls": [r.wall for r in hb.runs],
+            "cpus": [r.cpu for r in hb.runs], "peak_mb": hb.peak_mb, "index_bytes": raw,
+            "index_gzip": zipped, "index_entries": entries,
+            "plain_walls": [r.wall for r in plain.runs] if plain else None,
+            "plain_cpus": [r.cpu for r in plain.runs] if plain else None,
+            "plain_peak_mb": plain.peak_mb if plain else None,
+        })
+    widths = [max(len(r[i]) for r in table + [head]) for i in range(len(head))]
+    print()
+    print(fmt_row(head, widths))
+    for row in table:
+        print(fmt_row(row, widths))
+    print(f"(wall: median of {', '.join(str(len(hb.runs)) for _, _, hb, _ in rows)} builds; ratios from "
+          + ("CPU seconds (user + system) of the builds, which other work on a shared machine disturbs less than"
+             " wall time)" if clock == "cpu" else "median wall seconds)"))
+    for note in figures["notes"]:
+        print(f"note: {note}")
+
+    # The search index's growth per exercise: a least-squares line through the synthetic sizes.
+    synth_builds = [b for b in figures["builds"] if b["exercises"]]
+    if len(synth_builds) >= 2:
+        xs = [b["exercises"] for b in synth_builds]
+        mx = statistics.fmean(xs)
+
+        def slope(key: str) -> float:
+            ys = [b[key] for b in synth_builds]
+            my = statistics.fmean(ys)
+            return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+        per, per_gz = slope("index_bytes"), slope("index_gzip")
+        figures["index_per_exercise"] = {"bytes": per, "gzip": per_gz}
+        last = synth_builds[-1]
+        print(f"\nsearch index: grows by {per / 1024:.2f} KB ({per_gz / 1024:.2f} KB gzip) per exercise, "
+              f"with its share of routines and conditions (least squares over {', '.join(map(str, xs))}); "
+              f"{last['index_entries'] / last['pages']:.1f} entries (page sections) per page")
+
+    # Page weight.
+    print("\npage weight, gzip -6 KB: HTML + the CSS, JS, images and search worker it loads; the search index "
+          "counted only where the page loads it before the reader searches:")
+    for label, n, hb, _ in rows:
+        weights = page_weights(hb.site)
+        if not weights:
+            continue
+        typical = statistics.median(w.loaded for w in weights)
+        worst = max(weights, key=lambda w: w.loaded)
+        biggest_html = max(weights, key=lambda w: w.html)
+        eager = sum(w.eager_index for w in weights)
+        over = sum(w.loaded > 120 * 1024 for w in weights)
+        over_with = sum(w.with_index > 120 * 1024 for w in weights)
+        where = "at page load on every page" if eager == len(weights) else (
+            "only once the reader uses search" if not eager else f"at page load on {eager} pages")
+        after = statistics.median(w.with_index for w in weights)
+        print(f"  {label:>5}: median page {typical / 1024:.0f} KB ({after / 1024:.0f} KB after a search); "
+              f"heaviest {worst.page} {worst.loaded / 1024:.0f} KB; largest HTML {biggest_html.page} "
+              f"{biggest_html.html / 1024:.0f} KB; index {weights[0].index / 1024:.0f} KB, loaded {where}; "
+              f"over 120 KB: {over} of {len(weights)} pages ({over_with} after a search)")
+        figures.setdefault("weights", {})[label] = {
+            "median": typical, "median_after_search": after, "heaviest": [worst.page, worst.loaded],
+            "largest_html": [biggest_html.page, biggest_html.html], "index_gzip": weights[0].index,
+            "eager_pages": eager, "over_120kb": over, "over_120kb_after_search": over_with,
+        }
+
+    if "serve" in figures:
+        parts = [f"{label}: {', '.join(f'{t:.2f}' for t in ts)} s" for label, ts in figures["serve"].items()]
+        print("\nmake serve, real handbook: an edit to an exercise's data file showed on its page after "
+              + "; ".join(parts))
+
+    if "search" in figures:
+        lat = figures["search"]
+        times = sorted(t for t in lat["keystroke_ms"] if t is not None)
+        lost = sum(t is None for t in lat["keystroke_ms"])
+        queries = [q.strip() for q in args.queries.split(",") if q.strip()]
+        if times:
+            p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+            words = ", ".join(f"{q!r} {t:.0f} ms" if t is not None else f"{q!r} -"
+                              for q, t in zip(queries, lat["word_ms"]))
+            print(f"\nsearch at {lat['exercises']} exercises, headless Chromium: the index is "
+                  f"{'fetched at page load' if lat['index_at_load'] else 'not fetched until the search box is used'}; "
+                  f"search ready {lat['ready_s']:.1f} s after focusing the box (download and index build); "
+                  f"keystroke to results: median {statistics.median(times):.0f} ms, p90 {p90:.0f} ms, "
+                  f"max {times[-1]:.0f} ms over {len(times)} keystrokes"
+                  f"{f' ({lost} got no answer in 5 s)' if lost else ''}; "
+                  f"after the last key of each query: {words}")
+
+    # The last line.
+    largest = max((r for r in rows if r[1]), key=lambda r: r[1], default=None)
+    scale = "-/1000 = -"
+    if largest:
+        ratio = f"{largest[2].time(clock) / ref[0].time(clock):.2f}" if ref else "-"
+        scale = f"{largest[1]}/1000 = {ratio}"
+    with_plain = [r for r in rows if r[3]]
+    overhead_row = by_label.get("real") or ref or (with_plain[-1][2:] if with_plain else None)
+    overhead = (f"{overhead_row[0].time(clock) / overhead_row[1].time(clock):.2f}"
+                if overhead_row and overhead_row[1] else "-")
+    peak = max(hb.peak_mb for _, _, hb, _ in rows)
+    figures["last_line"] = LAST_LINE.format(scale=scale, overhead=overhead, peak=f"{peak:.0f}")
 
 
 if __name__ == "__main__":

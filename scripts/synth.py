@@ -153,7 +153,7 @@ def _count(rng: random.Random):
 
 def _exercise(rng: random.Random, template: dict, number: int, lists: Lists) -> dict:
     """A variant of a real exercise: its text, references checked against the shared lists."""
-    ex = {k: v for k, v in template.items() if k != "figures"}
+    ex = dict(template)  # figures (pose data for the drawings) included, as the real ones have them
     ex["title"] = f"{template['title']}, {rng.choice(_VARIANTS)} {number}"
     if ex.get("other_names"):
         ex["other_names"] = [f"{n} {number}" for n in ex["other_names"]]
@@ -226,7 +226,8 @@ def _condition(
     used = set().union(*(routine_exercises[r] for r in routines)) if routines else set()
     free = [e for e in exercise_ids if e not in used]
     avoid = rng.sample(free, min(len(free), rng.randint(0, 3)))
-    caution = rng.sample([e for e in exercise_ids if e not in avoid], min(len(exercise_ids) - len(avoid), rng.randint(0, 3)))
+    others = [e for e in exercise_ids if e not in avoid]
+    caution = rng.sample(others, min(len(others), rng.randint(0, 3)))
     cond = {
         "title": f"{base} {number}",
         "kind": "goal" if goal else "condition",

@@ -1,0 +1,103 @@
+"""The benchmark's own parts, on a tiny size: the synthetic data generator and the bench's output format.
+
+No timing is asserted here: timings are the benchmark's business (`make bench`), and this machine is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench  # noqa: E402
+import synth  # noqa: E402
+from lumbar.handbook import load_handbook  # noqa: E402
+from lumbar.loader import read  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "data"
+    synth.generate(out, 120, seed=3)
+    return out
+
+
+def test_synthetic_data_passes_every_check_and_has_the_proportions(small):
+    hb = load_handbook(small)  # raises DataError on any problem, as the build would
+    n_ex, n_rt, n_cd = synth.sizes(120)
+    real = {kind: len(list((ROOT / "data" / kind).glob("*.yaml"))) for kind in ("exercises", "routines", "conditions")}
+    assert len(hb.exercises) == max(n_ex, real["exercises"])
+    assert len(hb.routines) == max(n_rt, real["routines"])
+    assert len(hb.conditions) == max(n_cd, real["conditions"])
+    made = [r for rid, r in hb.routines.items() if rid.startswith("routine-")]
+    assert made and all(5 <= len(r.items) <= 10 for r in made)
+    for name in ("sources.yaml", "positions.yaml", "safety.yaml"):  # shared lists copied as they are
+        assert (small / name).read_bytes() == (ROOT / "data" / name).read_bytes()
+
+
+def test_synthetic_exercises_are_shaped_like_the_real_ones(small):
+    hb = load_handbook(small)
+    made = {eid: ex for eid, ex in hb.exercises.items() if re.fullmatch(r"v\d{3}-.+", eid)}
+    assert made, "no synthetic exercise"
+    for eid, ex in made.items():
+        template = eid.split("-", 1)[1]
+        real = read(ROOT / "data" / "exercises" / f"{template}.yaml", ROOT / "data").value
+        assert ex.steps and len(ex.steps) >= len(real["steps"])
+        assert ex.position == real["position"]
+        answered = {n.pattern for n in ex.notes if n.pattern}
+        assert set(ex.patterns) <= answered  # every harmful pattern answered, so any routine may use it
+
+
+def test_the_generator_is_deterministic(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    synth.generate(a, 80, seed=7)
+    synth.generate(b, 80, seed=7)
+    files = sorted(p.relative_to(a) for p in a.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*.yaml"))
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+
+
+def test_a_tiny_size_works_without_the_real_items(tmp_path):
+    counts = synth.generate(tmp_path / "data", 5, seed=1, include_real=False)
+    assert counts["exercises"] == 5
+    load_handbook(tmp_path / "data")
+
+
+def test_the_plain_config_drops_only_what_makes_the_handbook(tmp_path):
+    synth.make_project(tmp_path / "hb", 10)
+    config = bench.plain_config(tmp_path / "hb")
+    names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert "macros" not in names and "search" in names
+    assert "hooks" not in config and "watch" not in config
+    assert config["theme"]["name"] == "material" and config["nav"]
+
+
+def test_the_bench_prints_its_table_and_last_line(tmp_path):
+    """The whole bench on a tiny size, once: the table, the figures and the last line's format."""
+    out = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "10", "--repeat", "1", "--no-real",
+         "--no-latency", "--workdir", str(tmp_path / "work"), "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    last = r"scale \S+ = (\d+\.\d\d|-), overhead vs plain = \d+\.\d\d, peak MB = \d+"
+    assert re.fullmatch(last, lines[-1]), lines[-1]
+    header = next(line for line in lines if line.startswith("build "))
+    for column in ("pages", "wall s", "pages/s", "peak MB", "index KB", "index gz KB", "vs plain", "vs 1000"):
+        assert column in header
+    row = next(line for line in lines if line.startswith("10 exercises"))
+    assert len(row.split()) >= 10
+    figures = json.loads(out.read_text())
+    build = figures["builds"][0]
+    assert build["pages"] > 10 and build["index_bytes"] > 0 and build["peak_mb"] > 0
+    assert build["plain_walls"] and len(build["walls"]) == 1
+    assert "page weight" in result.stdout
