@@ -136,8 +136,8 @@ _LIMB_FIELDS = [n.replace("-", "_") for n in LIMB_JOINTS]
 _SPINE_FIELDS = [n.replace("-", "_") for n in SPINE_JOINTS]
 
 
-class Side(_Strict):
-    """The limbs of one side: near (towards the viewer, drawn dark) or far (drawn lighter)."""
+class Limbs(_Strict):
+    """The limb joints: of one side, or of both sides at once in a position."""
 
     shoulder: Angle | None = _joint("shoulder")
     shoulder_abduction: Angle | None = _joint("shoulder-abduction")
@@ -151,6 +151,10 @@ class Side(_Strict):
 
     _limb_range = field_validator(*_LIMB_FIELDS)(classmethod(_range_check))
 
+
+class Side(Limbs):
+    """The limbs of one side: near (towards the viewer, drawn dark) or far (drawn lighter)."""
+
     @model_validator(mode="before")
     @classmethod
     def _names(cls, data: Any) -> Any:
@@ -160,7 +164,7 @@ class Side(_Strict):
         return {name: getattr(self, name.replace("-", "_")) for name in LIMB_JOINTS if getattr(self, name.replace("-", "_")) is not None}
 
 
-class Phase(_Strict):
+class Phase(Limbs):
     """One position: a base pose, then only what differs from it (angles in degrees)."""
 
     pose: str = Field(description="A base pose name (see the list of base poses).", json_schema_extra={"enum": list(POSE_NAMES)})
@@ -171,15 +175,6 @@ class Phase(_Strict):
     neck: Angle | None = _joint("neck")
     side_bend: Angle | None = _joint("side-bend")
     twist: Angle | None = _joint("twist")
-    shoulder: Angle | None = _joint("shoulder")
-    shoulder_abduction: Angle | None = _joint("shoulder-abduction")
-    elbow: Angle | None = _joint("elbow")
-    wrist: Angle | None = _joint("wrist")
-    hip: Angle | None = _joint("hip")
-    hip_abduction: Angle | None = _joint("hip-abduction")
-    hip_rotation: Angle | None = _joint("hip-rotation")
-    knee: Angle | None = _joint("knee")
-    ankle: Angle | None = _joint("ankle")
     near: Side | None = Field(None, description="Joints of the near limbs only (towards the viewer); they win over the same joint given for both sides.")
     far: Side | None = Field(None, description="Joints of the far limbs only (drawn lighter); they win over the same joint given for both sides.")
     support: dict[str, str] = Field(
@@ -190,7 +185,7 @@ class Phase(_Strict):
     note: Plain | None = Field(None, max_length=60, description='A few words shown under this drawing, e.g. "back arched".')
     alt: Plain | None = Field(None, max_length=300, description="Text for this drawing alone, for screen readers.")
 
-    _spine_range = field_validator(*_SPINE_FIELDS, *_LIMB_FIELDS)(classmethod(_range_check))
+    _spine_range = field_validator(*_SPINE_FIELDS)(classmethod(_range_check))
 
     @model_validator(mode="before")
     @classmethod
