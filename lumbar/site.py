@@ -6,6 +6,7 @@ mkdocs.yml names lumbar/hooks.py, which forwards MkDocs events here.
 from __future__ import annotations
 
 import copy
+import html
 import logging
 import os
 import re
@@ -13,11 +14,14 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from lumbar import export
 from lumbar.handbook import Handbook, load_handbook
 from lumbar.loader import DataError
+from markupsafe import Markup
+
 from lumbar.render import Renderer, _bytecode_cache
 
 log = logging.getLogger("mkdocs.lumbar")
@@ -29,6 +33,7 @@ class State:
     handbook: Handbook | None = None
     renderer: Renderer | None = None
     edit_urls: dict[str, str] = {}
+    drawings: dict = {}  # the real drawing functions behind the placeholders (see _figures_after_markdown)
 
 
 state = State()
@@ -56,6 +61,7 @@ def load(config) -> Renderer:
     figures_hook.register(state.renderer)
     if serving():
         _keep_drawings(state.renderer)
+    _figures_after_markdown(state.renderer, hb)
     return state.renderer
 
 
@@ -63,6 +69,8 @@ def on_config(config):
     load(config)
     if serving() and ServeSpeed.KEY not in config.plugins:
         config.plugins[ServeSpeed.KEY] = ServeSpeed()
+    if FiguresAfterMarkdown.KEY not in config.plugins:
+        config.plugins[FiguresAfterMarkdown.KEY] = FiguresAfterMarkdown()
     if any(name.split("/")[-1] == "search" for name in config.plugins) and LazySearch.KEY not in config.plugins:
         config.plugins[LazySearch.KEY] = LazySearch()  # registers its page events after the others
     return config
@@ -350,3 +358,67 @@ def _keep_drawings(renderer) -> None:
 
         kept.lumbar_kept = True
         renderer.extras[name] = kept
+
+
+# An exercise's drawings are about 40 KB of SVG, nine tenths of its page's Markdown, and a routine sheet's
+# thumbnails half of its page; Python-Markdown parses raw HTML slowly (and MkDocs parses it a second time,
+# for anchors). So generated pages carry a small placeholder for each drawing, and the drawings go in right
+# after Markdown, before any other plugin sees the page. The HTML is the same byte for byte (Python-Markdown
+# passes raw HTML through as it is), the ids in the drawings still count as anchors, and search still
+# indexes their text.
+_SLOTS = {"figures": "div", "thumbnail": "span"}  # renderer.extras entries drawn after Markdown
+_SLOT = re.compile(r'<(?:div|span) data-lumbar-(figures|thumbnail)="([a-z0-9-]+)"></(?:div|span)>')
+
+
+def _figures_after_markdown(renderer, hb: Handbook) -> None:
+    ids = {id(ex): ex_id for ex_id, ex in hb.exercises.items()}
+    state.drawings = {}
+    for name, tag in _SLOTS.items():
+        draw = renderer.extras.get(name)
+        if draw is None:
+            continue
+
+        def slot(exercise, _draw=draw, _name=name, _tag=tag):
+            ex_id = ids.get(id(exercise))
+            if ex_id is None or not getattr(exercise, "figures", None):
+                return _draw(exercise)
+            return Markup(f'<{_tag} data-lumbar-{_name}="{ex_id}"></{_tag}>')
+
+        state.drawings[name] = draw
+        renderer.extras[name] = slot
+
+
+def expand_figures(text: str, found_ids: set | None = None) -> str:
+    """Text (Markdown or HTML) with every drawing placeholder replaced by the drawing; the ids in them
+    (every id attribute, and name on <a>, as MkDocs counts anchors in raw HTML) added to found_ids."""
+    hb, drawings = state.handbook, state.drawings
+    if not drawings or "data-lumbar-" not in text:
+        return text
+
+    def drawing(m: re.Match) -> str:
+        draw = drawings.get(m.group(1))
+        if draw is None or m.group(2) not in hb.exercises:
+            return m.group(0)
+        out = str(draw(hb.exercises[m.group(2)]))
+        if found_ids is not None:
+            for tag in _TAG.finditer(out):
+                for attr in _ID_ATTR.finditer(tag.group(2)):
+                    if attr.group(1).lower() == "id" or tag.group(1).lower() == "a":
+                        found_ids.add(html.unescape(attr.group(2) if attr.group(2) is not None else attr.group(3)))
+        return out
+
+    return _SLOT.sub(drawing, text)
+
+
+_TAG = re.compile(r"""<([a-zA-Z][^\s>/]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ID_ATTR = re.compile(r"""(?<![\w-])(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+class FiguresAfterMarkdown:
+    KEY = "lumbar/figures-after-markdown"
+
+    @event_priority(100)  # before every other plugin reads the page's HTML
+    def on_page_content(self, html: str, page, config, files) -> str:
+        if "data-lumbar-" not in html:
+            return html
+        return expand_figures(html, page.present_anchor_ids)
