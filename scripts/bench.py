@@ -518,7 +518,7 @@ def _build_turns(label: str, results: list[Result], repeat: int) -> None:
             run = build(result.project, result.site)
             result.runs.append(run)
             kind = "plain" if result.project.name.startswith("plain-") else "handbook"
-            log(f"bench: {label} {kind} build {i + 1}/{repeat}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
+            log(f"bench: {label} {kind} build {len(result.runs)}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
                 f"{run.peak_mb:.0f} MB")
 
 
@@ -529,9 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-mid", type=int, default=2, help="builds of sizes from 1,000 to under --large")
     parser.add_argument("--large", type=int, default=5000, help="sizes from here on are built --repeat-large times")
     parser.add_argument("--repeat-large", type=int, default=1)
-    parser.add_argument("--budget", type=float, default=570,
-                        help="seconds: the plain build of the largest size is skipped when it would not fit "
-                        "(default 570)")
+    parser.add_argument("--budget", type=float, default=540,
+                        help="seconds: repeats, then the plain build of the largest size, are left out when they "
+                        "would not fit (default 540, so that `make bench` ends within ten minutes)")
     parser.add_argument("--no-real", action="store_true", help="skip the real handbook")
     parser.add_argument("--no-baseline-at", type=int, default=0, help="skip the plain build from this size on")
     parser.add_argument("--latency", dest="latency", action="store_true", default=True,
@@ -571,24 +571,23 @@ def main(argv: list[str] | None = None) -> int:
             log(f"bench: generating {n} exercises")
             synth.make_project(work / f"hb{n}", n)
             targets.append((str(n), n, work / f"hb{n}"))
-        deferred = []  # the plain builds of the large sizes: last, and only if they fit the budget
+        # 1. One build of each, handbook and plain in turns (the plain copy of the large sizes waits for step 4).
+        large = []
         for label, n, project in targets:
             hb = Result(label, project, work / f"site-{label}")
             plain = None
-            if not (n and args.no_baseline_at and n >= args.no_baseline_at):
+            if n and args.no_baseline_at and n >= args.no_baseline_at:
+                notes.append(f"plain build of {n} skipped (--no-baseline-at)")
+            elif n and n >= args.large:
+                large.append(label)
+            else:
                 log(f"bench: writing the plain-Markdown copy of {label}")
                 make_baseline(project, work / f"plain-{label}")
                 plain = Result(label, work / f"plain-{label}", work / f"plainsite-{label}")
-            elif n:
-                notes.append(f"plain build of {n} skipped (--no-baseline-at)")
-            if n and n >= args.large and plain is not None:
-                deferred.append((label, n, plain))
-                _build_turns(label, [hb], _repeat(args, n))
-                plain = None
-            else:
-                _build_turns(label, [hb] + ([plain] if plain else []), _repeat(args, n))
+            _build_turns(label, [hb] + ([plain] if plain else []), 1)
             rows.append([label, n, hb, plain])
 
+        # 2. A data edit under mkdocs serve, and search in Chromium.
         figures: dict = {"clock": args.clock, "builds": [], "notes": notes}
         if args.serve and not args.no_real:
             log("bench: timing a data edit under mkdocs serve (real handbook)")
@@ -596,7 +595,6 @@ def main(argv: list[str] | None = None) -> int:
                 figures["serve"] = serve_latency(make_real(work / "serve-real"))
             except Exception as err:  # report it, keep the rest
                 notes.append(f"serve latency not measured ({type(err).__name__}: {err})")
-
         synth_rows = [r for r in rows if r[1]]
         if args.latency and synth_rows:
             label, n, hb, _ = max(synth_rows, key=lambda r: r[1])
@@ -607,16 +605,38 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as err:  # no Chromium or Playwright: say so, keep the rest
                 notes.append(f"search latency not measured ({type(err).__name__}: {err})")
 
-        for label, n, plain in deferred:
+        # 3. The other repeats, while they fit the budget.
+        def left() -> float:
+            return args.budget - (time.perf_counter() - started)
+
+        short = []
+        for turn in range(2, max(args.repeat, args.repeat_mid, args.repeat_large) + 1):
+            for label, n, hb, plain in rows:
+                if _repeat(args, n) < turn or label in short:
+                    continue
+                if hb.runs[-1].wall + (plain.runs[-1].wall if plain else 0) > left():
+                    short.append(label)
+                    continue
+                _build_turns(label, [hb] + ([plain] if plain else []), 1)
+        for label, n, hb, _ in rows:
+            if label in short:
+                notes.append(f"{label}: {len(hb.runs)} build(s) instead of {_repeat(args, n)}, to stay within the "
+                             f"{args.budget:.0f} s budget")
+
+        # 4. The plain copy of the large sizes, last, and only if it fits.
+        for label in large:
             row = next(r for r in rows if r[0] == label)
+            n = row[1]
             below = [r for r in rows if r[3] is not None and r[1] and r[1] < n]
-            estimate = below[-1][3].wall * n / below[-1][1] * 1.2 if below else 0
-            elapsed = time.perf_counter() - started
-            if elapsed + estimate * _repeat(args, n) > args.budget:
+            estimate = below[-1][3].wall * n / below[-1][1] * 1.5 if below else float("inf")  # writing + build
+            if estimate > left():
                 notes.append(f"plain build of {n} skipped: about {estimate:.0f} s more would pass the "
-                             f"{args.budget:.0f} s budget (run with --budget 1200 to include it)")
+                             f"{args.budget:.0f} s budget (--budget 1200 includes it)")
                 continue
-            _build_turns(label, [plain], _repeat(args, n))
+            log(f"bench: writing the plain-Markdown copy of {label}")
+            make_baseline(row[2].project, work / f"plain-{label}")
+            plain = Result(label, work / f"plain-{label}", work / f"plainsite-{label}")
+            _build_turns(label, [plain], 1)
             row[3] = plain
 
         report(rows, figures, args)
