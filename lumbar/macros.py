@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from lumbar.render import Links
-from lumbar.site import state
+from lumbar.site import gallery_slot, state
 
 
 def add_search_names(env) -> None:
@@ -84,7 +84,8 @@ def define_env(env) -> None:
 
         exercises = [SimpleNamespace(id=i, title=e.title, figures=e.figures) for i, e in state.handbook.exercises.items()]
         here = links()
-        return Markup(gallery_markdown(exercises, link=lambda ex_id: here.item("exercises", ex_id)))
+        slot = (lambda ex: gallery_slot(ex.id)) if "gallery" in state.drawings else None  # drawn after Markdown
+        return Markup(gallery_markdown(exercises, link=lambda ex_id: here.item("exercises", ex_id), figure=slot))
 
     def counts() -> dict:
         hb = state.handbook

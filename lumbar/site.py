@@ -59,8 +59,6 @@ def load(config) -> Renderer:
     from lumbar import figures_hook
 
     figures_hook.register(state.renderer)
-    if serving():
-        _keep_drawings(state.renderer)
     _figures_after_markdown(state.renderer, hb)
     return state.renderer
 
@@ -336,38 +334,17 @@ class _Count(logging.Handler):
 _page_cache = _PageCache()
 
 
-_DRAWINGS: dict[tuple, object] = {}  # (drawing function, title, figures) -> its HTML, kept between rebuilds
+_DRAWINGS: dict[tuple, str] = {}  # while serving: (kind, id, title, figures) -> HTML, kept between rebuilds
 
 
-def _keep_drawings(renderer) -> None:
-    """While serving: an exercise's drawings (a pure function of its figures and title, about 3 ms each)
-    are drawn again only when those change."""
-    for name, draw in list(renderer.extras.items()):
-        if name not in ("figures", "thumbnail") or getattr(draw, "lumbar_kept", False):
-            continue
-
-        def kept(exercise, _draw=draw):
-            figs = getattr(exercise, "figures", None)
-            data = figs.model_dump_json() if hasattr(figs, "model_dump_json") else repr(figs)
-            key = (_draw.__module__, _draw.__qualname__, getattr(exercise, "title", None), data)
-            if key not in _DRAWINGS:
-                if len(_DRAWINGS) > 50_000:
-                    _DRAWINGS.clear()
-                _DRAWINGS[key] = _draw(exercise)
-            return _DRAWINGS[key]
-
-        kept.lumbar_kept = True
-        renderer.extras[name] = kept
-
-
-# An exercise's drawings are about 40 KB of SVG, nine tenths of its page's Markdown, and a routine sheet's
-# thumbnails half of its page; Python-Markdown parses raw HTML slowly (and MkDocs parses it a second time,
-# for anchors). So generated pages carry a small placeholder for each drawing, and the drawings go in right
-# after Markdown, before any other plugin sees the page. The HTML is the same byte for byte (Python-Markdown
-# passes raw HTML through as it is), the ids in the drawings still count as anchors, and search still
-# indexes their text.
-_SLOTS = {"figures": "div", "thumbnail": "span"}  # renderer.extras entries drawn after Markdown
-_SLOT = re.compile(r'<(?:div|span) data-lumbar-(figures|thumbnail)="([a-z0-9-]+)"></(?:div|span)>')
+# An exercise's drawings are about 40 KB of SVG, nine tenths of its page, and a routine sheet's thumbnails
+# half of its page. Python-Markdown parses raw HTML slowly, MkDocs parses it again for anchors, and the
+# search plugin parses every page's HTML once more though it indexes nothing of a drawing. So generated
+# pages and the gallery carry a small placeholder for each drawing: the ids in the drawing are counted as
+# the page's anchors right after Markdown, and the drawing goes in after the search plugin has read the
+# page, before the theme's template writes it. The HTML written is the same byte for byte.
+_SLOTS = {"figures": "div", "thumbnail": "span"}  # renderer.extras entries drawn later
+_SLOT = re.compile(r'<(?:div|span) data-lumbar-(figures|thumbnail|gallery)="([a-z0-9-]+)"></(?:div|span)>')
 
 
 def _figures_after_markdown(renderer, hb: Handbook) -> None:
@@ -384,13 +361,51 @@ def _figures_after_markdown(renderer, hb: Handbook) -> None:
                 return _draw(exercise)
             return Markup(f'<{_tag} data-lumbar-{_name}="{ex_id}"></{_tag}>')
 
-        state.drawings[name] = draw
+        state.drawings[name] = _drawer(name, lambda ex_id, ex, _draw=draw: _draw(ex), hb)
         renderer.extras[name] = slot
+    state.drawings["gallery"] = _drawer("gallery", _gallery_figure, hb)
 
 
-def expand_figures(text: str, found_ids: set | None = None) -> str:
-    """Text (Markdown or HTML) with every drawing placeholder replaced by the drawing; the ids in them
-    (every id attribute, and name on <a>, as MkDocs counts anchors in raw HTML) added to found_ids."""
+def _gallery_figure(ex_id: str, exercise) -> str:
+    from lumbar.figures import render_figures
+
+    return render_figures(exercise.figures, exercise.title, uid=f"gallery-{ex_id}", animate=False)
+
+
+def gallery_slot(ex_id: str) -> str:
+    """The placeholder of an exercise's drawings on the gallery page (see above)."""
+    return f'<div data-lumbar-gallery="{ex_id}"></div>'
+
+
+def _drawer(name: str, draw, hb: Handbook):
+    """draw(id, exercise) for an exercise id, drawn once a build; while serving, drawn again only when the
+    exercise's title or figures change (a drawing is a pure function of them, about 3 ms)."""
+    drawn: dict[str, str] = {}
+    keep = serving()
+
+    def by_id(ex_id: str) -> str:
+        out = drawn.get(ex_id)
+        if out is None:
+            ex = hb.exercises[ex_id]
+            if keep:
+                key = (name, ex_id, ex.title, ex.figures.model_dump_json() if ex.figures else "")
+                out = _DRAWINGS.get(key)
+                if out is None:
+                    if len(_DRAWINGS) > 50_000:
+                        _DRAWINGS.clear()
+                    out = _DRAWINGS[key] = str(draw(ex_id, ex))
+            else:
+                out = str(draw(ex_id, ex))
+            drawn[ex_id] = out
+        return out
+
+    return by_id
+
+
+def expand_figures(text: str, found_ids: set | None = None, *, expand: bool = True) -> str:
+    """Text (Markdown or HTML) with every drawing placeholder replaced by the drawing (left as it is when
+    expand is false); the ids in the drawings (every id attribute, and name on <a>, as MkDocs counts
+    anchors in raw HTML) added to found_ids."""
     hb, drawings = state.handbook, state.drawings
     if not drawings or "data-lumbar-" not in text:
         return text
@@ -399,13 +414,13 @@ def expand_figures(text: str, found_ids: set | None = None) -> str:
         draw = drawings.get(m.group(1))
         if draw is None or m.group(2) not in hb.exercises:
             return m.group(0)
-        out = str(draw(hb.exercises[m.group(2)]))
+        out = draw(m.group(2))
         if found_ids is not None:
             for tag in _TAG.finditer(out):
                 for attr in _ID_ATTR.finditer(tag.group(2)):
                     if attr.group(1).lower() == "id" or tag.group(1).lower() == "a":
                         found_ids.add(html.unescape(attr.group(2) if attr.group(2) is not None else attr.group(3)))
-        return out
+        return out if expand else m.group(0)
 
     return _SLOT.sub(drawing, text)
 
@@ -417,8 +432,14 @@ _ID_ATTR = re.compile(r"""(?<![\w-])(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", 
 class FiguresAfterMarkdown:
     KEY = "lumbar/figures-after-markdown"
 
-    @event_priority(100)  # before every other plugin reads the page's HTML
+    @event_priority(100)  # right after Markdown: MkDocs checks links to anchors before pages are written
     def on_page_content(self, html: str, page, config, files) -> str:
-        if "data-lumbar-" not in html:
-            return html
-        return expand_figures(html, page.present_anchor_ids)
+        if "data-lumbar-" in html:
+            expand_figures(html, page.present_anchor_ids, expand=False)
+        return html
+
+    @event_priority(-100)  # after the search plugin has read the page, before the template writes it
+    def on_page_context(self, context, page, config, nav):
+        if page.content and "data-lumbar-" in page.content:
+            page.content = expand_figures(page.content)
+        return context

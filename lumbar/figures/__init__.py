@@ -31,20 +31,22 @@ __all__ = [
 ]
 
 
-def gallery_markdown(exercises, base_url: str = "../exercises/", animate: bool = False, link=None) -> str:
+def gallery_markdown(exercises, base_url: str = "../exercises/", animate: bool = False, link=None, figure=None) -> str:
     """A grid of every exercise's figures, linked to its page: raw HTML, safe inside Markdown.
 
     exercises: objects with .id, .title and .figures (those without figures are listed as missing).
     link: a function from an exercise id to its page's address (default: base_url + id + "/").
+    figure: a function from an exercise to its figures' HTML (default: drawn here).
     """
     link = link or (lambda ex_id: f"{base_url}{ex_id}/")
+    figure = figure or (lambda ex: render_figures(ex.figures, ex.title, uid=f"gallery-{ex.id}", animate=animate))
     cards, missing = [], []
     for ex in sorted(exercises, key=lambda e: e.id):
         if getattr(ex, "figures", None) is None:
             missing.append(ex)
             continue
         href = escape(link(ex.id))
-        fig = render_figures(ex.figures, ex.title, uid=f"gallery-{ex.id}", animate=animate)
+        fig = figure(ex)
         cards.append(
             f'<div class="lh-gallery-item" id="fig-{escape(ex.id)}"><h2 class="lh-gallery-title"><a href="{href}">{escape(ex.title)}</a></h2>{fig}</div>'
         )
