@@ -6,7 +6,6 @@ mkdocs.yml names lumbar/hooks.py, which forwards MkDocs events here.
 from __future__ import annotations
 
 import copy
-import html
 import logging
 import os
 import re
@@ -102,20 +101,24 @@ def on_post_build(config) -> None:
     export.write(state.handbook, Path(config.site_dir) / "api" / "handbook.json")
 
 
-# Material fetches search/search_index.json as soon as any page loads (1.5 KB gzip more per exercise),
-# though most readers never search. This script, loaded before Material's bundle, holds that one request
-# back until the reader reaches for the search box (focus, tap, the s / f / "/" keys, which focus it) or
-# arrives from a search result (?h=, whose highlighting needs the index). Search then works as before.
-LAZY_SEARCH_JS = """// Holds back the search index until the search box is used (see lumbar/site.py).
+# Material starts its search worker and fetches search/search_index.json as soon as any page loads (the
+# worker is 12 KB gzip; the index 0.5 KB more per exercise), though most readers never search. This
+# script, loaded before Material's bundle, holds both back until the reader reaches for the search box
+# (focus, tap, the s / f / "/" keys, which focus it) or arrives from a search result (?h=, whose
+# highlighting needs the index). Search then works as before.
+LAZY_SEARCH_JS = """// Holds back the search worker and index until the search box is used (see lumbar/site.py).
 (function () {
-  var X = XMLHttpRequest.prototype, open = X.open, send = X.send, held = [], wanted = false;
+  var X = XMLHttpRequest.prototype, open = X.open, send = X.send, held = [], waiting = [], wanted = false;
   var INDEX = /(^|\\/)search\\/search_index\\.json([?#]|$)/;
+  var WORKER = /(^|\\/)workers\\/search\\.[0-9a-f]+\\.min\\.js([?#]|$)/;
   var SEARCH = "[data-md-component=search], [data-md-toggle=search], label[for=__search]";
+  var RealWorker = window.Worker;
   function want() {
     if (wanted) return;
     wanted = true;
     for (var i = 0; i < held.length; i++) send.apply(held[i][0], held[i][1]);
-    held = [];
+    for (var j = 0; j < waiting.length; j++) waiting[j]();
+    held = waiting = [];
   }
   X.open = function (method, url) {
     this.__lumbarIndex = INDEX.test(String(url));
@@ -125,6 +128,30 @@ LAZY_SEARCH_JS = """// Holds back the search index until the search box is used 
     if (this.__lumbarIndex && !wanted) { held.push([this, arguments]); return; }
     return send.apply(this, arguments);
   };
+  // A stand-in for the search worker: it starts the real one, with what it was given, once search is wanted.
+  function LazyWorker(url, options) {
+    var real = null, listeners = [], messages = [];
+    function start() {
+      real = new RealWorker(url, options);
+      listeners.forEach(function (l) { real.addEventListener.apply(real, l); });
+      messages.forEach(function (m) { real.postMessage.apply(real, m); });
+      listeners = messages = [];
+    }
+    this.postMessage = function () { if (real) real.postMessage.apply(real, arguments); else messages.push(arguments); };
+    this.addEventListener = function () { if (real) real.addEventListener.apply(real, arguments); else listeners.push(arguments); };
+    this.removeEventListener = function (type, fn) {
+      if (real) real.removeEventListener.apply(real, arguments);
+      else listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
+    };
+    this.terminate = function () { if (real) real.terminate(); else waiting = waiting.filter(function (f) { return f !== start; }); };
+    waiting.push(start);
+  }
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      return wanted || !WORKER.test(String(url)) ? new RealWorker(url, options) : new LazyWorker(url, options);
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
   if (/[?&]h=/.test(location.search)) want();
   ["focusin", "pointerdown", "touchstart", "change"].forEach(function (type) {
     document.addEventListener(type, function (event) {
@@ -340,11 +367,26 @@ _DRAWINGS: dict[tuple, str] = {}  # while serving: (kind, id, title, figures) ->
 # An exercise's drawings are about 40 KB of SVG, nine tenths of its page, and a routine sheet's thumbnails
 # half of its page. Python-Markdown parses raw HTML slowly, MkDocs parses it again for anchors, and the
 # search plugin parses every page's HTML once more though it indexes nothing of a drawing. So generated
-# pages and the gallery carry a small placeholder for each drawing: the ids in the drawing are counted as
-# the page's anchors right after Markdown, and the drawing goes in after the search plugin has read the
-# page, before the theme's template writes it. The HTML written is the same byte for byte.
+# pages and the gallery carry a small placeholder for each drawing: the ids the drawing will have are
+# added to the page's anchors right after Markdown, and the drawing goes in after the search plugin has
+# read the page, just before the theme's template writes it. The HTML written is the same byte for byte.
 _SLOTS = {"figures": "div", "thumbnail": "span"}  # renderer.extras entries drawn later
 _SLOT = re.compile(r'<(?:div|span) data-lumbar-(figures|thumbnail|gallery)="([a-z0-9-]+)"></(?:div|span)>')
+
+
+def _figure_ids(ex_id: str, ex) -> list[str]:
+    from lumbar.figures import figure_ids
+
+    return figure_ids(ex.figures, ex.title)
+
+
+def _gallery_ids(ex_id: str, ex) -> list[str]:
+    from lumbar.figures import figure_ids
+
+    return figure_ids(ex.figures, ex.title, uid=f"gallery-{ex_id}")
+
+
+_IDS = {"figures": _figure_ids, "thumbnail": lambda ex_id, ex: [], "gallery": _gallery_ids}  # what each drawing's ids are
 
 
 def _figures_after_markdown(renderer, hb: Handbook) -> None:
@@ -378,34 +420,34 @@ def gallery_slot(ex_id: str) -> str:
 
 
 def _drawer(name: str, draw, hb: Handbook):
-    """draw(id, exercise) for an exercise id, drawn once a build; while serving, drawn again only when the
-    exercise's title or figures change (a drawing is a pure function of them, about 3 ms)."""
-    drawn: dict[str, str] = {}
-    keep = serving()
+    """draw(id, exercise) for an exercise id; while serving, drawn again only when the exercise's title or
+    figures change (a drawing is a pure function of them, about 3 ms)."""
+    if not serving():
+        return lambda ex_id: str(draw(ex_id, hb.exercises[ex_id]))
 
-    def by_id(ex_id: str) -> str:
-        out = drawn.get(ex_id)
+    def kept(ex_id: str) -> str:
+        ex = hb.exercises[ex_id]
+        key = (name, ex_id, ex.title, ex.figures.model_dump_json() if ex.figures else "")
+        out = _DRAWINGS.get(key)
         if out is None:
-            ex = hb.exercises[ex_id]
-            if keep:
-                key = (name, ex_id, ex.title, ex.figures.model_dump_json() if ex.figures else "")
-                out = _DRAWINGS.get(key)
-                if out is None:
-                    if len(_DRAWINGS) > 50_000:
-                        _DRAWINGS.clear()
-                    out = _DRAWINGS[key] = str(draw(ex_id, ex))
-            else:
-                out = str(draw(ex_id, ex))
-            drawn[ex_id] = out
+            if len(_DRAWINGS) > 50_000:
+                _DRAWINGS.clear()
+            out = _DRAWINGS[key] = str(draw(ex_id, ex))
         return out
 
-    return by_id
+    return kept
 
 
-def expand_figures(text: str, found_ids: set | None = None, *, expand: bool = True) -> str:
-    """Text (Markdown or HTML) with every drawing placeholder replaced by the drawing (left as it is when
-    expand is false); the ids in the drawings (every id attribute, and name on <a>, as MkDocs counts
-    anchors in raw HTML) added to found_ids."""
+def drawing_anchors(text: str, found_ids: set) -> None:
+    """Add to found_ids the ids that the drawings of the placeholders in text will have."""
+    hb = state.handbook
+    for m in _SLOT.finditer(text):
+        if m.group(1) in state.drawings and m.group(2) in hb.exercises:
+            found_ids.update(_IDS[m.group(1)](m.group(2), hb.exercises[m.group(2)]))
+
+
+def expand_figures(text: str) -> str:
+    """Text (Markdown or HTML) with every drawing placeholder replaced by the drawing."""
     hb, drawings = state.handbook, state.drawings
     if not drawings or "data-lumbar-" not in text:
         return text
@@ -414,19 +456,9 @@ def expand_figures(text: str, found_ids: set | None = None, *, expand: bool = Tr
         draw = drawings.get(m.group(1))
         if draw is None or m.group(2) not in hb.exercises:
             return m.group(0)
-        out = draw(m.group(2))
-        if found_ids is not None:
-            for tag in _TAG.finditer(out):
-                for attr in _ID_ATTR.finditer(tag.group(2)):
-                    if attr.group(1).lower() == "id" or tag.group(1).lower() == "a":
-                        found_ids.add(html.unescape(attr.group(2) if attr.group(2) is not None else attr.group(3)))
-        return out if expand else m.group(0)
+        return draw(m.group(2))
 
     return _SLOT.sub(drawing, text)
-
-
-_TAG = re.compile(r"""<([a-zA-Z][^\s>/]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
-_ID_ATTR = re.compile(r"""(?<![\w-])(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 class FiguresAfterMarkdown:
@@ -435,7 +467,7 @@ class FiguresAfterMarkdown:
     @event_priority(100)  # right after Markdown: MkDocs checks links to anchors before pages are written
     def on_page_content(self, html: str, page, config, files) -> str:
         if "data-lumbar-" in html:
-            expand_figures(html, page.present_anchor_ids, expand=False)
+            drawing_anchors(html, page.present_anchor_ids)
         return html
 
     @event_priority(-100)  # after the search plugin has read the page, before the template writes it

@@ -266,39 +266,42 @@ LAZY_MARK = "lazy-search"
 class Weight:
     page: str
     html: int
-    assets: int
-    index: int
-    eager_index: bool
+    assets: int  # CSS, JS and images the page loads
+    search: int  # the search worker and index
+    eager_search: bool  # loaded with the page (else only once the reader uses the search box)
 
     @property
     def loaded(self) -> int:
         """What a reader who never searches downloads (gzip bytes)."""
-        return self.html + self.assets + (self.index if self.eager_index else 0)
+        return self.html + self.assets + (self.search if self.eager_search else 0)
 
     @property
     def with_index(self) -> int:
-        return self.html + self.assets + self.index
+        return self.html + self.assets + self.search
 
 
 def page_weights(site: Path) -> list[Weight]:
-    """Every page's gzip weight with the CSS, JS, images and worker it loads, and the search index."""
+    """Every page's gzip weight with the CSS, JS and images it loads, and with the search worker and index."""
     cache: dict[Path, int] = {}
     index = search_index(site)[1]
     out = []
+
+    def weight(html_path: Path, ref: str) -> int:
+        if "://" in ref or ref.startswith(("data:", "//")):
+            return 0
+        target = (html_path.parent / ref.split("#")[0].split("?")[0]).resolve()
+        if not target.is_file():
+            return 0
+        if target not in cache:
+            cache[target] = gz(target.read_bytes())
+        return cache[target]
+
     for html_path in sorted(site.rglob("*.html")):
         html = html_path.read_text(encoding="utf-8")
-        refs = set(_REF.findall(html)) | set(_WORKER.findall(html))
-        assets = 0
-        for ref in refs:
-            if "://" in ref or ref.startswith(("data:", "//")):
-                continue
-            target = (html_path.parent / ref.split("#")[0].split("?")[0]).resolve()
-            if target.is_file():
-                if target not in cache:
-                    cache[target] = gz(target.read_bytes())
-                assets += cache[target]
+        assets = sum(weight(html_path, ref) for ref in set(_REF.findall(html)))
+        worker = sum(weight(html_path, ref) for ref in set(_WORKER.findall(html)))
         rel = html_path.relative_to(site).as_posix()
-        out.append(Weight(rel, gz(html.encode("utf-8")), assets, index, LAZY_MARK not in html))
+        out.append(Weight(rel, gz(html.encode("utf-8")), assets, index + worker, LAZY_MARK not in html))
     return out
 
 
@@ -716,8 +719,8 @@ def report(rows: list, figures: dict, args) -> None:
               f"{last['index_entries'] / last['pages']:.1f} entries (page sections) per page")
 
     # Page weight.
-    print("\npage weight, gzip -6 KB: HTML + the CSS, JS, images and search worker it loads; the search index "
-          "counted only where the page loads it before the reader searches:")
+    print("\npage weight, gzip -6 KB: HTML + the CSS, JS and images it loads; the search worker and index "
+          "counted only where the page loads them before the reader searches:")
     for label, n, hb, _ in rows:
         weights = page_weights(hb.site)
         if not weights:
@@ -725,7 +728,7 @@ def report(rows: list, figures: dict, args) -> None:
         typical = statistics.median(w.loaded for w in weights)
         worst = max(weights, key=lambda w: w.loaded)
         biggest_html = max(weights, key=lambda w: w.html)
-        eager = sum(w.eager_index for w in weights)
+        eager = sum(w.eager_search for w in weights)
         over = sum(w.loaded > 120 * 1024 for w in weights)
         over_with = sum(w.with_index > 120 * 1024 for w in weights)
         where = "at page load on every page" if eager == len(weights) else (
@@ -733,11 +736,11 @@ def report(rows: list, figures: dict, args) -> None:
         after = statistics.median(w.with_index for w in weights)
         print(f"  {label:>5}: median page {typical / 1024:.0f} KB ({after / 1024:.0f} KB after a search); "
               f"heaviest {worst.page} {worst.loaded / 1024:.0f} KB; largest HTML {biggest_html.page} "
-              f"{biggest_html.html / 1024:.0f} KB; index {weights[0].index / 1024:.0f} KB, loaded {where}; "
+              f"{biggest_html.html / 1024:.0f} KB; search worker and index {weights[0].search / 1024:.0f} KB, loaded {where}; "
               f"over 120 KB: {over} of {len(weights)} pages ({over_with} after a search)")
         figures.setdefault("weights", {})[label] = {
             "median": typical, "median_after_search": after, "heaviest": [worst.page, worst.loaded],
-            "largest_html": [biggest_html.page, biggest_html.html], "index_gzip": weights[0].index,
+            "largest_html": [biggest_html.page, biggest_html.html], "search_gzip": weights[0].search,
             "eager_pages": eager, "over_120kb": over, "over_120kb_after_search": over_with,
         }
 

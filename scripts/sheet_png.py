@@ -6,7 +6,7 @@
     scripts/sheet_png.py back-pain --site site --pdf /tmp/sheet.pdf
 
 Prints the routine page to PDF in headless Chromium (Playwright, the print stylesheet), then turns page 1
-into a PNG with pdftoppm at 80 dpi. Run it again whenever the sheet changes.
+into a black-and-white PNG with pdftoppm at 100 dpi. Run it again whenever the sheet changes.
 """
 
 from __future__ import annotations
@@ -59,11 +59,44 @@ def print_pdf(site: Path, routine: str, paper: str, pdf: Path) -> None:
         httpd.shutdown()
 
 
-def to_png(pdf: Path, png: Path, dpi: int = 80) -> None:
-    """Page 1 of `pdf` as `png`."""
+def to_png(pdf: Path, png: Path, dpi: int = 100) -> tuple[int, int]:
+    """Page 1 of `pdf` as a black-and-white `png`, cut below the last printed line; returns (width, height).
+
+    One bit a pixel at 100 dpi, shown at about half that size, is sharp and about 30 KB; the greys of
+    anti-aliased text would make it four times heavier (the page weight budget is 120 KB, see docs/performance.md).
+    """
     stem = png.with_suffix("")
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
-                   check=True)
+    page = ["-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf)]
+    subprocess.run(["pdftoppm", "-mono", *page, str(stem)], check=True)  # PBM: find the last printed row
+    pbm = stem.with_suffix(".pbm")
+    width, height, rows = _pbm_rows(pbm.read_bytes())
+    pbm.unlink()
+    last = max((i for i, row in enumerate(rows) if any(row)), default=height - 1)
+    cut = min(height, last + 1 + dpi // 5)  # a fifth of an inch of margin
+    subprocess.run(["pdftoppm", "-mono", "-png", "-x", "0", "-y", "0", "-W", str(width), "-H", str(cut), *page,
+                    str(stem)], check=True)
+    return width, cut
+
+
+def _pbm_rows(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the packed rows of a binary PBM (P4) image."""
+    fields, pos = [], 0
+    while len(fields) < 3:
+        while data[pos : pos + 1].isspace():
+            pos += 1
+        if data[pos : pos + 1] == b"#":
+            pos = data.index(b"\n", pos)
+            continue
+        end = pos
+        while not data[end : end + 1].isspace():
+            end += 1
+        fields.append(data[pos:end])
+        pos = end
+    assert fields[0] == b"P4", fields[0]
+    width, height = int(fields[1]), int(fields[2])
+    pos += 1
+    stride = (width + 7) // 8
+    return width, height, [data[pos + i * stride : pos + (i + 1) * stride] for i in range(height)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         suffix = "" if args.format == "A4" else "-letter"
         png = args.out / f"sheet-{args.routine}{suffix}.png"
-        to_png(pdf, png)
-    print(png)
+        width, height = to_png(pdf, png)
+    print(f"{png} ({width} x {height} px, {png.stat().st_size / 1024:.0f} KB)")
     return 0
 
 

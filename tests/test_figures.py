@@ -11,6 +11,7 @@ import yaml
 from lumbar.figures import (
     BASE_POSES,
     Figures,
+    figure_ids,
     figure_problems,
     gallery_markdown,
     missing_figures,
@@ -249,6 +250,20 @@ def test_exercise_figures_are_valid(path):
     if "figures" not in data:
         pytest.skip("no figures yet")
     assert figure_problems(data["figures"]) == []
+
+
+def test_figure_ids_are_the_ids_the_drawing_has(handbook):
+    """The build counts a drawing's ids as the page's anchors before it draws it (lumbar/site.py)."""
+    from lumbar.figures_hook import figures, thumbnail
+    from lumbar.site import _gallery_figure
+
+    def found(svg: str) -> list[str]:
+        return re.findall(r'\sid="([^"]+)"', svg)
+
+    for ex_id, ex in handbook.exercises.items():
+        assert found(str(figures(ex))) == figure_ids(ex.figures, ex.title), ex_id
+        assert found(_gallery_figure(ex_id, ex)) == figure_ids(ex.figures, ex.title, uid=f"gallery-{ex_id}"), ex_id
+        assert found(str(thumbnail(ex))) == [], ex_id
 
 
 # The built site: every exercise page carries its drawings, every routine sheet its thumbnails.

@@ -95,6 +95,27 @@ def top_results(search, server: str, query: str, n: int = 3) -> list[str]:
     return [urlsplit(h).path.removeprefix(urlsplit(server).path) for h in hrefs[:n]]
 
 
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
+
+
+def test_search_loads_only_when_the_reader_searches(page, server):
+    """A reader who never searches downloads neither the search worker nor the index; the first use of
+    the search box fetches both, and results come."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if SEARCH_FILES.search(urlsplit(r.url).path) else None)
+    page.goto(server + "exercises/cat/", wait_until="networkidle")
+    page.mouse.wheel(0, 2000)
+    page.wait_for_timeout(500)
+    assert fetched == [], f"fetched before any search: {fetched}"
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.fill("sciatic")
+    box.press("a")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert sorted(p.rsplit("/", 1)[-1].split(".")[0] for p in fetched) == ["search", "search_index"]
+
+
 @pytest.mark.parametrize("query, condition", CONDITION_QUERIES)
 def test_search_finds_condition(search, server, handbook, query, condition):
     assert condition in handbook.conditions, f"no condition '{condition}' in the data"

@@ -500,6 +500,12 @@ def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = 
             f"<figcaption>{escape(figs.alt)}</figcaption></figure>")
 
 
+def figure_ids(figs, title: str, *, uid: str | None = None) -> list[str]:
+    """The id attributes that render_figures(figs, title, uid=uid) writes, without drawing anything."""
+    uid = uid or _uid(figs, title)
+    return [f"lh-fig-{uid}-{name}" for name, _ in figs.phases()]
+
+
 def render_thumbnail(figs, title: str | None = None) -> str:
     """A small start-position drawing for a routine sheet row (an <svg>, about 80 px wide by CSS)."""
     d = _Drawing(figs, animate=False, start_only=True)
