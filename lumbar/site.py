@@ -102,77 +102,27 @@ def on_post_build(config) -> None:
 
 
 # Material starts its search worker and fetches search/search_index.json as soon as any page loads (the
-# worker is 12 KB gzip; the index 0.5 KB more per exercise), though most readers never search. This
-# script, loaded before Material's bundle, holds both back until the reader reaches for the search box
-# (focus, tap, the s / f / "/" keys, which focus it) or arrives from a search result (?h=, whose
-# highlighting needs the index). Search then works as before.
-LAZY_SEARCH_JS = """// Holds back the search worker and index until the search box is used (see lumbar/site.py).
-(function () {
-  var X = XMLHttpRequest.prototype, open = X.open, send = X.send, held = [], waiting = [], wanted = false;
-  var INDEX = /(^|\\/)search\\/search_index\\.json([?#]|$)/;
-  var WORKER = /(^|\\/)workers\\/search\\.[0-9a-f]+\\.min\\.js([?#]|$)/;
-  var SEARCH = "[data-md-component=search], [data-md-toggle=search], label[for=__search]";
-  var RealWorker = window.Worker;
-  function want() {
-    if (wanted) return;
-    wanted = true;
-    for (var i = 0; i < held.length; i++) send.apply(held[i][0], held[i][1]);
-    for (var j = 0; j < waiting.length; j++) waiting[j]();
-    held = waiting = [];
-  }
-  X.open = function (method, url) {
-    this.__lumbarIndex = INDEX.test(String(url));
-    return open.apply(this, arguments);
-  };
-  X.send = function () {
-    if (this.__lumbarIndex && !wanted) { held.push([this, arguments]); return; }
-    return send.apply(this, arguments);
-  };
-  // A stand-in for the search worker: it starts the real one, with what it was given, once search is wanted.
-  function LazyWorker(url, options) {
-    var real = null, listeners = [], messages = [];
-    function start() {
-      real = new RealWorker(url, options);
-      listeners.forEach(function (l) { real.addEventListener.apply(real, l); });
-      messages.forEach(function (m) { real.postMessage.apply(real, m); });
-      listeners = messages = [];
-    }
-    this.postMessage = function () { if (real) real.postMessage.apply(real, arguments); else messages.push(arguments); };
-    this.addEventListener = function () { if (real) real.addEventListener.apply(real, arguments); else listeners.push(arguments); };
-    this.removeEventListener = function (type, fn) {
-      if (real) real.removeEventListener.apply(real, arguments);
-      else listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
-    };
-    this.terminate = function () { if (real) real.terminate(); else waiting = waiting.filter(function (f) { return f !== start; }); };
-    waiting.push(start);
-  }
-  if (RealWorker) {
-    window.Worker = function (url, options) {
-      return wanted || !WORKER.test(String(url)) ? new RealWorker(url, options) : new LazyWorker(url, options);
-    };
-    window.Worker.prototype = RealWorker.prototype;
-  }
-  if (/[?&]h=/.test(location.search)) want();
-  ["focusin", "pointerdown", "touchstart", "change"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      var target = event.target;
-      if (target && target.closest && target.closest(SEARCH)) want();
-    }, {capture: true, passive: true});
-  });
-})();
-"""
+# worker is 12 KB gzip; the index 0.4 KB more per exercise), though most readers never search.
+# lumbar/js/lazy-search.js, loaded before Material's bundle, holds both back until the reader reaches for
+# the search box (focus, tap, the s / f / "/" keys, which focus it) or arrives from a search result (?h=,
+# whose highlighting needs the index). It starts Material's worker inside lumbar/js/search-worker.js,
+# which keeps each answer to the best sections, so a common word answers as fast as a rare one.
 LAZY_SEARCH_PATH = "assets/javascripts/lazy-search.js"
+SEARCH_WORKER_PATH = "assets/javascripts/workers/search-worker.js"  # next to Material's worker
+_JS = Path(__file__).parent / "js"
 _BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 
 
 class LazySearch:
-    """Adds the script above to the site and loads it on every page just before Material's bundle."""
+    """Adds lumbar/js/lazy-search.js and search-worker.js to the site, and loads the first on every page
+    just before Material's bundle."""
 
     KEY = "lumbar/lazy-search"
 
     def on_files(self, files: Files, config) -> Files:
-        if files.get_file_from_path(LAZY_SEARCH_PATH) is None:
-            files.append(File.generated(config, LAZY_SEARCH_PATH, content=LAZY_SEARCH_JS))
+        for path, name in ((LAZY_SEARCH_PATH, "lazy-search.js"), (SEARCH_WORKER_PATH, "search-worker.js")):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(_JS / name)))
         return files
 
     @staticmethod

@@ -95,7 +95,38 @@ def top_results(search, server: str, query: str, n: int = 3) -> list[str]:
     return [urlsplit(h).path.removeprefix(urlsplit(server).path) for h in hrefs[:n]]
 
 
-SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search(\.[0-9a-f]+\.min|-worker)\.js$")
+
+ASK_WORKER = """async ([url, docs, queries]) => {
+  const worker = new Worker(url);
+  const answer = (message) => new Promise((resolve, reject) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(event.message));
+    setTimeout(() => reject(new Error("no answer in 20 s")), 20000);
+    worker.postMessage(message);
+  });
+  const config = {lang: ["en"], separator: "[\\s\\-]+", pipeline: ["stopWordFilter"],
+                  fields: {title: {boost: 1000}, text: {boost: 1}}};
+  await answer({type: 0, data: {config: config, docs: docs, options: {suggest: false}}});
+  const out = {};
+  for (const q of queries) out[q] = (await answer({type: 2, data: q})).data.items.length;
+  worker.terminate();
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("wrapped, expected", [(True, {"knee": 100, "k": 1}), (False, {"knee": 300, "k": 301})])
+def test_search_worker_answers_with_the_best_sections(page, server, site, wrapped, expected):
+    """The handbook's wrapper of Material's worker (lumbar/js/search-worker.js) answers with the best 100
+    sections, and a single letter matches only itself; Material's worker alone gives every match."""
+    material = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
+    base = server + "assets/javascripts/workers/"
+    url = f"{base}search-worker.js?material={base}{material}" if wrapped else base + material
+    docs = [{"location": f"p{i}/", "title": f"Page {i}", "text": f"knee number {i}"} for i in range(300)]
+    docs.append({"location": "k/", "title": "K", "text": "k"})
+    page.goto(server + "api/handbook.json")  # same origin, none of the handbook's scripts
+    page.set_default_timeout(30_000)
+    assert page.evaluate(ASK_WORKER, [url, docs, list(expected)]) == expected
 
 
 def test_search_loads_only_when_the_reader_searches(page, server):
@@ -113,7 +144,7 @@ def test_search_loads_only_when_the_reader_searches(page, server):
     box.fill("sciatic")
     box.press("a")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    assert sorted(p.rsplit("/", 1)[-1].split(".")[0] for p in fetched) == ["search", "search_index"]
+    assert sorted(p.rsplit("/", 1)[-1].split(".")[0] for p in fetched) == ["search", "search-worker", "search_index"]
 
 
 @pytest.mark.parametrize("query, condition", CONDITION_QUERIES)
