@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 from markupsafe import Markup
 
 from lumbar.render import Links
-from lumbar.site import gallery_slot, state
+from lumbar.site import gallery_cards, gallery_chunks, state
 
 
 def add_search_names(env) -> None:
@@ -79,13 +78,11 @@ def define_env(env) -> None:
         return links().asset(path)
 
     def figure_gallery() -> Markup:
-        """Every exercise's drawings on one page, for reviewers."""
-        from lumbar.figures import gallery_markdown
-
-        exercises = [SimpleNamespace(id=i, title=e.title, figures=e.figures) for i, e in state.handbook.exercises.items()]
+        """The first page of the exercise drawings, for reviewers; the build adds the others (lumbar/site.py)."""
+        chunks = gallery_chunks(state.handbook)
         here = links()
-        slot = (lambda ex: gallery_slot(ex.id)) if "gallery" in state.drawings else None  # drawn after Markdown
-        return Markup(gallery_markdown(exercises, link=lambda ex_id: here.item("exercises", ex_id), figure=slot))
+        cards = gallery_cards(chunks[0], lambda ex_id: here.item("exercises", ex_id))
+        return fragment("gallery.html", cards=Markup(cards), page=1, pages=len(chunks))
 
     def counts() -> dict:
         hb = state.handbook

@@ -87,7 +87,40 @@ def on_files(files: Files, config) -> Files:
                 File.generated(config, src, content=r.item_page(kind, item_id, dirs), inclusion=InclusionLevel.NOT_IN_NAV)
             )
             state.edit_urls[src] = r.edit_url(kind, item_id)
+    _gallery_pages(files, config)
     return files
+
+
+GALLERY_PAGE = 24  # drawings on a page of the gallery: it stays light however many exercises there are
+
+
+def gallery_chunks(hb: Handbook) -> list[list[str]]:
+    """The exercise ids on each page of the gallery (docs/gallery.md is page 1)."""
+    ids = sorted(hb.exercises)
+    return [ids[i : i + GALLERY_PAGE] for i in range(0, len(ids), GALLERY_PAGE)] or [[]]
+
+
+def gallery_cards(ids: list[str], link) -> str:
+    """The gallery's cards for these exercises, each drawing a placeholder filled after Markdown."""
+    from types import SimpleNamespace
+
+    from lumbar.figures import gallery_markdown
+
+    hb = state.handbook
+    exercises = [SimpleNamespace(id=i, title=hb.exercises[i].title, figures=hb.exercises[i].figures) for i in ids]
+    return gallery_markdown(exercises, link=link, figure=lambda ex: gallery_slot(ex.id))
+
+
+def _gallery_pages(files: Files, config) -> None:
+    if files.get_file_from_path("gallery.md") is None:
+        return
+    chunks = gallery_chunks(state.handbook)
+    dirs = config.use_directory_urls
+    for n, ids in enumerate(chunks[1:], start=2):
+        links = state.renderer.links_for(f"gallery/{n}/" if dirs else f"gallery/{n}.html", dirs)
+        cards = gallery_cards(ids, lambda ex_id, _l=links: _l.item("exercises", ex_id))
+        content = state.renderer.gallery_page(n, cards, len(chunks), dirs)
+        files.append(File.generated(config, f"gallery/{n}.md", content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -302,11 +302,26 @@ def test_every_routine_sheet_shows_a_start_figure_per_row(site, handbook):
             assert f'class="lh-figure-thumb" role="img" aria-label="{label}"' in page, (routine_id, item.exercise)
 
 
-def test_gallery_page_shows_every_drawn_exercise(site, handbook):
-    page = _page(site, "gallery")
-    for ex_id, ex in handbook.exercises.items():
-        if ex.figures is not None:
-            assert f'id="fig-{ex_id}"' in page and f'href="../exercises/{ex_id}/"' in page, ex_id
+def test_gallery_pages_show_every_drawn_exercise_once(site, handbook):
+    """The gallery is split into pages of at most 24 drawings, linked to each other, so no page grows with the data."""
+    from lumbar.site import GALLERY_PAGE
+
+    pages = {"gallery": _page(site, "gallery")}
+    pages.update({f"gallery/{p.parent.name}": p.read_text(encoding="utf-8")
+                  for p in sorted((site / "gallery").glob("*/index.html"))})
+    assert len(pages) == -(-len(handbook.exercises) // GALLERY_PAGE) > 1
+    shown = []
+    for url, page in pages.items():
+        cards = re.findall(r'class="lh-gallery-item" id="fig-([a-z0-9-]+)"', page)
+        assert 0 < len(cards) <= GALLERY_PAGE, url
+        prefix = "../" * url.count("/") + "../"
+        for ex_id in cards:
+            assert f'href="{prefix}exercises/{ex_id}/"' in page, (url, ex_id)
+        for other in pages:
+            if other != url:
+                assert f'href="{prefix}{other}/"' in page, (url, other)
+        shown += cards
+    assert sorted(shown) == sorted(i for i, ex in handbook.exercises.items() if ex.figures is not None)
 
 
 def test_stylesheet_is_on_every_page(site):
