@@ -447,6 +447,9 @@ def expand_figures(text: str) -> str:
 class FiguresAfterMarkdown:
     KEY = "lumbar/figures-after-markdown"
 
+    def __init__(self):
+        self.short: dict[str, str] = {}  # src_uri -> the page's HTML with placeholders, while it is written
+
     @event_priority(100)  # right after Markdown: MkDocs checks links to anchors before pages are written
     def on_page_content(self, html: str, page, config, files) -> str:
         if "data-lumbar-" in html:
@@ -456,5 +459,15 @@ class FiguresAfterMarkdown:
     @event_priority(-100)  # after the search plugin has read the page, before the template writes it
     def on_page_context(self, context, page, config, nav):
         if page.content and "data-lumbar-" in page.content:
+            self.short[page.file.src_uri] = page.content
             page.content = expand_figures(page.content)
         return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, page, config) -> str:
+        # MkDocs keeps every page's HTML until the build ends: keep the short one (6,000 pages of drawings
+        # are 250 MB), which is also what the search plugin read.
+        short = self.short.pop(page.file.src_uri, None)
+        if short is not None:
+            page.content = short
+        return output

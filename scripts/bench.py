@@ -533,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="builds of the real handbook and sizes under 1,000")
     parser.add_argument("--repeat-mid", type=int, default=2, help="builds of sizes from 1,000 to under --large")
     parser.add_argument("--large", type=int, default=5000, help="sizes from here on are built --repeat-large times")
-    parser.add_argument("--repeat-large", type=int, default=1)
+    parser.add_argument("--repeat-large", type=int, default=2, help="builds of sizes from --large on, as the budget allows")
     parser.add_argument("--budget", type=float, default=540,
                         help="seconds: repeats, then the plain build of the largest size, are left out when they "
                         "would not fit (default 540, so that `make bench` ends within ten minutes)")
