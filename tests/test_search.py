@@ -115,10 +115,10 @@ ASK_WORKER = """async ([url, docs, queries]) => {
 }"""
 
 
-@pytest.mark.parametrize("wrapped, expected", [(True, {"knee": 100, "k": 1}), (False, {"knee": 300, "k": 301})])
+@pytest.mark.parametrize("wrapped, expected", [(True, {"knee": 100, "k": 1, "kn": 0, "kne": 100}), (False, {"knee": 300, "k": 301, "kn": 300, "kne": 300})])
 def test_search_worker_answers_with_the_best_sections(page, server, site, wrapped, expected):
     """The handbook's wrapper of Material's worker (lumbar/js/search-worker.js) answers with the best 100
-    sections, and a single letter matches only itself; Material's worker alone gives every match."""
+    sections, and one or two letters match only themselves; Material's worker alone gives every match."""
     material = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
     base = server + "assets/javascripts/workers/"
     url = f"{base}search-worker.js?material={base}{material}" if wrapped else base + material
