@@ -299,7 +299,9 @@ def page_weights(site: Path) -> list[Weight]:
     for html_path in sorted(site.rglob("*.html")):
         html = html_path.read_text(encoding="utf-8")
         assets = sum(weight(html_path, ref) for ref in set(_REF.findall(html)))
-        worker = sum(weight(html_path, ref) for ref in set(_WORKER.findall(html)))
+        # The worker's address in Material's config is relative to the site's base, not to the page.
+        worker = sum(weight(site / "x.html", "assets/javascripts/workers/" + ref.rsplit("/", 1)[-1])
+                     for ref in set(_WORKER.findall(html)))
         rel = html_path.relative_to(site).as_posix()
         out.append(Weight(rel, gz(html.encode("utf-8")), assets, index + worker, LAZY_MARK not in html))
     return out
