@@ -80,9 +80,7 @@ def define_env(env) -> None:
     def figure_gallery() -> Markup:
         """The first page of the exercise drawings, for reviewers; the build adds the others (lumbar/site.py)."""
         chunks = gallery_chunks(state.handbook)
-        here = links()
-        cards = gallery_cards(chunks[0], lambda ex_id: here.item("exercises", ex_id))
-        return fragment("gallery.html", cards=Markup(cards), page=1, pages=len(chunks))
+        return fragment("gallery.html", cards=Markup(gallery_cards(chunks[0], links())), page=1, pages=len(chunks))
 
     def counts() -> dict:
         hb = state.handbook

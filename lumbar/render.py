@@ -162,10 +162,6 @@ class Renderer:
     def edit_url(self, kind: str, item_id: str) -> str:
         return f"{self.repo}/edit/main/{self.hb.source_path(kind, item_id)}"
 
-    @staticmethod
-    def links_for(url: str, directory_urls: bool = True) -> Links:
-        return Links.for_url(url, directory_urls)
-
     # Whole generated pages.
     def item_page(self, kind: str, item_id: str, directory_urls: bool = True) -> str:
         item = self.hb.kind(kind)[item_id]
@@ -177,11 +173,11 @@ class Renderer:
         url = f"{kind}/" if directory_urls else f"{kind}/index.html"
         return self.render(f"{kind}-index.md", Links.for_url(url, directory_urls), kind=kind, title=KIND_TITLES[kind])
 
-    def gallery_page(self, page: int, cards: str, pages: int, directory_urls: bool = True) -> str:
-        """Page `page` (2, 3, ...) of the drawings gallery; page 1 is docs/gallery.md."""
+    def gallery_page(self, page: int, pages: int, cards, directory_urls: bool = True) -> str:
+        """Page `page` (2, 3, ...) of the drawings gallery; page 1 is docs/gallery.md. cards(links): its cards."""
         url = f"gallery/{page}/" if directory_urls else f"gallery/{page}.html"
         links = Links.for_url(url, directory_urls)
-        gallery = self.fragment("gallery.html", links, cards=cards, page=page, pages=pages)
+        gallery = self.fragment("gallery.html", links, cards=Markup(cards(links)), page=page, pages=pages)
         return self.render("gallery-page.md", links, page=page, gallery=gallery)
 
     # Fragments for hand-written pages (the macros).

@@ -6,6 +6,7 @@ mkdocs.yml names lumbar/hooks.py, which forwards MkDocs events here.
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import os
 import re
@@ -100,15 +101,16 @@ def gallery_chunks(hb: Handbook) -> list[list[str]]:
     return [ids[i : i + GALLERY_PAGE] for i in range(0, len(ids), GALLERY_PAGE)] or [[]]
 
 
-def gallery_cards(ids: list[str], link) -> str:
-    """The gallery's cards for these exercises, each drawing a placeholder filled after Markdown."""
+def gallery_cards(ids: list[str], links) -> str:
+    """The gallery's cards for these exercises, linked from a page with these `links` (lumbar.render.Links);
+    each drawing is a placeholder filled after Markdown."""
     from types import SimpleNamespace
 
     from lumbar.figures import gallery_markdown
 
     hb = state.handbook
     exercises = [SimpleNamespace(id=i, title=hb.exercises[i].title, figures=hb.exercises[i].figures) for i in ids]
-    return gallery_markdown(exercises, link=link, figure=lambda ex: gallery_slot(ex.id))
+    return gallery_markdown(exercises, link=lambda ex_id: links.item("exercises", ex_id), figure=lambda ex: gallery_slot(ex.id))
 
 
 def _gallery_pages(files: Files, config) -> None:
@@ -117,9 +119,7 @@ def _gallery_pages(files: Files, config) -> None:
     chunks = gallery_chunks(state.handbook)
     dirs = config.use_directory_urls
     for n, ids in enumerate(chunks[1:], start=2):
-        links = state.renderer.links_for(f"gallery/{n}/" if dirs else f"gallery/{n}.html", dirs)
-        cards = gallery_cards(ids, lambda ex_id, _l=links: _l.item("exercises", ex_id))
-        content = state.renderer.gallery_page(n, cards, len(chunks), dirs)
+        content = state.renderer.gallery_page(n, len(chunks), functools.partial(gallery_cards, ids), dirs)
         files.append(File.generated(config, f"gallery/{n}.md", content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
 
@@ -364,9 +364,9 @@ def _figure_ids(ex_id: str, ex) -> list[str]:
 
 
 def _gallery_ids(ex_id: str, ex) -> list[str]:
-    from lumbar.figures import figure_ids
+    from lumbar.figures import figure_ids, gallery_uid
 
-    return figure_ids(ex.figures, ex.title, uid=f"gallery-{ex_id}")
+    return figure_ids(ex.figures, ex.title, uid=gallery_uid(ex_id))
 
 
 _IDS = {"figures": _figure_ids, "thumbnail": lambda ex_id, ex: [], "gallery": _gallery_ids}  # what each drawing's ids are
@@ -392,9 +392,9 @@ def _figures_after_markdown(renderer, hb: Handbook) -> None:
 
 
 def _gallery_figure(ex_id: str, exercise) -> str:
-    from lumbar.figures import render_figures
+    from lumbar.figures import gallery_uid, render_figures
 
-    return render_figures(exercise.figures, exercise.title, uid=f"gallery-{ex_id}", animate=False)
+    return render_figures(exercise.figures, exercise.title, uid=gallery_uid(ex_id), animate=False)
 
 
 def gallery_slot(ex_id: str) -> str:

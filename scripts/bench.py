@@ -286,22 +286,22 @@ def page_weights(site: Path) -> list[Weight]:
     index = search_index(site)[1]
     out = []
 
-    def weight(html_path: Path, ref: str) -> int:
-        if "://" in ref or ref.startswith(("data:", "//")):
-            return 0
-        target = (html_path.parent / ref.split("#")[0].split("?")[0]).resolve()
-        if not target.is_file():
-            return 0
+    def weight(target: Path) -> int:
         if target not in cache:
-            cache[target] = gz(target.read_bytes())
+            cache[target] = gz(target.read_bytes()) if target.is_file() else 0
         return cache[target]
 
+    def local(folder: Path, ref: str) -> Path | None:
+        if "://" in ref or ref.startswith(("data:", "//")):
+            return None
+        return (folder / ref.split("#")[0].split("?")[0]).resolve()
+
+    workers = site / "assets" / "javascripts" / "workers"
     for html_path in sorted(site.rglob("*.html")):
         html = html_path.read_text(encoding="utf-8")
-        assets = sum(weight(html_path, ref) for ref in set(_REF.findall(html)))
+        assets = sum(weight(t) for t in {local(html_path.parent, ref) for ref in _REF.findall(html)} - {None})
         # The worker's address in Material's config is relative to the site's base, not to the page.
-        worker = sum(weight(site / "x.html", "assets/javascripts/workers/" + ref.rsplit("/", 1)[-1])
-                     for ref in set(_WORKER.findall(html)))
+        worker = sum(weight(workers / ref.rsplit("/", 1)[-1]) for ref in set(_WORKER.findall(html)))
         rel = html_path.relative_to(site).as_posix()
         out.append(Weight(rel, gz(html.encode("utf-8")), assets, index + worker, LAZY_MARK not in html))
     return out

@@ -255,6 +255,7 @@ def test_exercise_figures_are_valid(path):
 def test_figure_ids_are_the_ids_the_drawing_has(handbook):
     """The build counts a drawing's ids as the page's anchors before it draws it (lumbar/site.py)."""
     from lumbar.figures_hook import figures, thumbnail
+    from lumbar.figures import gallery_uid
     from lumbar.site import _gallery_figure
 
     def found(svg: str) -> list[str]:
@@ -262,7 +263,7 @@ def test_figure_ids_are_the_ids_the_drawing_has(handbook):
 
     for ex_id, ex in handbook.exercises.items():
         assert found(str(figures(ex))) == figure_ids(ex.figures, ex.title), ex_id
-        assert found(_gallery_figure(ex_id, ex)) == figure_ids(ex.figures, ex.title, uid=f"gallery-{ex_id}"), ex_id
+        assert found(_gallery_figure(ex_id, ex)) == figure_ids(ex.figures, ex.title, uid=gallery_uid(ex_id)), ex_id
         assert found(str(thumbnail(ex))) == [], ex_id
 
 

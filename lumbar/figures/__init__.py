@@ -23,6 +23,7 @@ __all__ = [
     "figure_problems",
     "format_problem",
     "gallery_markdown",
+    "gallery_uid",
     "missing_figures",
     "reference_markdown",
     "figure_ids",
@@ -30,6 +31,11 @@ __all__ = [
     "render_thumbnail",
     "validate_figures",
 ]
+
+
+def gallery_uid(ex_id: str) -> str:
+    """The prefix of the ids in an exercise's drawings on the gallery (its own page has another)."""
+    return f"gallery-{ex_id}"
 
 
 def gallery_markdown(exercises, base_url: str = "../exercises/", animate: bool = False, link=None, figure=None) -> str:
@@ -40,7 +46,7 @@ def gallery_markdown(exercises, base_url: str = "../exercises/", animate: bool =
     figure: a function from an exercise to its figures' HTML (default: drawn here).
     """
     link = link or (lambda ex_id: f"{base_url}{ex_id}/")
-    figure = figure or (lambda ex: render_figures(ex.figures, ex.title, uid=f"gallery-{ex.id}", animate=animate))
+    figure = figure or (lambda ex: render_figures(ex.figures, ex.title, uid=gallery_uid(ex.id), animate=animate))
     cards, missing = [], []
     for ex in sorted(exercises, key=lambda e: e.id):
         if getattr(ex, "figures", None) is None:
