@@ -19,6 +19,11 @@ $(VENV)/.test: requirements/docs.txt requirements/test.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt -r requirements/test.txt
 	touch $@
 
+# The checkers the suite runs (Nu Html Checker, Lighthouse), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(VENV)/.docs
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -37,8 +42,9 @@ offline: $(VENV)/.docs
 check: $(VENV)/.docs
 	$(BIN)/python -m lumbar check
 
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	scripts/ensure-chromium.sh
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.test

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Browser tests drive Debian's chromium. Install it when missing and we are root;
-# elsewhere set CHROMIUM to any Chromium (for example Playwright's own).
+# Browser and PDF tests drive Debian's chromium, read PDFs with poppler and QR codes with zbar.
+# Install what is missing when we are root; elsewhere set CHROMIUM to any Chromium (for example
+# Playwright's own) and install poppler-utils and zbar-tools with your package manager.
 set -euo pipefail
-if [ -n "${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then
-  exit 0
-fi
+missing=()
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium poppler-utils >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 else
-  echo "No chromium found: install it, or set CHROMIUM to a Chromium binary." >&2
+  echo "Missing: ${missing[*]}. Install them, or set CHROMIUM to a Chromium binary." >&2
   exit 1
 fi
