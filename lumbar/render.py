@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+import yaml
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -49,6 +50,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^=-])")
 def heading(text: str) -> Markup:
     """Text for a Markdown heading or table cell: HTML-escaped and Markdown-escaped."""
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def front_matter_value(value) -> Markup:
+    """A value for a page's YAML front matter, written by the YAML dumper (double-quoted, on one line), so no text
+    can end the string or the front matter. Not `tojson`: PyYAML reads its escapes of emoji as two lone surrogates."""
+    return Markup(yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
 
 
 def review_due(reviewed: date) -> date:
@@ -147,6 +154,7 @@ class Renderer:
             bytecode_cache=_bytecode_cache(),
         )
         self.env.filters.update(md=md, heading=heading, dosage=dosage, seconds=seconds, long_date=long_date)
+        self.env.filters["yaml"] = front_matter_value
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from lumbar import export
 from lumbar.handbook import Handbook, load_handbook
 from lumbar.loader import DataError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lumbar.render import Renderer, _bytecode_cache
 
@@ -123,7 +123,24 @@ def _gallery_pages(files: Files, config) -> None:
         files.append(File.generated(config, f"gallery/{n}.md", content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
 
+# Material writes a page's title, description and tags into its HTML as they are (MkDocs' theme environment
+# does not autoescape): <meta content="{{ page.meta.description }}">, the header, the tags and the tags page,
+# the search index. Front matter is text, so it is escaped once here, after the other plugins have read it and
+# before the tags plugin collects the tags; Markup keeps the theme's own `| e` from escaping it twice.
+_META_TEXT = ("title", "description")
+
+
+def escape_meta(meta: dict) -> None:
+    for key in _META_TEXT:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
+
+
+@event_priority(-40)  # the tags plugin reads the tags at -50
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    escape_meta(page.meta)
     edit = state.edit_urls.get(page.file.src_uri)
     if edit:
         page.edit_url = edit
