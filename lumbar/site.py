@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -20,8 +21,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from lumbar import export
 from lumbar.handbook import Handbook, load_handbook
 from lumbar.loader import DataError
-from markupsafe import Markup, escape
-
 from lumbar.render import Renderer, _bytecode_cache
 
 log = logging.getLogger("mkdocs.lumbar")
@@ -130,17 +129,22 @@ def _gallery_pages(files: Files, config) -> None:
 _META_TEXT = ("title", "description")
 
 
-def escape_meta(meta: dict) -> None:
+def escape_meta(page) -> None:
+    meta = page.meta
     for key in _META_TEXT:
         if isinstance(meta.get(key), str):
             meta[key] = escape(meta[key])
     if isinstance(meta.get("tags"), list):
         meta["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
+    # mkdocs-macros sets page.title itself when the title holds "{{" (then it no longer follows the meta)
+    title = vars(page).get("title")
+    if isinstance(title, str):
+        page.title = escape(title)
 
 
-@event_priority(-40)  # the tags plugin reads the tags at -50
+@event_priority(-40)  # after mkdocs-macros; the tags plugin reads the tags at -50
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    escape_meta(page.meta)
+    escape_meta(page)
     edit = state.edit_urls.get(page.file.src_uri)
     if edit:
         page.edit_url = edit
