@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+import yaml
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -43,12 +44,20 @@ def md(text: str) -> Markup:
     return Markup(html)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^=-])")
+# Only what Python-Markdown can escape (with tables: "|"); before any other character a backslash would show.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 
 
 def heading(text: str) -> Markup:
     """Text for a Markdown heading or table cell: HTML-escaped and Markdown-escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+    # Markdown-escaped first: a backslash inside an entity (&\#34;) would leave "&#34;" as text in the contents
+    return escape(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def front_matter_value(value) -> Markup:
+    """A value for a page's YAML front matter, written by the YAML dumper (double-quoted, on one line), so no text
+    can end the string or the front matter. Not `tojson`: PyYAML reads its escapes of emoji as two lone surrogates."""
+    return Markup(yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
 
 
 def review_due(reviewed: date) -> date:
@@ -86,6 +95,11 @@ def dosage(dose: Dose) -> str:
     if dose.per_side:
         line += ", each side"
     return line
+
+
+def units_together(line: str) -> str:
+    """A dosage line with each number kept on one line with its unit ("15\u00a0s", "3\u00a0min")."""
+    return re.sub(r"(\d) (s|min)\b", "\\1\u00a0\\2", line)
 
 
 def seconds(value) -> str:
@@ -147,6 +161,7 @@ class Renderer:
             bytecode_cache=_bytecode_cache(),
         )
         self.env.filters.update(md=md, heading=heading, dosage=dosage, seconds=seconds, long_date=long_date)
+        self.env.filters.update(yaml=front_matter_value, units_together=units_together)
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)

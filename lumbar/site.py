@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -20,8 +21,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from lumbar import export
 from lumbar.handbook import Handbook, load_handbook
 from lumbar.loader import DataError
-from markupsafe import Markup
-
 from lumbar.render import Renderer, _bytecode_cache
 
 log = logging.getLogger("mkdocs.lumbar")
@@ -123,7 +122,29 @@ def _gallery_pages(files: Files, config) -> None:
         files.append(File.generated(config, f"gallery/{n}.md", content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
 
+# Material writes a page's title, description and tags into its HTML as they are (MkDocs' theme environment
+# does not autoescape): <meta content="{{ page.meta.description }}">, the header, the tags and the tags page,
+# the search index. Front matter is text, so it is escaped once here, after the other plugins have read it and
+# before the tags plugin collects the tags; Markup keeps the theme's own `| e` from escaping it twice.
+_META_TEXT = ("title", "description")
+
+
+def escape_meta(page) -> None:
+    meta = page.meta
+    for key in _META_TEXT:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
+    # mkdocs-macros sets page.title itself when the title holds "{{" (then it no longer follows the meta)
+    title = vars(page).get("title")
+    if isinstance(title, str):
+        page.title = escape(title)
+
+
+@event_priority(-40)  # after mkdocs-macros; the tags plugin reads the tags at -50
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    escape_meta(page)
     edit = state.edit_urls.get(page.file.src_uri)
     if edit:
         page.edit_url = edit

@@ -93,6 +93,12 @@ BROKEN = {
         [f"{CAT}:2: 'title' contains raw HTML, which is not allowed in data: write plain text, "
          "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"],
     ),
+    "script element": (
+        "exercises/cat.yaml",
+        "replace:summary: Round=>summary: <script>alert(1)</script> Round",
+        [f"{CAT}:4: 'summary' contains raw HTML, which is not allowed in data: write plain text, "
+         "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"],
+    ),
     "script link": (
         "exercises/cat.yaml",
         "replace:  - Return to a flat back.=>  - Return to [a flat back](javascript:alert(1)).",
@@ -220,6 +226,22 @@ def test_command_line_reports_without_traceback(data):
     assert "Traceback" not in result.stderr
     assert "data/routines/back-pain.yaml:8: unknown exercise 'kat'" in result.stderr
     assert result.stderr.strip().endswith("1 problem(s) in the data.")
+
+
+def test_text_with_quotes_and_attribute_syntax_loads_as_written(tmp_path):
+    """Quotes, '" onmouseover="', '&', '{{ }}' are text a reader may need: the loader keeps them as written
+    (tests/test_html.py builds this handbook and checks that each arrives as text in its element)."""
+    from hostile import HOSTILE, LT, write_hostile_data
+
+    hb = load_handbook(write_hostile_data(tmp_path / "data"))
+    cat, routine = hb.exercises["cat"], hb.routines["back-pain"]
+    condition = hb.conditions["low-back-pain"]
+    assert cat.title == f"Cat {HOSTILE}{LT}"
+    assert cat.steps[1] == f"Return to a flat back. {HOSTILE}{LT}"
+    assert cat.figures.alt == f"On all fours, the back rounds up. {HOSTILE}"
+    assert routine.items[1].rest == f"a short rest {HOSTILE}{LT}"
+    assert condition.caution[0].why == f"It loads the back. {HOSTILE}{LT}"
+    assert hb.article.title == f"Lumbar exercises {HOSTILE}{LT}"
 
 
 def test_yaml_1_1_surprises_stay_strings():
