@@ -1,9 +1,10 @@
 """Valid, well-escaped HTML.
 
-One run of the W3C Nu Html Checker (one JVM) reads the whole built site and its offline copy, a handbook whose every text field
-carries quotes, attribute syntax and template syntax, and two pages broken on purpose: no error of ours on any
-page, only the kinds of Material's own errors that html-allowed.yaml lists with a reason. The hostile handbook's
-pages are then parsed: each text arrives whole, as text, inside the element or attribute it was written into.
+One run of the W3C Nu Html Checker (one JVM) reads the whole built site and its offline copy, a handbook whose
+every text field carries quotes, attribute syntax and template syntax, and two pages broken on purpose: no error
+of ours on any page, only the kinds of Material's own errors that html-allowed.yaml lists with a reason. The
+hostile handbook's pages are then parsed: each text arrives whole, as text, inside the element or attribute it
+was written into.
 """
 
 from __future__ import annotations
