@@ -407,7 +407,7 @@ def _figures_after_markdown(renderer, hb: Handbook) -> None:
             ex_id = ids.get(id(exercise))
             if ex_id is None or not getattr(exercise, "figures", None):
                 return _draw(exercise)
-            return Markup(f'<{_tag} data-lumbar-{_name}="{ex_id}"></{_tag}>')
+            return Markup(f'<{_tag} data-lumbar-{_name}="{escape(ex_id)}"></{_tag}>')
 
         state.drawings[name] = _drawer(name, lambda ex_id, ex, _draw=draw: _draw(ex), hb)
         renderer.extras[name] = slot
@@ -422,7 +422,7 @@ def _gallery_figure(ex_id: str, exercise) -> str:
 
 def gallery_slot(ex_id: str) -> str:
     """The placeholder of an exercise's drawings on the gallery page (see above)."""
-    return f'<div data-lumbar-gallery="{ex_id}"></div>'
+    return f'<div data-lumbar-gallery="{escape(ex_id)}"></div>'
 
 
 def _drawer(name: str, draw, hb: Handbook):
