@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 import markdown
 import nh3
 import yaml
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from lumbar.handbook import Handbook
@@ -33,7 +40,7 @@ _PLAIN = re.compile(r"[^\W_](?:[^\W_]|[ ,.;:'\"?()%/\u2018\u2019\u201c\u201d\u20
 _BLOCK_START = re.compile(r"\d+\.\s|[-+*]\s")
 
 
-@lru_cache(maxsize=None)
+@cache
 def md(text: str) -> Markup:
     """Light Markdown (emphasis, links, code) from data, as safe inline HTML."""
     if _PLAIN.fullmatch(text) and not text.endswith(" ") and not _BLOCK_START.match(text):
@@ -131,12 +138,12 @@ class Links:
         return f"{self.prefix}{path}"
 
     @classmethod
-    def for_url(cls, url: str, directory_urls: bool = True) -> "Links":
+    def for_url(cls, url: str, directory_urls: bool = True) -> Links:
         """Links for a page served at `url`, as MkDocs gives it ('exercises/cat/' or 'exercises/cat.html')."""
         return cls("../" * url.count("/"), directory_urls)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bytecode_cache() -> BytecodeCache | None:
     """Compiled templates kept between builds (a per-user folder in the temp dir, checked against each
     template's source), so a build or a `make serve` rebuild does not compile them again."""

@@ -83,9 +83,8 @@ def on_files(files: Files, config) -> Files:
             files.append(File.generated(config, index, content=r.index_page(kind, dirs)))
         for item_id in r.hb.kind(kind):
             src = f"{kind}/{item_id}.md"
-            files.append(
-                File.generated(config, src, content=r.item_page(kind, item_id, dirs), inclusion=InclusionLevel.NOT_IN_NAV)
-            )
+            content = r.item_page(kind, item_id, dirs)
+            files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
             state.edit_urls[src] = r.edit_url(kind, item_id)
     _gallery_pages(files, config)
     return files
@@ -109,7 +108,9 @@ def gallery_cards(ids: list[str], links) -> str:
 
     hb = state.handbook
     exercises = [SimpleNamespace(id=i, title=hb.exercises[i].title, figures=hb.exercises[i].figures) for i in ids]
-    return gallery_markdown(exercises, link=lambda ex_id: links.item("exercises", ex_id), figure=lambda ex: gallery_slot(ex.id))
+    return gallery_markdown(
+        exercises, link=lambda ex_id: links.item("exercises", ex_id), figure=lambda ex: gallery_slot(ex.id)
+    )
 
 
 def _gallery_pages(files: Files, config) -> None:
@@ -390,7 +391,8 @@ def _gallery_ids(ex_id: str, ex) -> list[str]:
     return figure_ids(ex.figures, ex.title, uid=gallery_uid(ex_id))
 
 
-_IDS = {"figures": _figure_ids, "thumbnail": lambda ex_id, ex: [], "gallery": _gallery_ids}  # what each drawing's ids are
+# what each drawing's ids are
+_IDS = {"figures": _figure_ids, "thumbnail": lambda ex_id, ex: [], "gallery": _gallery_ids}
 
 
 def _figures_after_markdown(renderer, hb: Handbook) -> None:
@@ -405,7 +407,7 @@ def _figures_after_markdown(renderer, hb: Handbook) -> None:
             ex_id = ids.get(id(exercise))
             if ex_id is None or not getattr(exercise, "figures", None):
                 return _draw(exercise)
-            return Markup(f'<{_tag} data-lumbar-{_name}="{ex_id}"></{_tag}>')
+            return Markup(f'<{_tag} data-lumbar-{_name}="{escape(ex_id)}"></{_tag}>')
 
         state.drawings[name] = _drawer(name, lambda ex_id, ex, _draw=draw: _draw(ex), hb)
         renderer.extras[name] = slot
@@ -420,7 +422,7 @@ def _gallery_figure(ex_id: str, exercise) -> str:
 
 def gallery_slot(ex_id: str) -> str:
     """The placeholder of an exercise's drawings on the gallery page (see above)."""
-    return f'<div data-lumbar-gallery="{ex_id}"></div>'
+    return f'<div data-lumbar-gallery="{escape(ex_id)}"></div>'
 
 
 def _drawer(name: str, draw, hb: Handbook):

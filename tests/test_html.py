@@ -1,9 +1,10 @@
 """Valid, well-escaped HTML.
 
-One run of the W3C Nu Html Checker (one JVM) reads the whole built site, a handbook whose every text field
-carries quotes, attribute syntax and template syntax, and two pages broken on purpose: no error of ours on any
-page, only the kinds of Material's own errors that html-allowed.yaml lists with a reason. The hostile handbook's
-pages are then parsed: each text arrives whole, as text, inside the element or attribute it was written into.
+One run of the W3C Nu Html Checker (one JVM) reads the whole built site and its offline copy, a handbook whose
+every text field carries quotes, attribute syntax and template syntax, and two pages broken on purpose: no error
+of ours on any page, only the kinds of Material's own errors that html-allowed.yaml lists with a reason. The
+hostile handbook's pages are then parsed: each text arrives whole, as text, inside the element or attribute it
+was written into.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import pytest
 import yaml
 from conftest import ROOT
 from hostile import HOSTILE, Page, strings, write_hostile_data
+
+from tests.browsing import offline_copy  # noqa: F401 (a fixture)
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWED = yaml.safe_load((Path(__file__).parent / "html-allowed.yaml").read_text(encoding="utf-8"))
@@ -102,19 +105,16 @@ def broken_pages(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def checked(site, hostile_site, broken_pages) -> dict:
-    """The checker's messages for each of the three folders, from one run."""
-    messages = run_vnu(site, hostile_site, broken_pages)
-    by_folder = {"site": [], "hostile": [], "broken": []}
+def checked(site, offline_copy, hostile_site, broken_pages) -> dict:  # noqa: F811 (the fixture imported above)
+    """The checker's messages for each folder, from one run."""
+    roots = {"site": site, "offline": offline_copy, "hostile": hostile_site, "broken": broken_pages}
+    messages = run_vnu(*roots.values())
+    by_folder = {name: [] for name in roots}
     for m in messages:
         url = m.get("url", "")
-        for name, folder in (("site", site), ("hostile", hostile_site), ("broken", broken_pages)):
-            if url.startswith(f"file:{folder}/"):
-                by_folder[name].append(m)
-                break
-        else:
-            by_folder["site"].append(m)  # no file: the checker's own failure
-    return {"messages": by_folder, "roots": {"site": site, "hostile": hostile_site, "broken": broken_pages}}
+        name = next((name for name, root in roots.items() if url.startswith(f"file:{root}/")), "site")
+        by_folder[name].append(m)  # a message for no file (the checker's own failure) counts as the site's
+    return {"messages": by_folder, "roots": roots}
 
 
 def unexpected(checked: dict, folder: str) -> list[str]:
@@ -123,7 +123,8 @@ def unexpected(checked: dict, folder: str) -> list[str]:
 
 
 def test_no_html_error_of_ours_on_any_page(checked):
-    problems = unexpected(checked, "site")
+    """Every page of the site, and of its offline copy (downloads/lumbar-handbook-offline.zip)."""
+    problems = unexpected(checked, "site") + unexpected(checked, "offline")
     assert not problems, f"{len(problems)} HTML error(s) not listed in tests/html-allowed.yaml:\n" + "\n".join(problems)
 
 
