@@ -34,7 +34,8 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
         if s.guideline not in guidelines:
             problems.append(
                 Problem(
-                    doc.path, doc.line(("statements", i, "guideline")),
+                    doc.path,
+                    doc.line(("statements", i, "guideline")),
                     f"statement '{s.id}' cites an unknown guideline '{s.guideline}'{did_you_mean(s.guideline, guidelines)} "
                     f"(guideline ids come from guidelines: in data/{FILE})",
                 )
@@ -43,7 +44,8 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
             if c not in known_conditions:
                 problems.append(
                     Problem(
-                        doc.path, doc.line(("statements", i, "conditions", j)),
+                        doc.path,
+                        doc.line(("statements", i, "conditions", j)),
                         f"unknown condition '{c}'{did_you_mean(c, known_conditions)} (ids come from data/conditions/)",
                     )
                 )
@@ -54,7 +56,9 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
             if note.kind == "guideline":
                 problems.append(
                     hb.problem(
-                        kind, item_id, (*loc, "kind"),
+                        kind,
+                        item_id,
+                        (*loc, "kind"),
                         f"a note of kind guideline must say which statement it cites: add 'guideline:' "
                         f"with a statement id from data/{FILE}",
                     )
@@ -64,7 +68,9 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
         if note.guideline not in statements:
             problems.append(
                 hb.problem(
-                    kind, item_id, (*loc, "guideline"),
+                    kind,
+                    item_id,
+                    (*loc, "guideline"),
                     f"unknown guideline statement '{note.guideline}'{did_you_mean(note.guideline, statements)} "
                     f"(statement ids come from statements: in data/{FILE})",
                 )
@@ -74,7 +80,8 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
         if s.departure and s.id not in cited:
             problems.append(
                 Problem(
-                    doc.path, doc.line(("statements", i, "departure")),
+                    doc.path,
+                    doc.line(("statements", i, "departure")),
                     f"statement '{s.id}' says the article departs from it, but no editorial note cites it: add a note "
                     f"'- kind: guideline', 'guideline: {s.id}' where the article departs",
                 )
@@ -88,7 +95,9 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
         if not low <= n <= high:
             problems.append(
                 hb.problem(
-                    kind, item_id, ("title",),
+                    kind,
+                    item_id,
+                    ("title",),
                     f"'{item_id}' has {n} guideline statement(s); its page shows {low} to {high}: "
                     f"list it under '{kind}:' of the statements that apply in data/{FILE}",
                 )
