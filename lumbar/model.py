@@ -243,8 +243,10 @@ class Statement(Strict):
 
 
 class GuidelineList(Strict):
-    guidelines: list[Guideline] = Field(min_length=1)
-    statements: list[Statement] = Field(min_length=1)
+    guidelines: list[Guideline] = Field(min_length=1, description="The guidelines, each read on the date given.")
+    statements: list[Statement] = Field(
+        min_length=1, description="Short statements from them; each condition and its routines get two to four."
+    )
 
 
 class EquipmentList(Strict):
