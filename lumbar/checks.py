@@ -7,7 +7,9 @@ from lumbar.loader import Problem
 
 
 def check(hb: Handbook) -> list[Problem]:
-    return references(hb) + medical(hb) + poses(hb)
+    from lumbar.guidelines import check_guidelines
+
+    return references(hb) + medical(hb) + poses(hb) + check_guidelines(hb)
 
 
 def poses(hb: Handbook) -> list[Problem]:

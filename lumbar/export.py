@@ -26,6 +26,8 @@ def as_dict(hb: Handbook) -> dict:
         "equipment": _list(hb, "equipment.yaml", "equipment"),
         "positions": _list(hb, "positions.yaml", "positions"),
         "safety": hb.safety.model_dump(mode="json"),
+        "guidelines": _list(hb, "guidelines.yaml", "guidelines"),
+        "guideline_statements": _list(hb, "guidelines.yaml", "statements"),
     }
 
 

@@ -49,6 +49,8 @@ def _message(err: dict, cls: type[BaseModel]) -> str:
         return f"unknown field '{name}'{did_you_mean(loc[-1], _fields(cls, loc[:-1]))} (remove it or fix its name)"
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(err.get("ctx", {}).get("pattern", "")):
         return f"'{name}': '{given}' is not an id: use lowercase words joined by hyphens, like 'knee-to-chest'"
+    if kind == "string_pattern_mismatch" and "https" in str(err.get("ctx", {}).get("pattern", "")):
+        return f"'{name}': '{given}' is not an https:// address: write the full address, starting with https://"
     if kind == "string_pattern_mismatch":
         return f"'{name}': '{given}' is not a count: write a whole number, a range like 10-30, or 'up to 20'"
     if kind in ("bool_type", "bool_parsing"):
@@ -140,6 +142,18 @@ class Handbook:
     @property
     def safety(self) -> model.Safety:
         return self.shared["safety.yaml"]
+
+    @property
+    def guidelines(self) -> dict[str, model.Guideline]:
+        return {g.id: g for g in self.shared["guidelines.yaml"].guidelines}
+
+    @property
+    def statements(self) -> dict[str, model.Statement]:
+        return {s.id: s for s in self.shared["guidelines.yaml"].statements}
+
+    def statements_for(self, kind: str, item_id: str) -> list[model.Statement]:
+        """The guideline statements that apply to a condition or routine, in file order."""
+        return [s for s in self.statements.values() if item_id in getattr(s, kind)]
 
     @property
     def article(self) -> dict:

@@ -66,6 +66,10 @@ def define_env(env) -> None:
     def harmful_movements() -> Markup:
         return fragment("harmful-movements.html")
 
+    def guidelines() -> Markup:
+        """Every guideline set beside the article, with its statements, addresses and the date we read it."""
+        return fragment("guidelines-list.html")
+
     def condition_table() -> Markup:
         return fragment("condition-table.html")
 
@@ -93,6 +97,6 @@ def define_env(env) -> None:
 
     for func in (
         exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
-        red_flags, harmful_movements, condition_table, find_by_condition, counts, site_link, figure_gallery,
+        red_flags, harmful_movements, guidelines, condition_table, find_by_condition, counts, site_link, figure_gallery,
     ):
         env.macro(func)

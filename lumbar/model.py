@@ -62,12 +62,14 @@ class Strict(BaseModel):
 class Note(Strict):
     """An editorial note shown to the reader: where the source conflicts with itself or looks wrong."""
 
-    kind: Literal["conflict", "oddity", "translation", "clarification"] = Field(
+    kind: Literal["conflict", "oddity", "translation", "clarification", "guideline"] = Field(
         description="conflict: the source contradicts itself; oddity: a figure looks wrong; "
-        "translation: a word of the source is ambiguous; clarification: our own addition."
+        "translation: a word of the source is ambiguous; clarification: our own addition; "
+        "guideline: where the source departs from a current clinical guideline (give guideline:)."
     )
     text: Text = Field(description="What the reader should know, in plain English.")
     pattern: Id | None = Field(None, description="The harmful movement pattern this note answers, if any.")
+    guideline: Id | None = Field(None, description="For kind guideline: the statement id from data/guidelines.yaml it cites.")
 
 
 class Item(Strict):
@@ -212,6 +214,41 @@ class Safety(Strict):
     red_flags: list[Rule] = Field(description="Symptoms that need urgent medical care.")
 
 
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+
+
+class Guideline(Strict):
+    """A current clinical guideline, or a series or pathway, set beside the article."""
+
+    id: Id = Field(description="A unique id: lowercase words joined by hyphens. Statements refer to it.")
+    title: Text = Field(description="Its title, as its publisher gives it.")
+    publisher: Name = Field(description="Who publishes it.")
+    year: int = Field(ge=1990, le=2100, description="The year it was published.")
+    url: HttpsUrl = Field(description="Its https:// address.")
+    checked: date = Field(description="When we read it (YYYY-MM-DD).")
+    citation: Text | None = Field(None, description="Authors and journal, where it is a paper.")
+
+
+class Statement(Strict):
+    """One short statement from a guideline, in our own plain words, faithful to its text."""
+
+    id: Id = Field(description="A unique id. Editorial notes of kind guideline cite it.")
+    guideline: Id = Field(description="The guideline it comes from: an id from guidelines above.")
+    where: Name = Field(description="Its recommendation number or section in the guideline.")
+    text: Text = Field(description="What it says, in plain words.")
+    read_at: HttpsUrl = Field(description="The https:// address of the copy we read it in.")
+    conditions: list[Id] = Field(default_factory=list, description="Conditions it applies to (data/conditions/).")
+    routines: list[Id] = Field(default_factory=list, description="Routines it applies to (data/routines/).")
+    departure: Text | None = Field(None, description="Where the article departs from it; an editorial note must say so.")
+
+
+class GuidelineList(Strict):
+    guidelines: list[Guideline] = Field(min_length=1, description="The guidelines, each read on the date given.")
+    statements: list[Statement] = Field(
+        min_length=1, description="Short statements from them; each condition and its routines get two to four."
+    )
+
+
 class EquipmentList(Strict):
     equipment: list[Entry]
 
@@ -228,4 +265,5 @@ SHARED = {
     "safety.yaml": Safety,
     "equipment.yaml": EquipmentList,
     "positions.yaml": PositionList,
+    "guidelines.yaml": GuidelineList,
 }
