@@ -67,7 +67,8 @@ def _arrow(track, bodies, view: View, key) -> tuple[str, list]:
     right = (tip[0] - head * math.cos(ang + 0.45), tip[1] - head * math.sin(ang + 0.45))
     svg = (
         f'<path d="{path_d(pts)}" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>'
-        f'<path d="M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}L{num(right[0])} {num(right[1])}Z" fill="currentColor"/>'
+        f'<path d="M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}'
+        f'L{num(right[0])} {num(right[1])}Z" fill="currentColor"/>'
     )
     return svg, pts
 

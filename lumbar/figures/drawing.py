@@ -37,7 +37,7 @@ def _smooth(t: float) -> float:
 
 def _bounds(items):
     xs, ys = [], []
-    for key, layer, width, points in items:
+    for _, _, width, points in items:
         w = width / 2 if width else 10
         for x, y in points:
             xs += [x - w, x + w]
@@ -138,7 +138,8 @@ class Drawing:
         if i > 0 and not thumb:
             prev = self.resolved[i - 1]
             out.append(
-                f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">{draw_body(self.strokes[i - 1], nose_visible(prev.body, self.view))}</g>'
+                f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">'
+                f"{draw_body(self.strokes[i - 1], nose_visible(prev.body, self.view))}</g>"
             )
         nose = nose_visible(r.body, self.view)
         still = draw_body(self.strokes[i], nose)

@@ -42,12 +42,14 @@ def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
                 f'stroke="currentColor" stroke-width="2"/>'
             )
             out.append(
-                f'<circle cx="{num(cx)}" cy="{num(-rr)}" r="{num(rr * 0.35)}" fill="none" stroke="currentColor" stroke-width="1.2"/>'
+                f'<circle cx="{num(cx)}" cy="{num(-rr)}" r="{num(rr * 0.35)}" fill="none" stroke="currentColor" '
+                'stroke-width="1.2"/>'
             )
         elif prop == "pillow":
             w = max(36.0, x1 - x0 + 8)
             out.append(
-                f'<rect x="{num(cx - w / 2)}" y="{num(-y)}" width="{num(w)}" height="{num(y)}" rx="{num(min(y / 2, 8))}" '
+                f'<rect x="{num(cx - w / 2)}" y="{num(-y)}" width="{num(w)}" height="{num(y)}" '
+                f'rx="{num(min(y / 2, 8))}" '
                 f'fill="currentColor" fill-opacity=".15" stroke="currentColor" stroke-width="2"/>'
             )
         elif prop in ("chair", "bench"):
@@ -71,7 +73,8 @@ def _seat(prop, cx, x0, x1, y, body: Body, part) -> str:
         com = sum((p[0] + q[0]) / 2 for _, _, _, p, q, _ in body.segments) / len(body.segments)
         bx = a + 1.5 if com > cx else b - 1.5
         parts.append(
-            f'<path d="M{num(bx)} {num(-y)}V{num(-y - 42)}" stroke="currentColor" stroke-width="3.5" stroke-linecap="round"/>'
+            f'<path d="M{num(bx)} {num(-y)}V{num(-y - 42)}" stroke="currentColor" stroke-width="3.5" '
+            'stroke-linecap="round"/>'
         )
     return f'<g class="lh-prop" fill="none">{"".join(parts)}</g>'
 
@@ -103,6 +106,7 @@ def barbell_at(r: Resolved, body: Body, view: View) -> tuple:
 
 def barbell_svg(c) -> str:
     return (
-        f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="22.5" fill="currentColor" fill-opacity=".12" stroke="currentColor" stroke-width="3"/>'
+        f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="22.5" fill="currentColor" fill-opacity=".12" '
+        'stroke="currentColor" stroke-width="3"/>'
         f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="3" fill="currentColor"/>'
     )

@@ -16,7 +16,7 @@ FAR_OPACITY = ".45"
 
 
 def num(v: float) -> str:
-    s = "%.1f" % v
+    s = f"{v:.1f}"
     if s[-1] == "0":
         s = s[:-2]
         if s == "-0":
@@ -118,7 +118,8 @@ def draw_body(strokes, body_nose: bool, frames=None, timing=None) -> str:
             c = points[0]
             anim = _anim_circle(frames, i, timing) if frames else ""
             groups[target].append(
-                f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="7" fill="none" stroke="currentColor" stroke-width="3">{anim}</circle>'
+                f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="7" fill="none" stroke="currentColor" '
+                f'stroke-width="3">{anim}</circle>'
             )
             continue
         cls = ' class="lh-gap" stroke="#fff"' if layer == "gap" else ' stroke="currentColor"'

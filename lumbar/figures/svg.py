@@ -55,7 +55,8 @@ def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = 
             caption += f' <span class="lh-figure-note">{escape(r.note)}</span>'
         panels.append(f'<div class="lh-figure-panel">{svg}<p class="lh-figure-label">{caption}</p></div>')
     return (
-        f'<figure class="lh-figures lh-figures-{n}" data-view="{d.view.name}"><div class="lh-figures-row">{"".join(panels)}</div>'
+        f'<figure class="lh-figures lh-figures-{n}" data-view="{d.view.name}">'
+        f'<div class="lh-figures-row">{"".join(panels)}</div>'
         f"<figcaption>{escape(figs.alt)}</figcaption></figure>"
     )
 
