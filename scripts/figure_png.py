@@ -26,8 +26,14 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from lumbar.figures import Figures, figure_problems, gallery_markdown, render_figures, render_thumbnail  # noqa: E402
-from lumbar.figures.poses import BASE_POSES  # noqa: E402
+from lumbar.figures import (  # noqa: E402
+    BASE_POSES,
+    Figures,
+    figure_problems,
+    gallery_markdown,
+    render_figures,
+    render_thumbnail,
+)
 
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "figures.css"
 FLAGS = [

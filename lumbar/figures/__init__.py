@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from html import escape
 
+from lumbar.figures.base_poses import BASE_POSES
 from lumbar.figures.model import Figures, missing_figures
-from lumbar.figures.poses import BASE_POSES
 from lumbar.figures.svg import figure_ids, render_figures, render_thumbnail
 from lumbar.figures.validate import figure_problems, format_problem, validate_figures
 

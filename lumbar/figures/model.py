@@ -56,7 +56,7 @@ SUPPORT_PROPS: dict[str, tuple[float, float]] = {
 }
 PARTS = ("head", "chest", "back", "lumbar", "pelvis", "thighs", "knees", "shins", "feet", "hands", "forearms")
 VIEWS = ("side", "front", "top")
-# The base poses are defined in poses.py; their names are listed here so the model needs no geometry.
+# The base poses are defined in base_poses.yaml; their names are listed here so the model needs no geometry.
 POSE_NAMES = (
     "standing", "standing-bent-forward", "supine", "supine-knees-bent", "bridge", "lying-legs-on-chair",
     "supine-on-elbows", "prone", "prone-on-roller", "prone-on-elbows", "prone-press-up", "side-lying",

@@ -11,18 +11,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lumbar.figures.base_poses import BASE_POSES
+from lumbar.figures.body import NOMINAL, PART_SEGMENTS, TOLERANCE
+from lumbar.figures.contact import centre_of_mass, lowest, touching
 from lumbar.figures.model import SUPPORT_PROPS, Figures, suggest
-from lumbar.figures.poses import (
-    BASE_POSES,
-    NOMINAL,
-    TOLERANCE,
-    Resolved,
-    centre_of_mass,
-    PART_SEGMENTS,
-    lowest,
-    resolve_all,
-    touching,
-)
+from lumbar.figures.solver import Resolved, resolve_all
 
 PLATE_R = 22.5  # a standard barbell plate
 

@@ -1,0 +1,90 @@
+"""Curved arrows along the path of the parts that move most between two positions."""
+
+from __future__ import annotations
+
+import math
+
+from lumbar.figures.solver import Resolved
+from lumbar.figures.strokes import View, num, path_d
+
+_TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
+
+
+def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[str], list]:
+    """Curved arrows along the path of the one or two parts that move most, and the points they
+    pass through (for the drawing's bounds)."""
+    moves = []
+    for key in _TRACKED:
+        if view.name != "top" and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
+            continue  # a hand or foot that stays on the floor is not the movement
+        track = [view(body.points[key]) for body in bodies]
+        d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)
+        length = sum(math.dist(track[i], track[i + 1]) for i in range(len(track) - 1))
+        moves.append((d, length, key, track))
+    moves.sort(key=lambda m: (-m[0], _TRACKED.index(m[2])))
+    chosen = []
+    for d, length, key, track in moves:
+        if d < 7.0:
+            break
+        if chosen and (d < 0.75 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
+            continue
+        if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
+            continue
+        chosen.append((d, length, key, track))
+        if len(chosen) == 2:
+            break
+    out, points = [], []
+    for _, _, key, track in chosen:
+        svg, pts = _arrow(track, bodies, view, key)
+        out.append(svg)
+        points.extend(pts)
+    return out, points
+
+
+def _arrow(track, bodies, view: View, key) -> tuple[str, list]:
+    # Push the path outwards, away from the middle of the body, by a little more than the limb.
+    cx = sum(view(bodies[-1].points[k])[0] for k in ("hip", "neck", "waist")) / 3
+    cy = sum(view(bodies[-1].points[k])[1] for k in ("hip", "neck", "waist")) / 3
+    (x0, y0), (x1, y1) = track[0], track[-1]
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    dx, dy = x1 - x0, y1 - y0
+    n = math.hypot(dx, dy)
+    nx, ny = -dy / n, dx / n
+    if (mx - cx) * nx + (my - cy) * ny < 0:
+        nx, ny = -nx, -ny
+    off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
+    pts = [(x + nx * off, y + ny * off) for x, y in track]
+    # Trim the ends so the arrow sits between the two positions.
+    total = sum(math.dist(pts[i], pts[i + 1]) for i in range(len(pts) - 1))
+    pts = _trim(pts, total * 0.12, total * 0.06)
+    if len(pts) < 2:
+        return "", []
+    (ax, ay), (bx, by) = pts[-2], pts[-1]
+    ang = math.atan2(by - ay, bx - ax)
+    head = 6.5
+    tip = (bx + math.cos(ang) * head * 0.6, by + math.sin(ang) * head * 0.6)
+    left = (tip[0] - head * math.cos(ang - 0.45), tip[1] - head * math.sin(ang - 0.45))
+    right = (tip[0] - head * math.cos(ang + 0.45), tip[1] - head * math.sin(ang + 0.45))
+    svg = (
+        f'<path d="{path_d(pts)}" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>'
+        f'<path d="M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}'
+        f'L{num(right[0])} {num(right[1])}Z" fill="currentColor"/>'
+    )
+    return svg, pts
+
+
+def _trim(pts, start, end):
+    def cut(points, amount):
+        out = list(points)
+        while len(out) > 2 and amount > 0:
+            d = math.dist(out[0], out[1])
+            if d > amount:
+                t = amount / d
+                out[0] = (out[0][0] + (out[1][0] - out[0][0]) * t, out[0][1] + (out[1][1] - out[0][1]) * t)
+                return out
+            amount -= d
+            out.pop(0)
+        return out
+
+    pts = cut(pts, start)
+    return cut(pts[::-1], end)[::-1]

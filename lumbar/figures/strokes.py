@@ -1,0 +1,145 @@
+"""The body as SVG strokes: projection, one stroke per capsule, paths, and their motion.
+
+A stroke is (key, layer, width, points); keys stay the same between phases so they can move.
+Colours are currentColor (and a background-coloured gap around the near limbs, coloured by the
+class lh-gap), so the drawings follow the page's text colour in light and dark mode.
+"""
+
+from __future__ import annotations
+
+import math
+
+from lumbar.figures.body import HEAD_R, Body
+
+GAP = 3.0  # width of the background-coloured outline around near limbs, cm
+FAR_OPACITY = ".45"
+
+
+def num(v: float) -> str:
+    s = f"{v:.1f}"
+    if s[-1] == "0":
+        s = s[:-2]
+        if s == "-0":
+            return "0"
+    return s
+
+
+class View:
+    """Projection from world (cm) to SVG user units: x right, y down."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, p):
+        x, y, z = p
+        if self.name == "front":
+            return (-z, -y)
+        if self.name == "top":
+            return (x, z)
+        return (x, -y)
+
+    def depth(self, p):
+        x, y, z = p
+        return {"front": x, "top": y}.get(self.name, z)
+
+
+LEG = ("thigh", "shin", "foot")
+ARM = ("upper-arm", "forearm", "hand")
+
+
+def body_strokes(body: Body, view: View, props: list[str]):
+    """The drawing of one body, back to front: far limbs, trunk, head, near leg, near arm."""
+    seg = {name: (p, q, r) for name, _, _, p, q, r in body.segments}
+    pts = body.points
+    out = []  # (key, layer, width, [points]) ; layer: far | trunk | gap | near | head | prop
+    for side in ("far",):
+        for chain in (LEG, ARM):
+            for kind in chain:
+                p, q, r = seg[f"{side}.{kind}"]
+                out.append((f"{side}.{kind}", "far", 2 * r, [view(p), view(q)]))
+    p, q, r = seg["pelvis"]
+    out.append(("pelvis", "trunk", 2 * r, [view(p), view(q)]))
+    spine = [view(pts[f"spine{i}"]) for i in range(6)]
+    out.append(("spine", "trunk", 2 * seg["spine0"][2], spine))
+    out.append(("chest", "trunk", 2 * seg["spine3"][2], spine[2:]))
+    p, q, r = seg["girdle"]
+    out.append(("girdle", "trunk", 2 * r, [view(p), view(q)]))
+    p, q, r = seg["neck"]
+    out.append(("neck", "trunk", 2 * r, [view(p), view(q)]))
+    head = view(pts["head"])
+    out.append(("head-gap", "gap", 2 * HEAD_R + 2 * GAP, [head, head]))
+    out.append(("head", "head", 2 * HEAD_R, [head, head]))
+    out.append(("nose", "trunk", 3.5, [view(pts["nose0"]), view(pts["nose1"])]))
+    for chain in (LEG, ARM):
+        for kind in chain:
+            p, q, r = seg[f"near.{kind}"]
+            out.append((f"near.{kind}-gap", "gap", 2 * r + 2 * GAP, [view(p), view(q)]))
+        for kind in chain:
+            p, q, r = seg[f"near.{kind}"]
+            out.append((f"near.{kind}", "near", 2 * r, [view(p), view(q)]))
+    if "dumbbells" in props:
+        for side in ("far", "near"):
+            c = view(mid(pts[f"{side}.wrist"], pts[f"{side}.hand"]))
+            out.append((f"{side}.dumbbell", "far" if side == "far" else "near", 0, [c]))
+    return out
+
+
+def mid(a, b):
+    return tuple((a[i] + b[i]) / 2 for i in range(len(a)))
+
+
+def path_d(points) -> str:
+    """Straight for two points; a smooth curve through the midpoints for more."""
+    if len(points) == 2:
+        (x0, y0), (x1, y1) = points
+        return f"M{num(x0)} {num(y0)}L{num(x1)} {num(y1)}"
+    out = [f"M{num(points[0][0])} {num(points[0][1])}"]
+    for i in range(1, len(points) - 1):
+        mx, my = (points[i][0] + points[i + 1][0]) / 2, (points[i][1] + points[i + 1][1]) / 2
+        if i == len(points) - 2:
+            mx, my = points[-1]
+        out.append(f"Q{num(points[i][0])} {num(points[i][1])} {num(mx)} {num(my)}")
+    return "".join(out)
+
+
+def nose_visible(body: Body, view: View) -> bool:
+    dx, dy = view(body.face)
+    return math.hypot(dx, dy) > 0.55
+
+
+def draw_body(strokes, body_nose: bool, frames=None, timing=None) -> str:
+    """SVG for one set of strokes; frames (list of stroke lists) animates every element."""
+    groups = {"far": [], "main": [], "near": []}
+    for i, (key, layer, width, points) in enumerate(strokes):
+        if key == "nose" and not body_nose:
+            continue
+        target = "far" if layer == "far" else "near" if layer in ("near", "gap") and key.startswith("near.") else "main"
+        if key.endswith("dumbbell"):
+            c = points[0]
+            anim = _anim_circle(frames, i, timing) if frames else ""
+            groups[target].append(
+                f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="7" fill="none" stroke="currentColor" '
+                f'stroke-width="3">{anim}</circle>'
+            )
+            continue
+        cls = ' class="lh-gap" stroke="#fff"' if layer == "gap" else ' stroke="currentColor"'
+        anim = ""
+        if frames:
+            anim = (
+                f'<animate attributeName="d" dur="{timing[0]}" repeatCount="indefinite" keyTimes="{timing[1]}" '
+                f'values="{";".join(path_d(f[i][3]) for f in frames)}"/>'
+            )
+        groups[target].append(f'<path d="{path_d(points)}"{cls} stroke-width="{num(width)}">{anim}</path>')
+    return (
+        f'<g opacity="{FAR_OPACITY}" class="lh-far">{"".join(groups["far"])}</g>'
+        + "".join(groups["main"])
+        + "".join(groups["near"])
+    )
+
+
+def _anim_circle(frames, i, timing) -> str:
+    return "".join(
+        f'<animate attributeName="{attr}" dur="{timing[0]}" repeatCount="indefinite" keyTimes="{timing[1]}" '
+        f'values="{";".join(num(f[i][3][0][k]) for f in frames)}"/>'
+        for k, attr in ((0, "cx"), (1, "cy"))
+    )
