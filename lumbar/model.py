@@ -70,6 +70,16 @@ class Note(Strict):
     text: Text = Field(description="What the reader should know, in plain English.")
     pattern: Id | None = Field(None, description="The harmful movement pattern this note answers, if any.")
     guideline: Id | None = Field(None, description="For kind guideline: the statement id from data/guidelines.yaml it cites.")
+    sheet: Name | None = Field(
+        None,
+        description="The note in one short line for the printed sheet. Conflicts, oddities and notes on a harmful pattern "
+        "print (in full when this is left out); give it to print a note of another kind too.",
+    )
+
+    @property
+    def caveat(self) -> bool:
+        """A caveat on the dosage or the safety of the movement: the printed sheet carries it."""
+        return self.kind in ("conflict", "oddity") or self.pattern is not None or self.sheet is not None
 
 
 class Item(Strict):
@@ -97,6 +107,9 @@ class Exercise(Item):
         default_factory=list, description="Harmful movement patterns this exercise matches (data/harmful-patterns.yaml)."
     )
     sides: StrictBool = Field(False, description="true when it is done on one side and then the other.")
+    relaxation: StrictBool = Field(
+        False, description="true for a rest or relaxation position, which may be held longer than an effort (over 60 s)."
+    )
     figures: Figures | None = Field(None, description="Start and end poses for the drawings (see the figure reference).")
 
 

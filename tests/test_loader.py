@@ -39,6 +39,11 @@ def test_fixture_is_valid():
 
 CAT = "data/exercises/cat.yaml"
 
+ROUTINE = "data/routines/back-pain.yaml"
+FOR_WHOM = "for_whom: Beginners with lower back pain."
+EXPLAIN = ("keep the source's figure and add under editorial: '- kind: oddity' with a text (and a short 'sheet:' "
+           "line) that tells the reader what to do")
+
 # (what to write, where, the exact messages)
 BROKEN = {
     "syntax error": (
@@ -168,6 +173,50 @@ BROKEN = {
         "append:avoid:\n  - exercise: cat\n    why: Too much flexion.",
         ["data/conditions/low-back-pain.yaml:12: 'low-back-pain' says to avoid 'cat', yet its routine 'back-pain' "
          "contains it: move it to 'caution' with a reason, or remove 'back-pain' from its routines"],
+    ),
+    # The safety rules (lumbar/checks.py safety()).
+    "pregnancy: lying on the back without the guidance's note": (
+        "routines/back-pain.yaml",
+        f"replace:{FOR_WHOM}=>for_whom: Pregnant women with lower back pain.",
+        [f"{ROUTINE}:11: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
+         "with no note that mentions pregnancy: add an editorial note on this item that gives what current pregnancy "
+         "guidance says about lying on the back (ACOG Committee Opinion 804; see data/guidelines.yaml)"],
+    ),
+    "reps above 30": (
+        "routines/back-pain.yaml",
+        "replace:reps: 15=>reps: 40",
+        [f"{ROUTINE}:9: 'cat' in 'back-pain': reps '40' is outside 1-30 repetitions, with no editorial note that "
+         f"explains it: {EXPLAIN}"],
+    ),
+    "sets, hold and rest above their ranges": (
+        "routines/back-pain.yaml",
+        "replace:reps: 10-30=>reps: 10-30\n    sets: up to 6\n    hold_seconds: 61\n    rest_seconds: 1-301",
+        [f"{ROUTINE}:13: 'half-bridge' in 'back-pain': sets 'up to 6' is outside 1-5 sets, with no editorial note "
+         f"that explains it: {EXPLAIN}",
+         f"{ROUTINE}:14: 'half-bridge' in 'back-pain': a hold of 61 s is longer than 60 s, with no editorial note "
+         f"that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the exercise",
+         f"{ROUTINE}:15: 'half-bridge' in 'back-pain': a rest of 1-301 s is longer than 5 min, with no editorial note "
+         f"that explains it: {EXPLAIN}"],
+    ),
+    "a hold of minutes in words": (
+        "routines/back-pain.yaml",
+        "replace:reps: 15=>reps: 15\n    hold: a couple of minutes",
+        [f"{ROUTINE}:10: 'cat' in 'back-pain': a hold of 'a couple of minutes' is longer than 60 s, with no editorial "
+         f"note that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the "
+         "exercise"],
+    ),
+    "the other leg without per_side": (
+        "routines/back-pain.yaml",
+        "replace:Do 15 approaches.=>Do 15 approaches, then the same with the other leg.",
+        [f"{ROUTINE}:8: 'cat' in 'back-pain': its source_wording says 'other leg', but the item does not say how the "
+         "figures count: add 'per_side: true' when they are for each side, or an editorial note that says what the "
+         "source leaves open"],
+    ),
+    "no see-a-doctor rule": (
+        "routines/back-pain.yaml",
+        "replace:, back-pain-without-doctor]=>]",
+        [f"{ROUTINE}:13: 'back-pain' is recommended for low-back-pain, but does not carry the article's rule 'Back "
+         "pain not yet seen by a doctor': add 'back-pain-without-doctor' to its contraindications"],
     ),
 }
 
@@ -305,3 +354,37 @@ def test_arbitrary_yaml_in_a_data_file_gives_a_data_error(tmp_path_factory, text
         load_handbook(data)
     except DataError as err:
         assert all(":" in str(p) for p in err.problems)
+
+
+def test_pregnancy_face_down_needs_a_note(data):
+    apply(data, "routines/back-pain.yaml", f"replace:{FOR_WHOM}=>for_whom: Pregnant women with lower back pain.")
+    apply(data, "exercises/cat.yaml", "replace:position: all-fours=>position: prone")
+    found = problems(data)
+    assert found[0] == (
+        f"{ROUTINE}:8: 'cat' in 'back-pain' (it is for pregnant women) lies face down (position 'prone'), with no note "
+        "that mentions pregnancy: remove it, or add an editorial note on this item that tells a pregnant reader what to do"
+    )
+    # A note that speaks to pregnancy answers it; so does a condition that recommends the routine for pregnancy.
+    note = "\n    editorial:\n      - kind: clarification\n        text: In pregnancy, ask your midwife first."
+    apply(data, "routines/back-pain.yaml", f"replace:Do 15 approaches.=>Do 15 approaches.{note}")
+    apply(data, "routines/back-pain.yaml", f"replace:reps: 10-30=>reps: 10-30{note}")
+    load_handbook(data)
+
+
+def test_safety_rules_accept_what_answers_them(data):
+    """Each rule's way out works: an oddity note keeps the source's figure, a rest position may be held long,
+    per_side answers the other side (two rows of it in a row do too: the real hernia data), and a routine only of
+    rest positions needs no doctor rule."""
+    oddity = "\n    editorial:\n      - kind: oddity\n        text: A figure that looks wrong; do only what is comfortable."
+    apply(data, "routines/back-pain.yaml", f"replace:reps: 15=>reps: 40\n    hold: two minutes{oddity}")
+    apply(data, "routines/back-pain.yaml", "replace:reps: 10-30=>reps: 10-30\n    hold_seconds: 120")
+    apply(data, "exercises/half-bridge.yaml", "replace:position: supine=>position: supine\nrelaxation: true")
+    load_handbook(data)
+    apply(data, "routines/back-pain.yaml", "replace:Do 15 approaches.=>Do 15 approaches, then the other side.")
+    assert [p.split(": ", 1)[0] for p in problems(data)] == [f"{ROUTINE}:8"]
+    apply(data, "routines/back-pain.yaml", "replace:    reps: 40=>    reps: 40\n    per_side: true")
+    load_handbook(data)
+    apply(data, "routines/back-pain.yaml", "replace:, back-pain-without-doctor]=>]")
+    assert any("back-pain-without-doctor" in p for p in problems(data))
+    apply(data, "exercises/cat.yaml", "replace:position: all-fours=>position: all-fours\nrelaxation: true")
+    load_handbook(data)  # only rest positions: the rule does not apply

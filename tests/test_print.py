@@ -1,6 +1,7 @@
 """The printed routine sheets: every routine page printed to PDF in headless Chromium, on A4 and US Letter.
 
-Up to 8 exercises fit one page, 9 or more at most two; each exercise's name and dosage line are on the sheet, the
+Up to 8 exercises fit one page, 9 or more at most two; each exercise's name, dosage line, sides, routine notes and
+editorial caveats are in its row on the sheet, the
 tracking grid, the address and the QR code are, and the site's chrome is not. A synthetic build with the
 longest exercises (and start-pose thumbnails) checks the same limits for routines the data does not have yet.
 """
@@ -53,9 +54,11 @@ def site_url() -> str:
         return yaml_load(f)["site_url"]
 
 
-# The end of each row's steps-and-breathing cell as printed (innerText leaves out what print.css hides).
+# The end of each row's steps-and-notes cell as printed: the text of its last printed step or paragraph (innerText
+# leaves out what print.css hides, and the step numbers, which are CSS counters).
 ROW_ENDS = """() => [...document.querySelectorAll('.lh-sheet-table tbody tr')]
-    .map(tr => tr.querySelector('td.lh-how').innerText.replace(/\\s+/g, ' ').trim().slice(-24))"""
+    .map(tr => [...tr.querySelectorAll('td.lh-how li, td.lh-how p')].filter(e => e.checkVisibility()).pop())
+    .map(e => e.innerText.replace(/\\s+/g, ' ').trim().slice(-24))"""
 
 
 def print_pdfs(browser, url: str) -> dict:
@@ -107,6 +110,33 @@ class Sheet:
         return len(self.pages) - 1, at
 
 
+def side_label(routine, n: int, hb) -> str | None:
+    """What the sheet says of sides for item n (1-based) when its figures are not "each side": a one-sided exercise
+    is done on one side, then the other; two rows of it in a row are its two sides."""
+    item = routine.items[n - 1]
+    if not hb.exercises[item.exercise].sides or item.per_side:
+        return None
+    if n > 1 and routine.items[n - 2].exercise == item.exercise:
+        return f"Other side (first side: row {n - 1})"
+    if n < len(routine.items) and routine.items[n].exercise == item.exercise:
+        return f"First side (other side: row {n + 1})"
+    return "Then the other side"
+
+
+def row_facts(routine, n: int, hb) -> list[str]:
+    """The facts row n must print: dosage, sides, the item's notes (angles, sides, where equipment goes) and each
+    editorial caveat on the dosage or safety (Note.caveat, on the item or the exercise), marked as a note."""
+    item = routine.items[n - 1]
+    facts = [dosage(item)]
+    if side := side_label(routine, n, hb):
+        facts.append(side)
+    facts += [re.sub(r"[*_`]", "", note) for note in item.notes]
+    for note in [*item.editorial, *hb.exercises[item.exercise].notes]:
+        if note.caveat:
+            facts.append("Note: " + re.sub(r"[*_`]", "", note.sheet or note.text))
+    return facts
+
+
 def check_sheet(sheet: Sheet, routine, hb, url: str) -> list[str]:
     """Everything wrong with one printed sheet, as messages."""
     problems = []
@@ -114,9 +144,11 @@ def check_sheet(sheet: Sheet, routine, hb, url: str) -> list[str]:
     if len(sheet.pages) not in allowed:
         problems.append(f"{len(routine.items)} exercises printed on {len(sheet.pages)} pages, not {allowed[-1]}")
     at, last_row_page = 0, 0
+    starts = []
     for n, item in enumerate(routine.items, 1):
         title = hb.exercises[item.exercise].title
         page, found = sheet.page_of(title, at)
+        starts.append(found)
         if found < 0:
             problems.append(f"exercise {n} '{title}' is not on the sheet (or not in order)")
             continue
@@ -130,6 +162,16 @@ def check_sheet(sheet: Sheet, routine, hb, url: str) -> list[str]:
         if end_page != page:
             problems.append(f"exercise {n} '{title}': its row is split across pages {page + 1} and {end_page + 1}")
         at, last_row_page = found + len(squash(title)), page
+    # Each fact in the text of its own row: from its title to the next row's title (or the tracking grid).
+    grid = sheet.flat.find(squash("Two weeks: tick"))
+    for n, start in enumerate(starts, 1):
+        if start < 0:
+            continue
+        end = next((s for s in starts[n:] if s >= 0), grid if grid > start else len(sheet.flat))
+        row = sheet.flat[start:end]
+        for fact in row_facts(routine, n, hb):
+            if squash(fact) not in row:
+                problems.append(f"exercise {n}: '{fact}' is not in its row")
     for word in CHROME:
         if word in sheet.text:
             problems.append(f"'{word}' is printed")
