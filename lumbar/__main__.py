@@ -1,41 +1,93 @@
-"""Command line: `python -m lumbar check|schema|export`."""
+"""Command line: `python -m lumbar VERB [options]`; `python -m lumbar VERB --help` explains one verb.
+
+Every chore goes through here: the Makefile targets and the weekly workflow call these verbs.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from lumbar.loader import DataError
+Verb = Callable[[list[str]], int]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lumbar", description="Check and export the handbook's data.")
-    parser.add_argument("command", choices=["check", "schema", "export"])
-    parser.add_argument("--data", default="data", help="the data folder (default: data)")
-    parser.add_argument("--out", default="site/api/handbook.json", help="where export writes")
-    args = parser.parse_args(argv)
-    if args.command == "schema":
-        from lumbar import schema
-
-        return schema.main() or 0
+def _load(data: str):
+    """The handbook, or None after printing every problem in the data."""
     from lumbar.handbook import load_handbook
+    from lumbar.loader import DataError
 
     try:
-        hb = load_handbook(args.data)
+        return load_handbook(data)
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print(f"{len(err.problems)} problem(s) in the data.", file=sys.stderr)
-        return 1
-    if args.command == "export":
-        from lumbar.export import write
+        return None
 
-        write(hb, Path(args.out))
-        print(f"wrote {args.out}")
-        return 0
+
+def _data_parser(verb: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"python -m lumbar {verb}", description=description)
+    parser.add_argument("--data", default="data", help="the data folder (default: data)")
+    return parser
+
+
+def check(argv: list[str]) -> int:
+    args = _data_parser("check", "Load and check the handbook's data.").parse_args(argv)
+    hb = _load(args.data)
+    if hb is None:
+        return 1
     print(f"data OK: {len(hb.exercises)} exercises, {len(hb.routines)} routines, {len(hb.conditions)} conditions")
     return 0
+
+
+def export(argv: list[str]) -> int:
+    parser = _data_parser("export", "Write the handbook as open data (JSON).")
+    parser.add_argument("--out", default="site/api/handbook.json", help="where export writes")
+    args = parser.parse_args(argv)
+    hb = _load(args.data)
+    if hb is None:
+        return 1
+    from lumbar.export import write
+
+    write(hb, Path(args.out))
+    print(f"wrote {args.out}")
+    return 0
+
+
+# (verb, function or "module:function", what it does). A function takes the verb's own arguments and returns the
+# exit code; a module named by text is imported only when its verb runs (the model takes a second to import).
+VERBS: tuple[tuple[str, Verb | str, str], ...] = (
+    ("check", check, "load and check the data"),
+    ("export", export, "write the open data (default site/api/handbook.json)"),
+    ("schema", "lumbar.reference.commands:schema", "write schema/*.json and the field reference in CONTRIBUTING.md"),
+    ("new", "lumbar.reference.commands:new", "start a new data file, e.g. new exercise side-plank"),
+    ("review-due", "lumbar.review:main", "list the items whose clinical review is due, e.g. review-due --days 60"),
+)
+
+
+def _function(target: Verb | str) -> Verb:
+    if callable(target):
+        return target
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    verbs = {name: target for name, target, _ in VERBS}
+    if argv and argv[0] in verbs:
+        return _function(verbs[argv[0]])(argv[1:])
+    asked = bool(argv) and argv[0] in ("-h", "--help")
+    out = sys.stdout if asked else sys.stderr
+    if argv and not asked:
+        print(f"python -m lumbar: unknown verb {argv[0]!r}", file=out)
+    print("usage: python -m lumbar VERB [options]   (python -m lumbar VERB --help for more)\n", file=out)
+    for name, _, what in VERBS:
+        print(f"  {name:<11} {what}", file=out)
+    return 0 if asked else 2
 
 
 if __name__ == "__main__":

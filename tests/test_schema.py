@@ -1,9 +1,8 @@
 """The JSON Schemas and the field reference follow the model; data files name and fit their schema;
-the scaffold and review-due scripts work."""
+`python -m lumbar new` and `python -m lumbar review-due` work."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,13 +10,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import jsonschema
+import pydantic
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lumbar import schema
+from lumbar import review as review_due
 from lumbar.model import KINDS, SHARED
+from lumbar.reference import commands, fields, scaffold, schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -37,7 +38,7 @@ def load_yaml(text: str, path: str = "<string>"):
             k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
             for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
         }
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=Loader)  # a SafeLoader subclass
     return parse(text, path).value
 
 
@@ -51,7 +52,7 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 
 def test_committed_schemas_are_current():
-    wanted = schema.rendered_schemas()
+    wanted = schemas.rendered_schemas()
     stale = [name for name, text in wanted.items() if not (SCHEMAS / name).exists()
              or (SCHEMAS / name).read_text(encoding="utf-8") != text]
     extra = sorted(p.name for p in SCHEMAS.glob("*.json") if p.name not in wanted)
@@ -62,36 +63,36 @@ def test_committed_schemas_are_current():
 
 
 def test_one_schema_per_kind_and_shared_file():
-    names = set(schema.rendered_schemas())
+    names = set(schemas.rendered_schemas())
     assert names == {f"{k[:-1]}.json" for k in KINDS} | {Path(n).stem + ".json" for n in SHARED}
     assert {"exercise.json", "routine.json", "condition.json", "sources.json", "harmful-patterns.json",
             "contraindications.json", "safety.json", "equipment.json", "positions.json"} <= names
 
 
 def test_schemas_are_deterministic():
-    assert schema.rendered_schemas() == schema.rendered_schemas()
-    for text in schema.rendered_schemas().values():
+    assert schemas.rendered_schemas() == schemas.rendered_schemas()
+    for text in schemas.rendered_schemas().values():
         assert text.endswith("}\n") and not text.endswith("\n\n")
         assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-@pytest.mark.parametrize("name", sorted(schema.rendered_schemas()))
+@pytest.mark.parametrize("name", sorted(schemas.rendered_schemas()))
 def test_schema_is_valid_json_schema(name):
     jsonschema.Draft202012Validator.check_schema(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
 
 
 def test_contributing_field_reference_is_current():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert schema.START in text and schema.END in text
-    assert schema.embed_reference(text) == text, (
+    assert fields.START in text and fields.END in text
+    assert fields.embed_reference(text) == text, (
         "The field reference in CONTRIBUTING.md is out of date with lumbar/model.py. "
         "Run `make schema` and commit the result."
     )
 
 
 def test_field_reference_lists_every_field():
-    reference = schema.field_reference()
-    for name, sch in schema.build_schemas().items():
+    reference = fields.field_reference()
+    for name, sch in schemas.build_schemas().items():
         for node in [sch, *sch.get("$defs", {}).values()]:
             for prop in node.get("properties", {}):
                 assert f"| `{prop}` |" in reference, f"{prop} (from {name}) is missing from the field reference"
@@ -102,14 +103,15 @@ def test_field_reference_lists_every_field():
 
 
 def test_field_reference_tables_are_well_formed():
-    for line in schema.field_reference().splitlines():
+    for line in fields.field_reference().splitlines():
         if line.startswith("|"):
             cells = line.replace("\\|", "").split("|")
             assert len(cells) == 6, f"a table row has the wrong number of cells: {line}"
 
 
 def test_make_schema_check_passes():
-    result = subprocess.run([sys.executable, "-m", "lumbar.schema", "--check"], cwd=ROOT, capture_output=True, text=True)
+    command = [sys.executable, "-m", "lumbar", "schema", "--check"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -117,14 +119,14 @@ def test_write_refreshes_a_stale_copy(tmp_path):
     (tmp_path / "schema").mkdir()
     (tmp_path / "schema" / "exercise.json").write_text("{}\n")
     (tmp_path / "schema" / "gone.json").write_text("{}\n")
-    (tmp_path / "CONTRIBUTING.md").write_text(f"# Contributing\n\n{schema.START}\nSTALE-TEXT\n{schema.END}\nend\n")
-    changed = {p.name for p in schema.write(tmp_path)}
+    (tmp_path / "CONTRIBUTING.md").write_text(f"# Contributing\n\n{fields.START}\nSTALE-TEXT\n{fields.END}\nend\n")
+    changed = {p.name for p in commands.write(tmp_path)}
     assert {"exercise.json", "gone.json", "CONTRIBUTING.md"} <= changed
-    assert schema.stale(tmp_path) == []
+    assert commands.stale(tmp_path) == []
     assert not (tmp_path / "schema" / "gone.json").exists()
     text = (tmp_path / "CONTRIBUTING.md").read_text()
-    assert "STALE-TEXT" not in text and text.endswith(f"{schema.END}\nend\n") and "| `title` |" in text
-    assert schema.write(tmp_path) == []
+    assert "STALE-TEXT" not in text and text.endswith(f"{fields.END}\nend\n") and "| `title` |" in text
+    assert commands.write(tmp_path) == []
 
 
 # Every data file names its schema and fits it.
@@ -137,7 +139,7 @@ def test_there_are_data_files():
 @pytest.mark.parametrize("rel", DATA_FILES)
 def test_data_file_names_its_schema(rel):
     first = (DATA / rel).read_text(encoding="utf-8").splitlines()[0]
-    wanted = schema.schema_comment(rel)
+    wanted = schemas.schema_comment(rel)
     assert wanted is not None, f"data/{rel} is not a kind of data file the model knows"
     assert first == wanted, f"data/{rel} must start with the line:\n{wanted}"
     target = ((DATA / rel).parent / first.split("$schema=", 1)[1]).resolve()
@@ -148,7 +150,7 @@ def test_data_file_names_its_schema(rel):
 @pytest.mark.parametrize("rel", DATA_FILES)
 def test_data_file_fits_its_json_schema(rel):
     content = load_yaml((DATA / rel).read_text(encoding="utf-8"), f"data/{rel}")
-    errors = sorted(validator(schema.schema_name(rel)).iter_errors(content), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator(schemas.schema_name(rel)).iter_errors(content), key=lambda e: list(e.absolute_path))
     assert not errors, f"data/{rel}:\n" + "\n".join(
         f"  at {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in errors
     )
@@ -170,8 +172,8 @@ def test_json_schema_rejects_what_the_model_rejects():
 
 
 def run_new_item(*args, root: Path):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_item.py"), *args, "--root", str(root)],
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "lumbar", "new", *args, "--root", str(root)],
+                          cwd=ROOT, capture_output=True, text=True)
 
 
 def fill_required(value):
@@ -209,11 +211,11 @@ def test_scaffold_creates_a_file_that_validates_once_filled(kind, tmp_path):
         if info.is_required():
             assert field in content, f"required field {field} must not be commented out"
     # Every field has a comment with its description just above it.
-    for field, info in model.model_fields.items():
+    for info in model.model_fields.values():
         if info.description:
             assert info.description.split(". ")[0][:40] in text
 
-    with pytest.raises(Exception):
+    with pytest.raises(pydantic.ValidationError):
         model.model_validate(content)  # empty required fields do not validate...
     filled = fill_required(content)
     model.model_validate(filled)  # ...and do once filled in
@@ -223,7 +225,7 @@ def test_scaffold_creates_a_file_that_validates_once_filled(kind, tmp_path):
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_scaffold_with_the_real_data_parses(kind):
-    text = schema.scaffold(kind[:-1], "some-new-id", today=date(2026, 1, 2))
+    text = scaffold.scaffold(kind[:-1], "some-new-id", today=date(2026, 1, 2))
     content = load_yaml(text)
     assert content["reviewed"] == "2026-01-02"
     KINDS[kind].model_validate(fill_required(content))
@@ -255,8 +257,8 @@ def test_scaffold_refuses_an_unknown_kind(tmp_path):
 
 def review(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "review_due.py"), "--data", str(tmp_path / "data"), *args],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"},
+        [sys.executable, "-m", "lumbar", "review-due", "--data", str(tmp_path / "data"), *args],
+        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"},
     )
 
 
@@ -304,9 +306,8 @@ def test_review_due_in_github_actions_annotates(tmp_path):
     write(tmp_path, "exercises/old.yaml", "title: Old\nreviewed: 2020-01-10\n")
     summary = tmp_path / "summary.md"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "review_due.py"), "--data", str(tmp_path / "data"),
-         "--today", "2026-01-31"],
-        capture_output=True, text=True,
+        [sys.executable, "-m", "lumbar", "review-due", "--data", str(tmp_path / "data"), "--today", "2026-01-31"],
+        cwd=ROOT, capture_output=True, text=True,
         env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
     )
     assert result.returncode == 1
@@ -315,20 +316,9 @@ def test_review_due_in_github_actions_annotates(tmp_path):
 
 
 def test_review_due_runs_on_the_real_data():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "review_due.py"), "--days", "0",
-                             "--today", "2000-01-01"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "lumbar", "review-due", "--days", "0", "--today", "2000-01-01"],
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def _review_module():
-    spec = importlib.util.spec_from_file_location("review_due", ROOT / "scripts" / "review_due.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-review_due = _review_module()
 
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
@@ -338,3 +328,15 @@ def test_a_review_lasts_twelve_months(day):
     assert due.month == day.month
     assert due.day == day.day or (day.month, day.day, due.day) == (2, 29, 28)
     assert timedelta(days=365) <= due - day + timedelta(days=1) <= timedelta(days=367)
+
+
+# The command line.
+
+
+def test_the_command_line_lists_its_verbs_and_refuses_an_unknown_one():
+    listed = subprocess.run([sys.executable, "-m", "lumbar", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0
+    for verb in ["check", "export", "schema", "new", "review-due"]:
+        assert f"\n  {verb} " in listed.stdout, verb
+    unknown = subprocess.run([sys.executable, "-m", "lumbar", "new-item"], cwd=ROOT, capture_output=True, text=True)
+    assert unknown.returncode == 2 and "unknown verb 'new-item'" in unknown.stderr

@@ -189,7 +189,7 @@ def test_weekly_review_due_check():
         assert crons and all(len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*"
                              for c in crons), "weekly"
         commands = "\n".join(runs(job) for job in load(wf)["jobs"].values())
-        assert "scripts/review_due.py" in commands and "--days 60" in commands
+        assert "python -m lumbar review-due" in commands and "--days 60" in commands
 
 
 def test_dependabot_keeps_actions_and_python_packages_current():
@@ -296,7 +296,7 @@ def test_code_owners(path, team):
 
 def test_contributing_covers_the_contributor_path():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needed in ["Edit this page", "make serve", "scripts/new_item.py", "One action per step", "Imperative",
+    for needed in ["Edit this page", "make serve", "python -m lumbar new", "One action per step", "Imperative",
                    "Plain English", "clinical review", "reviewed", "<!-- fields:start -->", "<!-- fields:end -->",
                    "yaml-language-server", "make schema"]:
         assert needed.lower() in text.lower(), needed

@@ -1,8 +1,6 @@
-#!/usr/bin/env python3
-"""List the items whose clinical review is overdue or due soon; exit 1 if there are any.
+"""`python -m lumbar review-due`: list the items whose clinical review is overdue or due soon; exit 1 if there are any.
 
-A review lasts 12 months from the item's `reviewed:` date. Run weekly by
-.github/workflows/review.yml; run it yourself with `.venv/bin/python scripts/review_due.py`.
+A review lasts 12 months from the item's `reviewed:` date. Run weekly by .github/workflows/review.yml.
 """
 
 from __future__ import annotations
@@ -14,21 +12,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
+from lumbar.loader import parse
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 MONTHS = 12
 
 
 def _load(path: Path) -> object:
     """The file's content, read as the site reads it (YAML 1.2: dates stay text)."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        from lumbar.loader import parse
-    except ImportError:  # the scripts also work on a bare data folder
-        return yaml.safe_load(text)
-    return parse(text, str(path)).value
+    return parse(path.read_text(encoding="utf-8"), str(path)).value
 
 
 @dataclass(frozen=True)
@@ -72,7 +64,7 @@ def reviews(data: Path, root: Path) -> list[Due]:
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         try:
             content = _load(path)
-        except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not skipped
+        except Exception as error:  # any unreadable file is reported, not skipped
             raise SystemExit(f"{name}: cannot read it: {error}") from None
         if not isinstance(content, dict) or "reviewed" not in content:
             continue
@@ -83,8 +75,11 @@ def reviews(data: Path, root: Path) -> list[Due]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m lumbar review-due",
+        description="List the items whose clinical review is overdue or due soon; exit 1 if there are any.",
+    )
     parser.add_argument("--days", type=int, default=60, help="also list reviews due within this many days (default 60)")
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
@@ -110,7 +105,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"All {len(items)} reviewed items are current until after {limit.isoformat()}.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
