@@ -149,6 +149,8 @@ class Renderer:
         self.env.filters.update(md=md, heading=heading, dosage=dosage, seconds=seconds, long_date=long_date)
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
+        # A routine's own article section has the routine's id (tests/test_content.py checks it).
+        self.env.filters["source_section"] = lambda routine_id: hb.sources[routine_id].section
         self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)
         self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
