@@ -655,3 +655,12 @@ def test_dikul_legs_to_the_side_is_not_a_bent_knee_roll():
     assert four["exercise"] != "knee-rolls"
     assert "bent" not in ex["start"] and "legs stretched out" in ex["start"]
     assert "both legs" in " ".join(ex["steps"])
+
+
+def test_open_data_carries_source_item():
+    from lumbar.export import as_dict
+    from lumbar.handbook import load_handbook
+
+    exported = {r["id"]: r for r in as_dict(load_handbook(DATA))["routines"]}
+    for rid, r in ROUTINES.items():
+        assert [i["source_item"] for i in exported[rid]["items"]] == [i["source_item"] for i in r["items"]], rid
