@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -664,3 +665,31 @@ def test_open_data_carries_source_item():
     exported = {r["id"]: r for r in as_dict(load_handbook(DATA))["routines"]}
     for rid, r in ROUTINES.items():
         assert [i["source_item"] for i in exported[rid]["items"]] == [i["source_item"] for i in r["items"]], rid
+
+
+# Built-site checks for what the templates say about the data (the `site` fixture builds once).
+
+
+def test_condition_pages_say_which_advice_wins(site):
+    for cid, c in CONDITIONS.items():
+        html = unescape((site / "conditions" / cid / "index.html").read_text(encoding="utf-8"))
+        avoid = set(c.get("avoid_patterns", []))
+        clash = {i["exercise"] for rid in c.get("routines", []) for i in items(rid)
+                 if avoid & set(EXERCISES[i["exercise"]].get("patterns", []))}
+        if clash:
+            wins = re.search(r'<p class="lh-which-wins">(.*?)</p>', html, re.S)
+            assert wins and "wins" in wins.group(1), cid
+            for ex_id in clash:
+                assert EXERCISES[ex_id]["title"] in wins.group(1), (cid, ex_id)
+        else:
+            assert "lh-which-wins" not in html, cid
+
+
+def test_pages_show_the_article_item(site):
+    for rid, r in ROUTINES.items():
+        html = unescape((site / "routines" / rid / "index.html").read_text(encoding="utf-8"))
+        section = SOURCES[rid]["section"]
+        for entry in r["items"]:
+            assert f'article section "{section}", item {entry["source_item"]}' in html, (rid, entry)
+    html = (site / "exercises" / "side-lying-leg-raise" / "index.html").read_text(encoding="utf-8")
+    assert "item 5" in html and "item 6" in html
