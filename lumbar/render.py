@@ -63,7 +63,7 @@ def long_date(d: date) -> str:
 
 
 def _section(hb: Handbook, routine_id: str) -> str:
-    """The article section a routine's items are numbered in: the source with the routine's id, else its first section."""
+    """The article section a routine's items are numbered in: its own (same id), else its first article section."""
     own = hb.sources.get(routine_id)
     if own is None or own.kind != "article-section":
         sections = [hb.sources[s] for s in hb.routines[routine_id].sources if hb.sources[s].kind == "article-section"]

@@ -85,7 +85,8 @@ BROKEN = {
     "missing source_item": (
         "routines/back-pain.yaml",
         "replace:    source_item: 2\n=>",
-        ["data/routines/back-pain.yaml:12: missing field 'items.1.source_item': add it (see the field reference in CONTRIBUTING.md)"],
+        ["data/routines/back-pain.yaml:12: missing field 'items.1.source_item': add it "
+         "(see the field reference in CONTRIBUTING.md)"],
     ),
     "source_item not a number": (
         "routines/back-pain.yaml",
@@ -95,7 +96,8 @@ BROKEN = {
     "source_item zero": (
         "routines/back-pain.yaml",
         "replace:source_item: 1=>source_item: 0",
-        ["data/routines/back-pain.yaml:11: 'items.0.source_item': input should be greater than or equal to 1 (got '0')"],
+        ["data/routines/back-pain.yaml:11: 'items.0.source_item': input should be greater than or equal to 1 "
+         "(got '0')"],
     ),
     "unknown source": (
         "exercises/cat.yaml",
