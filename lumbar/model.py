@@ -128,6 +128,9 @@ class Dose(Strict):
 
 class RoutineItem(Dose):
     exercise: Id = Field(description="An id from data/exercises/.")
+    source_item: Annotated[int, Field(strict=True, ge=1)] = Field(
+        description="Its number within its article section (the routine's own section in `sources`), counting from 1."
+    )
     notes: list[Text] = Field(default_factory=list, description="Notes for this exercise in this routine.")
     editorial: list[Note] = Field(default_factory=list, description="Editorial notes for this exercise in this routine.")
 

@@ -78,6 +78,15 @@ def long_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def _section(hb: Handbook, routine_id: str) -> str:
+    """The article section a routine's items are numbered in: its own (same id), else its first article section."""
+    own = hb.sources.get(routine_id)
+    if own is None or own.kind != "article-section":
+        sections = [hb.sources[s] for s in hb.routines[routine_id].sources if hb.sources[s].kind == "article-section"]
+        own = sections[0] if sections else None
+    return own.section if own and own.section else ""
+
+
 def _plural(n, one: str, many: str) -> str:
     return one if str(n) == "1" else many
 
@@ -171,6 +180,7 @@ class Renderer:
         self.env.filters.update(yaml=front_matter_value, units_together=units_together)
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
+        self.env.filters["source_section"] = lambda routine_id: _section(hb, routine_id)
         self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)
         self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here

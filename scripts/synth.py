@@ -181,8 +181,8 @@ def _exercise(rng: random.Random, template: dict, number: int, lists: Lists) -> 
 def _routine(rng: random.Random, number: int, exercise_ids: list[str], lists: Lists, reviewed: str) -> dict:
     count = min(rng.randint(*ITEMS_PER_ROUTINE), len(exercise_ids))
     items = []
-    for ex_id in rng.sample(exercise_ids, count):
-        item: dict = {"exercise": ex_id, "reps": _count(rng)}
+    for n, ex_id in enumerate(rng.sample(exercise_ids, count), 1):
+        item: dict = {"exercise": ex_id, "source_item": n, "reps": _count(rng)}
         if rng.random() < 0.4:
             item["sets"] = rng.randint(2, 4)
         if rng.random() < 0.3:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
+from lumbar.render import review_due
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-REVIEWED = datetime.date(2026, 11, 25)
+ARTICLE_REVIEWED = datetime.date(2025, 7, 3)  # "last reviewed 03.07.2025"
 
 
 def _load(path: Path):
@@ -77,7 +80,7 @@ ORDER = {
         "all-fours-rock-back", "sit-up-to-knees", "half-bridge",
     ],
     "dikul": [
-        "supine-hip-turn", "twisting-shoulder-lift", "supine-side-bend", "knee-rolls",
+        "supine-hip-turn", "twisting-shoulder-lift", "supine-side-bend", "supine-leg-side-shift",
         "anchored-back-extension", "supported-forward-lean", "side-lying-arm-leg-raise",
         "side-lying-arm-leg-raise", "heel-slides", "crunch",
     ],
@@ -149,7 +152,7 @@ def test_one_movement_one_file():
     assert routines_using("half-bridge") == {"back-pain", "bubnovsky", "osteochondrosis"}
     assert routines_using("child-pose") == {"back-pain", "yoga"}
     assert routines_using("knee-to-chest") == {"flexibility", "osteochondrosis", "stretching"}
-    assert routines_using("knee-rolls") == {"dikul", "osteochondrosis", "stretching"}
+    assert routines_using("knee-rolls") == {"osteochondrosis", "stretching"}
     assert routines_using("prone-leg-raise") == {"hernia", "flexibility", "osteochondrosis"}
     assert routines_using("scissors") == {"hernia", "flexibility"}
 
@@ -502,7 +505,10 @@ def test_ids_and_reviewed():
     for kind, docs in (("exercises", EXERCISES), ("routines", ROUTINES), ("conditions", CONDITIONS)):
         for item_id, doc in docs.items():
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id), (kind, item_id)
-            assert doc["reviewed"] == REVIEWED, (kind, item_id)
+            assert isinstance(doc["reviewed"], datetime.date), (kind, item_id)
+            assert doc["reviewed"] <= datetime.date.today(), (kind, item_id, "reviewed in the future")
+            assert doc["reviewed"] >= ARTICLE_REVIEWED, (kind, item_id, "reviewed before the article's own review")
+            assert review_due(doc["reviewed"]) == _twelve_months_after(doc["reviewed"]), (kind, item_id)
             assert all(s in SOURCES for s in doc["sources"]), (kind, item_id)
 
 
@@ -515,3 +521,175 @@ def test_steps_are_short_single_actions():
         for step in ex["steps"]:
             assert len(step) <= 120, (ex_id, step)
             assert step[0].isupper() and step.endswith("."), (ex_id, step)
+
+
+def _twelve_months_after(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def test_next_review_is_twelve_months_later():
+    assert review_due(datetime.date(2026, 12, 1)) == datetime.date(2027, 12, 1)
+    assert review_due(datetime.date(2028, 2, 29)) in (datetime.date(2029, 2, 28), datetime.date(2029, 3, 1))
+
+
+# --- Regression tests for the kinds of defect found by the content audit (issue 13) -----------
+
+
+def _texts(doc: dict) -> list[str]:
+    """Every string in a data document, at any depth."""
+    if isinstance(doc, str):
+        return [doc]
+    if isinstance(doc, dict):
+        return [t for v in doc.values() for t in _texts(v)]
+    if isinstance(doc, list):
+        return [t for v in doc for t in _texts(v)]
+    return []
+
+
+def _item_notes(entry: dict) -> str:
+    """What the reader is told about one routine item beyond the figures (its notes and editorial notes)."""
+    return " ".join(entry.get("notes", []) + [n["text"] for n in entry.get("editorial", [])]).lower()
+
+
+def test_source_item_numbers_follow_the_article():
+    for rid, r in ROUTINES.items():
+        assert [i["source_item"] for i in r["items"]] == list(range(1, len(r["items"]) + 1)), rid
+
+
+# The article places the roller under the stomach (hernia item 7) and, in the yoga section only,
+# a bolster under the lower back after the cobra. For the hernia pain rule it gives no place.
+ROLLER_UNDER_LOWER_BACK = re.compile(r"(roller|bolster)[^.;]*\bunder (your|the) (lower back|lumbar)", re.IGNORECASE)
+
+
+def test_no_roller_placement_the_article_does_not_give():
+    docs = [ROUTINES["hernia"], CONDITIONS["disc-hernia"]]
+    docs += [EXERCISES[i["exercise"]] for i in items("hernia")]
+    docs += [r for group in ("rules", "stop_signs") for r in SAFETY[group] if "yoga" not in r["sources"]]
+    for doc in docs:
+        for text in _texts(doc):
+            assert not ROLLER_UNDER_LOWER_BACK.search(text), text
+
+
+def test_hernia_pain_rule_stated_once():
+    hernia = ROUTINES["hernia"]
+    rules = hernia.get("advice", []) + hernia.get("stop_rules", [])
+    rules += [s["text"] for s in SAFETY["stop_signs"] if "hernia" in s.get("routines", [])]
+    assert len([t for t in rules if "sharp pain" in t.lower()]) == 1, rules
+    # and what the article leaves open is said in a note
+    assert any("not where it goes" in n["text"] for n in hernia.get("notes", []))
+
+
+FILLED_BY_THE_ROUTINE = {  # the words of a step that the routine item must fill, and the fields that fill them
+    "the time the routine gives": ("hold", "hold_seconds"),
+    "the count the routine gives": ("reps",),
+}
+
+
+def test_what_a_step_leaves_to_the_routine_the_routine_gives():
+    for ex_id, ex in EXERCISES.items():
+        for step in ex["steps"] + [ex.get("start", "")]:
+            assert "angle the routine gives" not in step, (ex_id, step)  # no routine item has an angle field
+            for phrase, fields in FILLED_BY_THE_ROUTINE.items():
+                if phrase not in step:
+                    continue
+                for rid, r in ROUTINES.items():
+                    for n, entry in enumerate(r["items"], 1):
+                        if entry["exercise"] == ex_id:
+                            assert any(entry.get(f) for f in fields), (rid, n, ex_id, phrase)
+
+
+# Items whose article text moves on to the other leg, arm, side or direction (read from the article).
+OTHER_SIDE = {
+    "hernia": [6, 7], "bubnovsky": [3], "dikul": [1, 2, 3, 4, 8],
+    "flexibility": [1, 4, 6, 8, 10, 12, 13], "osteochondrosis": [1, 5, 6, 7], "stretching": [1, 2],
+    "pregnancy": [2], "slimming": [1], "yoga": [5], "relax": [3, 6],
+}
+
+
+def test_every_other_side_item_says_so():
+    for rid, numbers in OTHER_SIDE.items():
+        for n in numbers:
+            entry = item(rid, n)
+            told = _item_notes(entry)
+            assert entry.get("per_side") or re.search(r"\b(other|change|each|then|vice versa|left)\b", told), (rid, n)
+
+
+DOCTOR_EXEMPT = {
+    "barbell": "back-pain-barbell",  # not for anyone with back pain at all
+    "pinched-nerve": None,  # no exercise: rest, then a doctor (its own advice)
+}
+
+
+def test_see_a_doctor_first_on_every_routine_it_applies_to():
+    for rid, r in ROUTINES.items():
+        if rid in DOCTOR_EXEMPT:
+            other = DOCTOR_EXEMPT[rid]
+            assert other is None or other in r["contraindications"], rid
+            assert other is not None or any("doctor" in a for a in r["advice"]), rid
+            continue
+        assert "back-pain-without-doctor" in r.get("contraindications", []), rid
+    assert "back-pain-without-doctor" in ROUTINES["pregnancy"]["contraindications"]
+
+
+def test_every_condition_says_when_to_see_a_doctor():
+    for cid, c in CONDITIONS.items():
+        assert any("doctor" in t.lower() or "before you start" in t.lower() for t in c.get("see_a_doctor", [])), cid
+
+
+def test_a_straight_back_rule_is_squared_with_back_bends():
+    for rid, r in ROUTINES.items():
+        if not any("spine straight" in a for a in r.get("advice", [])):
+            continue
+        for n, entry in enumerate(r["items"], 1):
+            ex = EXERCISES[entry["exercise"]]
+            bends = re.search(r"\b(arch|turn)", " ".join([ex["summary"], *ex["steps"]]).lower())
+            if bends:
+                assert "conflict" in editorial_kinds(entry), (rid, n, entry["exercise"])
+
+
+def test_dikul_legs_to_the_side_is_not_a_bent_knee_roll():
+    four = item("dikul", 4)
+    ex = EXERCISES[four["exercise"]]
+    assert four["exercise"] != "knee-rolls"
+    assert "bent" not in ex["start"] and "legs stretched out" in ex["start"]
+    assert "both legs" in " ".join(ex["steps"])
+
+
+def test_open_data_carries_source_item():
+    from lumbar.export import as_dict
+    from lumbar.handbook import load_handbook
+
+    exported = {r["id"]: r for r in as_dict(load_handbook(DATA))["routines"]}
+    for rid, r in ROUTINES.items():
+        assert [i["source_item"] for i in exported[rid]["items"]] == [i["source_item"] for i in r["items"]], rid
+
+
+# Built-site checks for what the templates say about the data (the `site` fixture builds once).
+
+
+def test_condition_pages_say_which_advice_wins(site):
+    for cid, c in CONDITIONS.items():
+        html = unescape((site / "conditions" / cid / "index.html").read_text(encoding="utf-8"))
+        avoid = set(c.get("avoid_patterns", []))
+        clash = {i["exercise"] for rid in c.get("routines", []) for i in items(rid)
+                 if avoid & set(EXERCISES[i["exercise"]].get("patterns", []))}
+        if clash:
+            wins = re.search(r'<p class="lh-which-wins">(.*?)</p>', html, re.S)
+            assert wins and "wins" in wins.group(1), cid
+            for ex_id in clash:
+                assert EXERCISES[ex_id]["title"] in wins.group(1), (cid, ex_id)
+        else:
+            assert "lh-which-wins" not in html, cid
+
+
+def test_pages_show_the_article_item(site):
+    for rid, r in ROUTINES.items():
+        html = unescape((site / "routines" / rid / "index.html").read_text(encoding="utf-8"))
+        section = SOURCES[rid]["section"]
+        for entry in r["items"]:
+            assert f'article section "{section}", item {entry["source_item"]}' in html, (rid, entry)
+    html = (site / "exercises" / "side-lying-leg-raise" / "index.html").read_text(encoding="utf-8")
+    assert "item 5" in html and "item 6" in html

@@ -87,6 +87,23 @@ BROKEN = {
         "replace:exercise: cat=>exercise: kat",
         ["data/routines/back-pain.yaml:8: unknown exercise 'kat': did you mean 'cat'? (ids come from data/exercises/)"],
     ),
+    "missing source_item": (
+        "routines/back-pain.yaml",
+        "replace:    source_item: 2\n=>",
+        ["data/routines/back-pain.yaml:12: missing field 'items.1.source_item': add it "
+         "(see the field reference in CONTRIBUTING.md)"],
+    ),
+    "source_item not a number": (
+        "routines/back-pain.yaml",
+        "replace:source_item: 1=>source_item: first",
+        ["data/routines/back-pain.yaml:11: 'items.0.source_item': input should be a valid integer (got 'first')"],
+    ),
+    "source_item zero": (
+        "routines/back-pain.yaml",
+        "replace:source_item: 1=>source_item: 0",
+        ["data/routines/back-pain.yaml:11: 'items.0.source_item': input should be greater than or equal to 1 "
+         "(got '0')"],
+    ),
     "unknown source": (
         "exercises/cat.yaml",
         "replace:sources: [back-pain]=>sources: [back-pian]",

@@ -272,7 +272,8 @@ def synthetic_data(src: Path, dest: Path) -> None:
         for i in range(count):
             ex_id = longest[i % len(longest)]
             items.append({
-                "exercise": ex_id, "reps": "10-30", "sets": 3, "hold_seconds": 15, "rest_seconds": 120,
+                "exercise": ex_id, "source_item": i + 1,
+                "reps": "10-30", "sets": 3, "hold_seconds": 15, "rest_seconds": 120,
                 "per_side": True,
                 "editorial": [
                     {"kind": "conflict", "pattern": p, "text": "A test note."} for p in hb.exercises[ex_id].patterns

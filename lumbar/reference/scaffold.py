@@ -91,6 +91,8 @@ def _placeholder(node: dict, defs: dict, today: date) -> Any:
         return today
     if kind == "boolean":
         return False
+    if kind == "integer" and "minimum" in inner:  # e.g. source_item: the first item is 1
+        return inner["minimum"]
     if kind == "object":
         return {}
     return ""
