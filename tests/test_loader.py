@@ -195,7 +195,7 @@ BROKEN = {
     "pregnancy: lying on the back without the guidance's note": (
         "routines/back-pain.yaml",
         f"replace:{FOR_WHOM}=>for_whom: Pregnant women with lower back pain.",
-        [f"{ROUTINE}:11: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
+        [f"{ROUTINE}:12: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
          "with no note that mentions pregnancy: add an editorial note on this item that gives what current pregnancy "
          "guidance says about lying on the back (ACOG Committee Opinion 804; see data/guidelines.yaml)"],
     ),
@@ -208,11 +208,11 @@ BROKEN = {
     "sets, hold and rest above their ranges": (
         "routines/back-pain.yaml",
         "replace:reps: 10-30=>reps: 10-30\n    sets: up to 6\n    hold_seconds: 61\n    rest_seconds: 1-301",
-        [f"{ROUTINE}:13: 'half-bridge' in 'back-pain': sets 'up to 6' is outside 1-5 sets, with no editorial note "
+        [f"{ROUTINE}:14: 'half-bridge' in 'back-pain': sets 'up to 6' is outside 1-5 sets, with no editorial note "
          f"that explains it: {EXPLAIN}",
-         f"{ROUTINE}:14: 'half-bridge' in 'back-pain': a hold of 61 s is longer than 60 s, with no editorial note "
+         f"{ROUTINE}:15: 'half-bridge' in 'back-pain': a hold of 61 s is longer than 60 s, with no editorial note "
          f"that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the exercise",
-         f"{ROUTINE}:15: 'half-bridge' in 'back-pain': a rest of 1-301 s is longer than 5 min, with no editorial note "
+         f"{ROUTINE}:16: 'half-bridge' in 'back-pain': a rest of 1-301 s is longer than 5 min, with no editorial note "
          f"that explains it: {EXPLAIN}"],
     ),
     "a hold of minutes in words": (
@@ -232,7 +232,7 @@ BROKEN = {
     "no see-a-doctor rule": (
         "routines/back-pain.yaml",
         "replace:, back-pain-without-doctor]=>]",
-        [f"{ROUTINE}:13: 'back-pain' is recommended for low-back-pain, but does not carry the article's rule 'Back "
+        [f"{ROUTINE}:15: 'back-pain' is recommended for low-back-pain, but does not carry the article's rule 'Back "
          "pain not yet seen by a doctor': add 'back-pain-without-doctor' to its contraindications"],
     ),
 }
