@@ -7,7 +7,9 @@ from lumbar.loader import Problem
 
 
 def check(hb: Handbook) -> list[Problem]:
-    return references(hb) + medical(hb) + poses(hb)
+    from lumbar.links_check import published, variants
+
+    return references(hb) + medical(hb) + poses(hb) + variants(hb) + published(hb)
 
 
 def poses(hb: Handbook) -> list[Problem]:

@@ -277,7 +277,7 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
     for kind in model.KINDS:
         (out / kind).mkdir(parents=True)
     for path in sorted(real.iterdir()):  # the shared lists and any README, as they are
-        if path.is_file():
+        if path.is_file() and path.name != "published-ids.yaml":  # synthetic ids are not published
             shutil.copy2(path, out / path.name)
     lists = _shared_ids(real)
     if not lists.sources or not lists.positions:
