@@ -446,7 +446,9 @@ function setup() {
   try {
     const src = new URL(root.getAttribute("data-src") || "", location.href);
     if (location.protocol !== "file:" && src.origin !== location.origin) return;
-    const loaded = window.__lhBuilderData ? Promise.resolve(window.__lhBuilderData) : fetch(src.href).then((response) => {
+    // The offline copy has the data as a script (lumbar/offline_modules.py): file:// cannot be fetched.
+    const kept = window.__lhData && window.__lhData["builder.json"];
+    const loaded = kept ? Promise.resolve(kept) : fetch(src.href).then((response) => {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     });
