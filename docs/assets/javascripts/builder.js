@@ -312,7 +312,7 @@ function build(root, data, sheet) {
     }
     // Hook for the guided session player (issue 17): shown only when the build has a session/ page.
     if (session && state.routine.items.length) {
-      p.append(make("a", { class: "md-button", href: session + "#r=" + encodeRoutine(state.routine), text: "Start this routine" }), " ");
+      p.append(make("a", { class: "md-button lh-b-start", href: session + "#r=" + encodeRoutine(state.routine), text: "Start this routine" }), " ");
     }
     const link = make("input", { id: "lh-b-link", class: "md-input md-input--stretch", readonly: true, value: shareUrl() });
     const copy = make("button", { type: "button", class: "md-button", text: "Copy the link" });
@@ -399,6 +399,10 @@ function build(root, data, sheet) {
     }));
     const url = shareUrl();
     sheet.querySelector(".lh-b-sheet-url").textContent = url;
+    const field = document.getElementById("lh-b-link");
+    if (field) field.value = url;
+    const start = main.querySelector(".lh-b-start");
+    if (start) start.setAttribute("href", session + "#r=" + encodeRoutine(r));
     const qr = sheet.querySelector(".lh-sheet-qr");
     try {
       qr.replaceChildren(qrSvg(url));
