@@ -46,7 +46,10 @@ def as_dict(hb: Handbook) -> dict:
                 "id": r_id,
                 "title": r.title,
                 "items": [
-                    {"exercise": it.exercise, **{k: getattr(it, k) for k in dose_keys if getattr(it, k) not in (None, False)}}
+                    {
+                        "exercise": it.exercise,
+                        **{k: getattr(it, k) for k in dose_keys if getattr(it, k) not in (None, False)},
+                    }
                     for it in r.items
                 ],
             }
@@ -75,7 +78,9 @@ def write(hb: Handbook, site_dir: Path) -> None:
 
     api = Path(site_dir) / "api"
     (api / "thumbs").mkdir(parents=True, exist_ok=True)
-    (api / "builder.json").write_text(json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (api / "builder.json").write_text(
+        json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     for ex_id, ex in hb.exercises.items():
         if ex.figures:
             (api / "thumbs" / f"{ex_id}.svg").write_text(render_thumbnail(ex.figures), encoding="utf-8")

@@ -44,7 +44,7 @@ def _parse(path: Path) -> tuple[list[tuple[list[tuple[str, str]], Path]], list[s
             imports.append((names, (path.parent / m.group(2)).resolve()))
             body.append("")
             continue
-        if line.startswith("import ") or line.startswith("import{"):
+        if line.startswith(("import ", "import{")):
             raise ModuleError(f"{path}:{number}: write imports as 'import {{ a, b }} from \"./x.js\";' on one line")
         if _DEFAULT.match(stripped) and not line.startswith(" "):
             body.append("")
@@ -82,7 +82,11 @@ def join_modules(entry: Path) -> str:
 
     visit(entry.resolve())
     var = {p: f"__lh_m{i}" for i, p in enumerate(order)}
-    out = ["// Joined for the offline copy by lumbar/offline_modules.py from ES modules; do not edit.", "(function () {", '"use strict";']
+    out = [
+        "// Joined for the offline copy by lumbar/offline_modules.py from ES modules; do not edit.",
+        "(function () {",
+        '"use strict";',
+    ]
     for path in order:
         imports, exports, body = parsed[path]
         out.append(f"// {path.name}")
@@ -121,13 +125,16 @@ def classic_pages(site: Path) -> list[Path]:
             data = (page.parent / src).resolve()
             if data.is_file():
                 script = data.with_name(data.name + ".js")
-                payload = json.dumps(json.loads(data.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
+                payload = json.dumps(
+                    json.loads(data.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":")
+                )
                 script.write_text(
                     f"window.__lhData = window.__lhData || {{}};\nwindow.__lhData[{json.dumps(data.name)}] = {payload};\n",
                     encoding="utf-8",
                 )
                 data_tags.append(f'<script src="{src}.js"></script>')
-        html = _MODULE_TAG.sub(lambda m: "".join(data_tags) + classic(m), html, count=1)
+        first = "".join(data_tags)
+        html = _MODULE_TAG.sub(lambda m, first=first: first + classic(m), html, count=1)
         html = _MODULE_TAG.sub(classic, html)
         page.write_text(html, encoding="utf-8")
         changed.append(page)
