@@ -44,6 +44,15 @@ def guard(page) -> list[str]:
     return seen
 
 
+def images_loaded(page) -> None:
+    """The sheet's start drawings have loaded (polled from here: the page's CSP forbids the eval of wait_for_function)."""
+    for _ in range(100):
+        if page.evaluate("Array.from(document.querySelectorAll('.lh-b-rows img')).every((i) => i.complete)"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the sheet's drawings did not load")
+
+
 def pdf_text(pdf: Path) -> tuple[int, str]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
@@ -96,7 +105,7 @@ def test_keyboard_routine_prints_on_one_page_and_its_qr_reopens_it(browser, serv
 
     names = ["Cat", "Bird dog", "Half-bridge"]
     lines = ["12 repetitions", "hold 20", "each side", "3 sets, each side", "Small lift <b>only</b>"]
-    page.wait_for_function("Array.from(document.querySelectorAll('.lh-b-rows img')).every((i) => i.complete)")
+    images_loaded(page)
     for size in ("A4", "Letter"):
         pdf = tmp_path / f"{size}.pdf"
         page.pdf(path=str(pdf), format=size, print_background=True)
@@ -238,6 +247,7 @@ def test_builder_weighs_at_most_120_kb_gzipped(browser, server, site):
         rel = url.removeprefix(server).split("?")[0].split("#")[0]
         path = site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
         total += len(gzip.compress(path.read_bytes(), 9))
+    print(f"builder page and what it loads: {total / 1024:.1f} KB gzipped")
     assert total <= 120 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
 
 
@@ -343,3 +353,29 @@ def test_published_ids_hold_every_id_of_today():
     for kind in ("exercises", "routines", "conditions"):
         assert {p.stem for p in (ROOT / "data" / kind).glob("*.yaml")} <= set(ids[kind])
     assert len(ids["exercises"]) >= 64
+
+
+def test_the_qr_code_of_8_exercises_scans_at_the_printed_size(page, server, tmp_path):
+    """Eight exercises, each with every dose and a note, a title and a note for the patient: one A4 page, and
+    the QR code (28 mm wide) read by zbar from a 300 dpi rendering gives the whole link."""
+    ids = [
+        "cat",
+        "crunch",
+        "half-bridge",
+        "prone-press-up",
+        "child-pose",
+        "knee-to-chest",
+        "bird-dog",
+        "supine-hip-turn",
+    ]
+    items = "~".join(f"{e}.{10 + i}.3.{5 * i}.60.s.Go_slowly_{i}" for i, e in enumerate(ids))
+    ready(
+        page, server + f"builder/#r=1~Mrs_Jones,_weeks_1-2~2d~low-back-pain~Stop_if_the_pain_spreads_down_a_leg~{items}"
+    )
+    link = page.input_value("#lh-b-link")
+    images_loaded(page)
+    pdf = tmp_path / "eight.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    pages, text = pdf_text(pdf)
+    assert pages == 1, pages
+    assert qr_links(pdf, tmp_path) == [link], len(link)
