@@ -379,3 +379,27 @@ def test_the_qr_code_of_8_exercises_scans_at_the_printed_size(page, server, tmp_
     pages, text = pdf_text(pdf)
     assert pages == 1, pages
     assert qr_links(pdf, tmp_path) == [link], len(link)
+
+
+@pytest.mark.parametrize("service_workers", ["allow", "block"])
+def test_builder_once_visited_works_with_no_signal(browser, server, service_workers):
+    """The service worker (docs/sw.js) keeps the builder, its modules, data and drawings once seen; with the
+    worker blocked on purpose the same visit must fail offline."""
+    context = browser.new_context(service_workers=service_workers)
+    page = context.new_page()
+    try:
+        ready(page, server + "builder/?routine=back-pain")
+        if service_workers == "allow":
+            page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+            ready(page, server + "builder/?routine=back-pain")  # seen again, now through the worker
+            page.wait_for_load_state("networkidle")
+        context.set_offline(True)
+        try:
+            ready(page, server + "builder/#r=1~T~~~~cat.5~bird-dog.3")
+            works = page.locator(".lh-b-view > li").count() == 2
+        except Exception as err:  # the browser's own offline page
+            print("offline:", str(err).splitlines()[0], page.url)
+            works = False
+    finally:
+        context.close()
+    assert works == (service_workers == "allow")

@@ -93,7 +93,13 @@ function build(root, data, sheet) {
     const code = encodeRoutine(state.routine);
     const hash = (state.mode === "view" ? "#r=" : "#e=") + code;
     if (history.replaceState) history.replaceState(null, "", location.pathname + hash);
+    state.hash = location.hash;
   }
+
+  // Another link pasted into this tab changes only the hash: start again from it.
+  window.addEventListener("hashchange", () => {
+    if (location.hash !== state.hash) location.reload();
+  });
 
   function changed(focusKey) {
     state.missing = state.routine.items.map((i) => i.id).filter((id) => !exercises.has(id));
