@@ -261,7 +261,7 @@ def load_handbook(root: Path | str = "data") -> Handbook:
                 else f"unknown shared file{where}; shared files are {', '.join(model.SHARED)}"
             )
             problems.append(Problem(name(path), 1, f"this file belongs to no kind of data: {hint}"))
-    for needed in model.SHARED:
+    for needed in sorted(set(model.SHARED) - model.OPTIONAL):
         if needed not in hb.shared and not any(p.path.endswith("/" + needed) for p in problems):
             problems.append(Problem(f"{root.name}/{needed}", 1, "this shared file is missing"))
     problems.extend(check(hb))

@@ -77,6 +77,14 @@ def define_env(env) -> None:
         """Every condition with its names, routines and what to avoid; find.js adds a filter."""
         return fragment("find.html")
 
+    def routine_builder() -> Markup:
+        """The routine builder; its "Start this routine" button only when a session/ page is built."""
+        docs = Path(env.conf.docs_dir)
+        has_session = (docs / "session.md").is_file() or (docs / "session" / "index.md").is_file()
+        session = links().page("session") if has_session else ""
+        online = f"{env.conf.site_url}builder/" if (env.conf.site_url or "").startswith("http") else ""
+        return fragment("builder.html", online=online, session=session)
+
     def site_link(path: str) -> str:
         """A relative link from this page to a file of the built site, such as 'api/handbook.json'."""
         return links().asset(path)
@@ -98,5 +106,6 @@ def define_env(env) -> None:
     for func in (
         exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
         red_flags, harmful_movements, guidelines, condition_table, find_by_condition, counts, site_link, figure_gallery,
+        routine_builder,
     ):
         env.macro(func)

@@ -111,6 +111,13 @@ class Exercise(Item):
         False, description="true for a rest or relaxation position, which may be held longer than an effort (over 60 s)."
     )
     figures: Figures | None = Field(None, description="Start and end poses for the drawings (see the figure reference).")
+    easier: list[Id] = Field(
+        default_factory=list, description="Easier variants (exercise ids): the handbook's own editorial choice, not the article's."
+    )
+    harder: list[Id] = Field(default_factory=list, description="Harder variants (exercise ids); each pair is stated from both ends.")
+    aliases: list[Id] = Field(
+        default_factory=list, description="Old ids of this exercise (renamed or merged): old links and QR codes keep working."
+    )
 
 
 class Dose(Strict):
@@ -273,6 +280,14 @@ class PositionList(Strict):
     positions: list[Entry]
 
 
+class PublishedIds(Strict):
+    """Every id ever published: none may disappear unless it lives on as an alias (old links keep working)."""
+
+    exercises: list[Id] = Field(description="Exercise ids: a current exercise, or an alias of one.")
+    routines: list[Id] = Field(description="Routine ids.")
+    conditions: list[Id] = Field(description="Condition ids.")
+
+
 KINDS = {"exercises": Exercise, "routines": Routine, "conditions": Condition}
 SHARED = {
     "sources.yaml": SourceList,
@@ -282,4 +297,6 @@ SHARED = {
     "equipment.yaml": EquipmentList,
     "positions.yaml": PositionList,
     "guidelines.yaml": GuidelineList,
+    "published-ids.yaml": PublishedIds,
 }
+OPTIONAL = {"published-ids.yaml"}  # synthetic and test data sets publish nothing

@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from lumbar import export
+from lumbar import builder, export
 from lumbar.handbook import Handbook, load_handbook
 from lumbar.loader import DataError
 from lumbar.render import Renderer, _bytecode_cache
@@ -154,6 +154,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_post_build(config) -> None:
     export.write(state.handbook, Path(config.site_dir) / "api" / "handbook.json")
+    builder.write(state.handbook, Path(config.site_dir))
 
 
 # Material starts its search worker and fetches search/search_index.json as soon as any page loads (the

@@ -55,6 +55,11 @@ def build_offline(out: Path) -> None:
         config.plugins.on_shutdown()
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
         (out / name).unlink(missing_ok=True)
+    # Chromium runs no ES module from file://: each page's modules joined into one classic script.
+    sys.path.insert(0, str(ROOT))
+    from lumbar.offline_modules import classic_pages
+
+    classic_pages(out)
 
 
 def zip_date() -> tuple[int, int, int, int, int, int]:

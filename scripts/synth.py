@@ -154,6 +154,8 @@ def _count(rng: random.Random):
 def _exercise(rng: random.Random, template: dict, number: int, lists: Lists) -> dict:
     """A variant of a real exercise: its text, references checked against the shared lists."""
     ex = dict(template)  # figures (pose data for the drawings) included, as the real ones have them
+    for key in ("easier", "harder", "aliases"):  # they name real ids, each pair from both ends
+        ex.pop(key, None)
     ex["title"] = f"{template['title']}, {rng.choice(_VARIANTS)} {number}"
     if ex.get("other_names"):
         ex["other_names"] = [f"{n} {number}" for n in ex["other_names"]]
@@ -277,7 +279,7 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
     for kind in model.KINDS:
         (out / kind).mkdir(parents=True)
     for path in sorted(real.iterdir()):  # the shared lists and any README, as they are
-        if path.is_file():
+        if path.is_file() and path.name != "published-ids.yaml":  # synthetic ids are not published
             shutil.copy2(path, out / path.name)
     lists = _shared_ids(real)
     if not lists.sources or not lists.positions:

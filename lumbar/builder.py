@@ -1,0 +1,86 @@
+"""What the routine builder page (docs/builder.md, builder.js) reads: api/builder.json, a slim part of
+the open data (the whole api/handbook.json would take the page over its weight budget), and each
+exercise's start drawing as api/thumbs/<id>.svg, loaded by <img> only for the exercises chosen."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lumbar.handbook import Handbook
+
+_MARKS = re.compile(r"[*_`]")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def plain(text: str | None) -> str:
+    """Light Markdown as plain text: the page puts data in as text only."""
+    return _MARKS.sub("", _LINK.sub(r"\1", text or ""))
+
+
+def as_dict(hb: Handbook) -> dict:
+    dose_keys = ("reps", "sets", "hold_seconds", "hold", "rest_seconds", "rest", "per_side")
+    return {
+        "format": 1,
+        "exercises": [
+            {
+                "id": ex_id,
+                "title": ex.title,
+                "other_names": list(ex.other_names),
+                "position": ex.position,
+                "equipment": list(ex.equipment),
+                "patterns": list(ex.patterns),
+                "sides": ex.sides,
+                "steps": [plain(s) for s in ex.steps],
+                "breathing": plain(ex.breathing),
+                "easier": list(ex.easier),
+                "harder": list(ex.harder),
+                "aliases": list(ex.aliases),
+                "thumb": bool(ex.figures),
+            }
+            for ex_id, ex in sorted(hb.exercises.items())
+        ],
+        "routines": [
+            {
+                "id": r_id,
+                "title": r.title,
+                "items": [
+                    {
+                        "exercise": it.exercise,
+                        **{k: getattr(it, k) for k in dose_keys if getattr(it, k) not in (None, False)},
+                    }
+                    for it in r.items
+                ],
+            }
+            for r_id, r in sorted(hb.routines.items())
+        ],
+        "conditions": [
+            {
+                "id": c_id,
+                "title": c.title,
+                "kind": c.kind,
+                "routines": list(c.routines),
+                "avoid": [{"exercise": e.exercise, "why": plain(e.why)} for e in c.avoid],
+                "caution": [{"exercise": e.exercise, "why": plain(e.why)} for e in c.caution],
+                "avoid_patterns": list(c.avoid_patterns),
+            }
+            for c_id, c in sorted(hb.conditions.items(), key=lambda kv: kv[1].title)
+        ],
+        "patterns": [{"id": p.id, "title": p.title, "text": plain(p.text)} for p in hb.patterns.values()],
+        "positions": [{"id": p.id, "title": p.title} for p in hb.positions.values()],
+        "equipment": [{"id": e.id, "title": e.title} for e in hb.equipment.values()],
+    }
+
+
+def write(hb: Handbook, site_dir: Path) -> None:
+    from lumbar.figures import render_thumbnail
+
+    api = Path(site_dir) / "api"
+    (api / "thumbs").mkdir(parents=True, exist_ok=True)
+    (api / "builder.json").write_text(
+        json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    for ex_id, ex in hb.exercises.items():
+        if ex.figures:
+            (api / "thumbs" / f"{ex_id}.svg").write_text(render_thumbnail(ex.figures), encoding="utf-8")

@@ -1,0 +1,415 @@
+"""The routine builder (docs/builder.md, issue 16) in headless Chromium: a routine made with the keyboard
+alone prints on one page with a QR code that decodes to its link; the link reopens it in a fresh browser;
+"Customise this routine" loads every routine; hostile links give messages and run nothing; it works from
+the offline copy, on a phone, and within its weight. And the data checks behind its links.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.browsing import offline_copy  # noqa: F401 (a fixture)
+from tests.conftest import ROOT
+from tests.test_a11y import violations
+
+
+def ready(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#lh-builder[data-ready]", timeout=10_000)
+
+
+def reach(page, selector: str, back: bool = False, limit: int = 400) -> None:
+    """Press Tab (or Shift+Tab) until the focused element matches `selector`."""
+    key = "Shift+Tab" if back else "Tab"
+    for _ in range(limit):
+        if page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"{selector} not reached with {key}")
+
+
+def guard(page) -> list[str]:
+    """Errors, dialogs and script runs the page must never show."""
+    seen: list[str] = []
+    page.on("pageerror", lambda e: seen.append(f"error: {e}"))
+    page.on("console", lambda m: seen.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("dialog", lambda d: (seen.append(f"dialog: {d.message}"), d.dismiss()))
+    return seen
+
+
+def images_loaded(page) -> None:
+    """The sheet's start drawings have loaded (polled from here: the page's CSP forbids the eval of wait_for_function)."""
+    for _ in range(100):
+        if page.evaluate("Array.from(document.querySelectorAll('.lh-b-rows img')).every((i) => i.complete)"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the sheet's drawings did not load")
+
+
+def pdf_text(pdf: Path) -> tuple[int, str]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    return pages, subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def qr_links(pdf: Path, tmp: Path) -> list[str]:
+    subprocess.run(["pdftoppm", "-r", "300", "-png", str(pdf), str(tmp / "page")], check=True)
+    found = []
+    for png in sorted(tmp.glob("page*.png")):
+        out = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", str(png)], check=False, capture_output=True, text=True
+        ).stdout
+        found += [line for line in out.splitlines() if line]
+    return found
+
+
+def test_keyboard_routine_prints_on_one_page_and_its_qr_reopens_it(browser, server, tmp_path):
+    context = browser.new_context()
+    page = context.new_page()
+    seen = guard(page)
+    ready(page, server + "builder/")
+    page.focus("body")
+    reach(page, "#lh-b-title")
+    page.keyboard.type("Week one")
+    reach(page, "#lh-b-times")
+    page.keyboard.type("2")
+    for query, name in (("cat", "Cat"), ("bird dog", "Bird dog"), ("half-bridge", "Half-bridge")):
+        reach(page, "#lh-b-q", back=bool(page.evaluate("!!document.activeElement.closest('.lh-b-finder')")))
+        page.keyboard.press("Control+A")
+        page.keyboard.type(query)
+        reach(page, f'button[aria-label="Add {name}"]')
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Add {name}"
+    titles = lambda: [t.strip() for t in page.locator(".lh-b-item h3 a").all_inner_texts()]
+    reach(page, 'button[aria-label="Move Cat down"]', back=True)
+    page.keyboard.press("Enter")
+    assert titles() == ["Bird dog", "Cat", "Half-bridge"]
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Move Cat down"
+    reach(page, 'button[aria-label="Move Cat up"]', back=True)
+    page.keyboard.press("Enter")
+    assert titles() == ["Cat", "Bird dog", "Half-bridge"]
+    doses = {0: ("reps", "12"), 1: ("hold", "20"), 2: ("sets", "3")}
+    for index, (key, value) in doses.items():
+        reach(page, f"#lh-b-{key}-{index}", back=True)
+        page.keyboard.type(value)
+    assert page.is_checked("#lh-b-side-1"), "the bird dog is done on each side: ticked when added"
+    reach(page, "#lh-b-side-2")
+    page.keyboard.press("Space")
+    reach(page, "#lh-b-itemnote-2")
+    page.keyboard.type("Small lift <b>only</b>")
+    assert [t.strip() for t in page.locator(".lh-b-item h3 a").all_inner_texts()] == ["Cat", "Bird dog", "Half-bridge"]
+    assert "Harmful movement" in page.locator(".lh-b-item").nth(2).inner_text(), "the half-bridge's warning is missing"
+    link = page.input_value("#lh-b-link")
+    assert link.startswith(server + "builder/#r=1~Week_one~2d~")
+
+    names = ["Cat", "Bird dog", "Half-bridge"]
+    lines = ["12 repetitions", "hold 20", "each side", "3 sets, each side", "Small lift <b>only</b>"]
+    images_loaded(page)
+    for size in ("A4", "Letter"):
+        pdf = tmp_path / f"{size}.pdf"
+        page.pdf(path=str(pdf), format=size, print_background=True)
+        pages, text = pdf_text(pdf)
+        assert pages == 1, f"{size}: {pages} pages"
+        flat = " ".join(text.split())
+        at = [flat.find(n) for n in names]
+        assert -1 not in at and at == sorted(at), f"{size}: names missing or out of order: {at}"
+        assert all(flat.find(d) > at[0] for d in lines), f"{size}: a dose is missing:\n{flat}"
+        assert "Get urgent care" in flat and "not medical advice" in flat and "Stop, or ease off" in flat
+        (tmp_path / size).mkdir()
+        assert qr_links(pdf, tmp_path / size) == [link], f"{size}: the QR code does not give the link"
+    context.close()
+
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    seen += guard(other)
+    ready(other, link)
+    view = other.locator(".lh-b-view > li")
+    assert view.count() == 3
+    assert view.nth(0).inner_text().startswith("Cat: 12 repetitions")
+    assert view.nth(1).inner_text().startswith("Bird dog: hold 20\u00a0s, each side")
+    assert view.nth(2).inner_text().startswith("Half-bridge: 3 sets, each side (Small lift <b>only</b>)")
+    assert "Small lift <b>only</b>" in other.locator(".lh-b-view").inner_text()
+    assert other.locator(".lh-b-view b").count() == 0
+    other.get_by_role("button", name="Edit a copy").click()
+    assert other.input_value("#lh-b-title") == "Week one"
+    fresh.close()
+    assert not seen, seen
+
+
+def test_customise_loads_every_routine_with_its_doses(page, server, handbook):
+    seen = guard(page)
+    for rid, routine in handbook.routines.items():
+        page.goto(server + f"routines/{rid}/")
+        href = page.get_by_role("link", name="Customise this routine").get_attribute("href")
+        ready(page, server + f"routines/{rid}/" + href)
+        items = page.locator(".lh-b-item")
+        assert items.count() == len(routine.items), rid
+        for i, it in enumerate(routine.items):
+            box = items.nth(i)
+            assert box.locator("h3 a").inner_text() == handbook.exercises[it.exercise].title, (rid, i)
+            for key, field in (("reps", "reps"), ("sets", "sets"), ("hold", "hold_seconds"), ("rest", "rest_seconds")):
+                value = getattr(it, field)
+                shown = page.input_value(f"#lh-b-{key}-{i}")
+                first = re.match(r"(?:up to )?(\d+)", str(value)).group(1) if value is not None else ""
+                assert shown == first, (rid, i, key, value, shown)
+            note = page.input_value(f"#lh-b-itemnote-{i}")
+            for value in (it.reps, it.sets, it.hold, it.rest, it.hold_seconds, it.rest_seconds):
+                if value is not None and not re.fullmatch(r"\d+", str(value)):
+                    assert str(value) in note, (rid, i, value, note)
+            assert page.is_checked(f"#lh-b-side-{i}") == it.per_side, (rid, i)
+    assert not seen, seen
+
+
+BAD = {
+    "wrong version": ("#r=9~T~~~~cat.10", ["format 9, newer"], 1),
+    "not a routine": ("#r=hello", ["does not start with a format number"], 0),
+    "unknown id": ("#r=1~T~~~~no-such-exercise.5~cat.3", ["no longer in the handbook"], 2),
+    "huge numbers": ("#r=1~T~~~~cat.99999999999999999999999.3.999999", ["more than 999", "more than 3600"], 1),
+    "100 KB": ("#r=1~" + "A" * 100 * 1024, ["far too long"], 0),
+    "html in the note": (
+        "#r=1~%3Cimg_src%3Dx_onerror%3Dalert(1)%3E~~~%3Cscript%3Ealert(2)%3C%2Fscript%3E~cat.2.....%3Cimg_src=x_onerror=alert(3)%3E~<svg_onload=alert(4)>.1",
+        ["not a handbook id"],
+        1,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_links_give_a_message_and_run_nothing(page, server, case):
+    hash_, messages, kept = BAD[case]
+    seen = guard(page)
+    ready(page, server + "builder/" + hash_)
+    problem = page.locator(".lh-b-problem")
+    assert problem.count() == 1, f"{case}: no message"
+    text = problem.inner_text()
+    for m in messages:
+        assert m in text, f"{case}: '{m}' not in {text}"
+    assert page.locator(".lh-b-view li[data-exercise]").count() == kept
+    assert page.locator(".md-content img[src='x'], .md-content script:not([src]), .md-content svg[onload]").count() == 0
+    if case == "html in the note":
+        assert "<img src=x onerror=alert(1)>" in page.locator(".lh-b-readonly h2").inner_text()
+        assert "<script>alert(2)</script>" in page.locator(".lh-b-view-note").inner_text()
+    assert not seen, f"{case}: {seen}"
+
+
+def test_bad_link_test_would_see_a_script(page, server):
+    """The guard itself: a page that does run a script from its address is caught."""
+    seen = guard(page)
+    page.goto(server + "builder/")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=alert(1)>')")
+    page.wait_for_timeout(300)
+    assert any("Content Security Policy" in s for s in seen), seen  # an inline handler tried, and was refused
+    page.evaluate("window.alert('ran')")
+    assert any(s == "dialog: ran" for s in seen), seen
+
+
+def test_builder_works_from_the_offline_copy(browser, offline_copy):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    seen = guard(page)
+    ready(page, (offline_copy / "builder.html").as_uri() + "?routine=back-pain")
+    assert page.locator(".lh-b-item").count() == 5
+    page.get_by_role("button", name="Add Bird dog").click()
+    assert page.locator(".lh-b-item").count() == 6
+    link = page.input_value("#lh-b-link")
+    assert link.startswith("https://") and "/builder/#r=1~" in link
+    assert page.locator(".lh-sheet-qr svg").count() == 1
+    context.close()
+    assert not seen, seen
+
+
+def test_builder_on_a_phone_and_in_both_schemes(browser, server):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+        page = context.new_page()
+        ready(page, server + "builder/?routine=back-pain")
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 390, f"{scheme}: the page is {wide} px wide on a 390 px phone"
+        found = violations(page)
+        page.goto(server + "builder/#r=1~T~~low-back-pain~n~cat.1~gone.2")
+        page.wait_for_selector("#lh-builder[data-ready]")
+        found += violations(page)
+        context.close()
+        assert not found, f"{scheme}:\n" + "\n".join(found)
+
+
+def test_builder_weighs_at_most_120_kb_gzipped(browser, server, site):
+    context = browser.new_context()
+    page = context.new_page()
+    paths: list[str] = []
+    page.on("requestfinished", lambda r: paths.append(r.url))
+    ready(page, server + "builder/?routine=home")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    total = 0
+    for url in set(paths):
+        rel = url.removeprefix(server).split("?")[0].split("#")[0]
+        path = site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+        total += len(gzip.compress(path.read_bytes(), 9))
+    print(f"builder page and what it loads: {total / 1024:.1f} KB gzipped")
+    assert total <= 120 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
+
+
+def test_every_routine_page_links_to_the_builder(site, handbook):
+    for rid in handbook.routines:
+        html = (site / "routines" / rid / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../builder/?routine={rid}"' in html, rid
+
+
+def test_nav_has_make_a_routine(site):
+    assert ">Make a routine<" in re.sub(r"\s+", " ", (site / "index.html").read_text(encoding="utf-8")).replace(
+        "> ", ">"
+    ).replace(" <", "<")
+
+
+def test_exercise_pages_show_variants_as_editorial(site, handbook):
+    covered = {"cat", "half-bridge", "knee-to-chest", "crunch", "prone-leg-raise", "bird-dog", "twisting-shoulder-lift"}
+    for ex_id in covered:
+        ex = handbook.exercises[ex_id]
+        assert ex.easier or ex.harder, ex_id
+        html = (site / "exercises" / ex_id / "index.html").read_text(encoding="utf-8")
+        assert "not the article" in html and "Easier and harder" in html, ex_id
+        for other in ex.easier + ex.harder:
+            assert handbook.exercises[other].title in html
+
+
+# The data checks: each one broken on purpose in a copy of the data.
+
+
+def data_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def problems(data: Path) -> str:
+    from lumbar.handbook import load_handbook
+    from lumbar.loader import DataError
+
+    try:
+        load_handbook(data)
+    except DataError as err:
+        return "\n".join(str(p) for p in err.problems)
+    return ""
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_real_data_passes(tmp_path):
+    assert problems(data_copy(tmp_path)) == ""
+
+
+def test_a_one_sided_variant_stops_the_build(tmp_path):
+    data = data_copy(tmp_path)
+    edit(data / "exercises" / "cat.yaml", "easier: [all-fours-relax]\n", "")
+    found = problems(data)
+    assert "all-fours-relax.yaml" in found and "does not name 'all-fours-relax' under 'easier'" in found, found
+
+
+def test_an_unknown_variant_and_a_cycle_stop_the_build(tmp_path):
+    data = data_copy(tmp_path)
+    edit(
+        data / "exercises" / "downward-upward-dog.yaml",
+        "easier: [cat]",
+        "easier: [cat]\nharder: [all-fours-relax, no-such]",
+    )
+    edit(
+        data / "exercises" / "all-fours-relax.yaml",
+        "harder: [cat, bird-dog]",
+        "harder: [cat, bird-dog]\neasier: [downward-upward-dog]",
+    )
+    found = problems(data)
+    assert "unknown exercise 'no-such'" in found and "makes a cycle" in found, found
+
+
+def test_a_published_id_cannot_disappear_without_an_alias(tmp_path):
+    data = data_copy(tmp_path)
+    (data / "exercises" / "cat.yaml").rename(data / "exercises" / "cat-cow.yaml")
+    edit(data / "published-ids.yaml", "  - cat\n", "  - cat\n  - cat-cow\n")
+    found = problems(data)
+    assert "published exercise id 'cat' has disappeared" in found and "aliases: [cat]" in found, found
+    for path in (data / "exercises").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(r"\bcat\b(?!-)", "cat-cow", text) if path.name != "cat-cow.yaml" else text, encoding="utf-8"
+        )
+    for folder in ("routines", "conditions"):
+        for path in (data / folder).glob("*.yaml"):
+            path.write_text(
+                re.sub(r"exercise: cat\b(?!-)", "exercise: cat-cow", path.read_text(encoding="utf-8")), encoding="utf-8"
+            )
+    edit(data / "exercises" / "cat-cow.yaml", "position:", "aliases: [cat]\nposition:")
+    assert "disappeared" not in problems(data)
+
+
+def test_published_ids_hold_every_id_of_today():
+    """A new item's id goes into data/published-ids.yaml when it is published."""
+    ids = yaml.safe_load((ROOT / "data" / "published-ids.yaml").read_text(encoding="utf-8"))
+    for kind in ("exercises", "routines", "conditions"):
+        assert {p.stem for p in (ROOT / "data" / kind).glob("*.yaml")} <= set(ids[kind])
+    assert len(ids["exercises"]) >= 64
+
+
+def test_the_qr_code_of_8_exercises_scans_at_the_printed_size(page, server, tmp_path):
+    """Eight exercises, each with every dose and a note, a title and a note for the patient: one A4 page, and
+    the QR code (28 mm wide) read by zbar from a 300 dpi rendering gives the whole link."""
+    ids = [
+        "cat",
+        "crunch",
+        "half-bridge",
+        "prone-press-up",
+        "child-pose",
+        "knee-to-chest",
+        "bird-dog",
+        "supine-hip-turn",
+    ]
+    items = "~".join(f"{e}.{10 + i}.3.{5 * i}.60.s.Go_slowly_{i}" for i, e in enumerate(ids))
+    ready(
+        page, server + f"builder/#r=1~Mrs_Jones,_weeks_1-2~2d~low-back-pain~Stop_if_the_pain_spreads_down_a_leg~{items}"
+    )
+    link = page.input_value("#lh-b-link")
+    images_loaded(page)
+    pdf = tmp_path / "eight.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    pages, text = pdf_text(pdf)
+    assert pages == 1, pages
+    flat = " ".join(text.split())
+    assert all(f"Go slowly {i}" in flat for i in range(8)), flat
+    assert qr_links(pdf, tmp_path) == [link], len(link)
+
+
+@pytest.mark.parametrize("service_workers", ["allow", "block"])
+def test_builder_once_visited_works_with_no_signal(browser, server, service_workers):
+    """The service worker (docs/sw.js) keeps the builder, its modules, data and drawings once seen; with the
+    worker blocked on purpose the same visit must fail offline."""
+    context = browser.new_context(service_workers=service_workers)
+    page = context.new_page()
+    try:
+        ready(page, server + "builder/?routine=back-pain")
+        if service_workers == "allow":
+            page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+            ready(page, server + "builder/?routine=back-pain")  # seen again, now through the worker
+            page.wait_for_load_state("networkidle")
+        context.set_offline(True)
+        try:
+            ready(page, server + "builder/#r=1~T~~~~cat.5~bird-dog.3")
+            works = page.locator(".lh-b-view > li").count() == 2
+        except PlaywrightError:  # the browser's own offline page
+            works = False
+    finally:
+        context.close()
+    assert works == (service_workers == "allow")
