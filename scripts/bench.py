@@ -197,6 +197,15 @@ def project_markdown(project: Path):
             yield file.src_uri, dict(page.meta), expand(markdown)
 
 
+def _plain(value):
+    """Plain str, list and dict: titles and tags come escaped as markupsafe.Markup, which the safe dumper refuses."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
+
+
 def make_baseline(project: Path, dest: Path) -> int:
     """The same pages as plain Markdown files in a plain MkDocs + Material project. Returns the page count."""
     if dest.exists():
@@ -213,7 +222,7 @@ def make_baseline(project: Path, dest: Path) -> int:
             shutil.copy2(path, docs / path.relative_to(project / "docs"))
     pages = 0
     for src_uri, meta, markdown in project_markdown(project):
-        meta = {k: v for k, v in meta.items() if k != "render_macros"}
+        meta = _plain({k: v for k, v in meta.items() if k != "render_macros"})
         front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" if meta else ""
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -42,6 +42,8 @@ except ImportError:  # pragma: no cover
 ROUTINES_PER_EXERCISE = 1 / 5
 CONDITIONS_PER_EXERCISE = 1 / 50
 ITEMS_PER_ROUTINE = (5, 10)
+DOCTOR_FIRST = "back-pain-without-doctor"  # the article's rule every routine for a condition carries
+LYING = ("prone", "supine")  # positions the pregnancy check asks a note for
 
 _VARIANTS = [
     "slow tempo", "with a pause", "short range", "on a soft mat", "gentle", "morning", "evening",
@@ -180,7 +182,10 @@ def _exercise(rng: random.Random, template: dict, number: int, lists: Lists) -> 
     return ex
 
 
-def _routine(rng: random.Random, number: int, exercise_ids: list[str], lists: Lists, reviewed: str) -> dict:
+def _routine(
+    rng: random.Random, number: int, exercise_ids: list[str], lists: Lists, reviewed: str, one_sided: set[str],
+    lying: set[str],
+) -> dict:
     count = min(rng.randint(*ITEMS_PER_ROUTINE), len(exercise_ids))
     items = []
     for n, ex_id in enumerate(rng.sample(exercise_ids, count), 1):
@@ -191,12 +196,14 @@ def _routine(rng: random.Random, number: int, exercise_ids: list[str], lists: Li
             item["hold_seconds"] = rng.choice((5, 10, 15, 30, 60))
         if rng.random() < 0.2:
             item["rest_seconds"] = rng.choice((30, 60, 120, 180))
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 or ex_id in one_sided:  # steps that say "the other side" need it (checks.safety)
             item["per_side"] = True
         if rng.random() < 0.15:
             item["source_wording"] = f"Do {item['reps']} approaches."
         if rng.random() < 0.1:
             item["notes"] = [rng.choice(_ADVICE)]
+        if ex_id in lying:  # any routine may be a synthetic pregnancy condition's (checks.safety)
+            item["editorial"] = [{"kind": "clarification", "text": "In pregnancy, ask your midwife or doctor first."}]
         items.append(item)
     focus = rng.choice(_FOCUS)
     routine = {
@@ -205,7 +212,7 @@ def _routine(rng: random.Random, number: int, exercise_ids: list[str], lists: Li
         "for_whom": rng.choice(_WHO),
         "advice": rng.sample(_ADVICE, rng.randint(1, 3)),
         "items": items,
-        "contraindications": rng.sample(lists.contraindications, min(len(lists.contraindications), rng.randint(1, 3))),
+        "contraindications": _contraindications(rng, lists),
         "sources": rng.sample(lists.sources, min(len(lists.sources), rng.randint(1, 2))),
         "reviewed": reviewed,
     }
@@ -216,6 +223,33 @@ def _routine(rng: random.Random, number: int, exercise_ids: list[str], lists: Li
     if rng.random() < 0.2:
         routine["stop_rules"] = ["Stop if the pain spreads into the leg."]
     return {k: v for k, v in routine.items() if v != []}
+
+
+def _contraindications(rng: random.Random, lists: Lists) -> list[str]:
+    """A few, always with the article's see-a-doctor-first rule where the lists have it (checks.safety)."""
+    chosen = rng.sample(lists.contraindications, min(len(lists.contraindications), rng.randint(1, 3)))
+    if DOCTOR_FIRST in lists.contraindications and DOCTOR_FIRST not in chosen:
+        chosen.append(DOCTOR_FIRST)
+    return chosen
+
+
+def _guidelines(real: Path, out: Path, conditions: list[str], routines: list[str], keep_real: bool) -> None:
+    """The real guidelines, their first two statements also for every synthetic condition and linked routine.
+
+    Without the real items, the statements' own lists and departures (told by real notes) are left out."""
+    path = real / "guidelines.yaml"
+    if not path.exists():
+        return
+    doc = yaml.safe_load(path.read_text()) or {}
+    statements = doc.get("statements") or []
+    for statement in statements:
+        if not keep_real:
+            statement.pop("departure", None)
+            statement["conditions"], statement["routines"] = [], []
+    for statement in statements[:2]:
+        statement["conditions"] = [*statement.get("conditions", []), *conditions]
+        statement["routines"] = [*statement.get("routines", []), *routines]
+    _dump(doc, out / "guidelines.yaml")
 
 
 def _condition(
@@ -305,9 +339,15 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
     # as real pages in id order are: gzip then finds no more repetition in the index than it would.
     exercise_ids = _ids(real_ids["exercises"], taken["exercises"], n_ex - len(taken["exercises"]),
                         lambda k: f"v{(k - 1) // len(names) + 1:03d}-{names[(k - 1) % len(names)]}")
+    one_sided = {e for e in taken["exercises"] if templates.get(e, {}).get("sides")}
+    lying = {e for e in taken["exercises"] if templates.get(e, {}).get("position") in LYING}
     for i, ex_id in enumerate(exercise_ids):
         made = re.fullmatch(r"v(\d+)-(.+)", ex_id)
         base = made.group(2) if made and made.group(2) in templates else ex_id if ex_id in templates else names[0]
+        if templates[base].get("sides"):
+            one_sided.add(ex_id)
+        if templates[base].get("position") in LYING:
+            lying.add(ex_id)
         number = int(made.group(1)) if made else i // len(names) + 1
         _dump(_exercise(rng, templates[base], number, lists), out / "exercises" / f"{ex_id}.yaml")
     if not exercise_ids:  # only real exercises: routines use them
@@ -316,14 +356,19 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
     routine_ids = _ids(real_ids["routines"], taken["routines"], n_rt - len(taken["routines"]), lambda k: f"routine-{k}")
     routine_exercises = {}
     for i, rt_id in enumerate(routine_ids):
-        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed)
+        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying)
         _dump(routine, out / "routines" / f"{rt_id}.yaml")
         routine_exercises[rt_id] = {it["exercise"] for it in routine["items"]}
     condition_ids = _ids(real_ids["conditions"], taken["conditions"], n_cd - len(taken["conditions"]),
                          lambda k: f"condition-{k}")
+    made_conditions: list[str] = []
+    linked: set[str] = set()
     for i, cd_id in enumerate(condition_ids):
         cond = _condition(rng, i + 1, routine_ids, routine_exercises, exercise_ids, lists, reviewed)
         _dump(cond, out / "conditions" / f"{cd_id}.yaml")
+        made_conditions.append(cd_id)
+        linked.update(r for r in cond.get("routines", []) if r not in linked)
+    _guidelines(real, out, made_conditions, sorted(linked), include_real)
     return {kind: len(list((out / kind).glob("*.yaml"))) for kind in model.KINDS}
 
 
