@@ -143,6 +143,19 @@ def test_axe_catches_a_broken_page(browser, server, site):
     assert "lh-near" in near and "lh-grey" in near, near
 
 
+def test_waits_are_for_states(page, server):
+    """settle() returns only when a fade has finished; settled_results() does not take a list that answers
+    another query, or the first result of the right one, for the settled list."""
+    page.goto(server, wait_until="networkidle")
+    page.evaluate("""() => { document.querySelector("article").animate([{opacity: 0.2}, {opacity: 1}], 400); }""")
+    assert page.evaluate("document.getAnimations().length") == 1  # the fade runs
+    settle(page)
+    assert page.evaluate("[document.getAnimations().length, getComputedStyle(document.querySelector('article')).opacity]") == [0, "1"]
+    assert search(page, "bridg") > 0
+    with pytest.raises(Exception, match="not settled"):
+        settled_results(page, "bridge", timeout_ms=1500)
+
+
 def focused(page) -> dict[str, typing.Any]:
     return page.evaluate("""(() => { const e = document.activeElement;
       return {tag: e.tagName, cls: String(e.className), href: e.getAttribute('href') || '',
