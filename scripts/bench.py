@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import json
 import os
@@ -37,10 +36,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,12 +48,9 @@ for p in (ROOT, ROOT / "scripts"):
 import yaml  # noqa: E402
 
 import synth  # noqa: E402
+from lumbar.localweb import launch, serve  # noqa: E402
 
 PYTHON = sys.executable
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 GZIP_LEVEL = 6  # what static hosts commonly use
 LAST_LINE = "scale {scale}, overhead vs plain = {overhead}, peak MB = {peak}"
 
@@ -319,23 +313,6 @@ def page_weights(site: Path) -> list[Weight]:
 # --- Search latency in headless Chromium ----------------------------------------------------------
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 _OBSERVE = """() => {
   const input = document.querySelector("[data-md-component=search-query]");
   const result = document.querySelector("[data-md-component=search-result]");
@@ -363,10 +340,9 @@ def search_latency(site: Path, queries: list[str]) -> dict:
     in the page, from keydown to the MutationObserver seeing results or "no matching documents")."""
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     out: dict = {}
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             context = browser.new_context(service_workers="block")  # what the page itself fetches
             page = context.new_page()

@@ -13,8 +13,6 @@ with headless Chromium (set CHROMIUM to use another binary). Exit status 1 on a 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,20 +32,14 @@ from lumbar.figures import (  # noqa: E402
     render_figures,
     render_thumbnail,
 )
+from lumbar.localweb import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "figures.css"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-    "--force-prefers-reduced-motion", "--force-device-scale-factor=1",
-]
+FLAGS = [*CHROMIUM_ARGS, "--hide-scrollbars", "--force-prefers-reduced-motion", "--force-device-scale-factor=1"]
 
 
 def chromium() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    sys.exit("No chromium found: install it or set CHROMIUM.")
+    return chromium_path() or sys.exit("No chromium found: install it or set CHROMIUM.")
 
 
 def page(body: str, width: int) -> str:

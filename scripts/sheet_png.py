@@ -12,21 +12,16 @@ into a black-and-white PNG with pdftoppm at 100 dpi. Run it again whenever the s
 from __future__ import annotations
 
 import argparse
-import functools
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+
+from lumbar.localweb import launch, serve
 
 
 def build(site: Path) -> None:
@@ -35,28 +30,17 @@ def build(site: Path) -> None:
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def print_pdf(site: Path, routine: str, paper: str, pdf: Path) -> None:
     """Serve `site` on loopback and print the routine's page to `pdf`, as a browser's print would."""
     from playwright.sync_api import sync_playwright
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/routines/{routine}/", wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(path=str(pdf), format=paper, print_background=False)
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.goto(f"{base}routines/{routine}/", wait_until="load")
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), format=paper, print_background=False)
+        browser.close()
 
 
 def to_png(pdf: Path, png: Path, dpi: int = 100) -> tuple[int, int]:

@@ -26,7 +26,7 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def config() -> dict:
     class Loader(yaml.SafeLoader):
         pass
@@ -102,7 +102,8 @@ def tour(browser, server: str, site: Path, query: str) -> Recorder:
             rec.visit(page, server + path)
             if name == "routine":
                 page.emulate_media(media="print")
-                page.wait_for_timeout(200)
+                assert page.evaluate("matchMedia('print').matches")
+                settle(page)
                 page.emulate_media(media="screen")
                 rec.collect(page)
         rec.visit(page, server)
@@ -117,22 +118,80 @@ def tour(browser, server: str, site: Path, query: str) -> Recorder:
     return rec
 
 
+# Resolves when the page is at rest: every finite animation and transition finished, two frames drawn, and
+# the browser idle once. Infinite animations are left out (they never finish); under reduced motion there are none.
+SETTLE = """async () => {
+  const finite = () => document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  for (let round = 0; round < 50; round++) {
+    await Promise.all(finite().map((a) => a.finished.catch(() => null)));
+    await frame();
+    await frame();
+    await new Promise((resolve) => requestIdleCallback(() => resolve(), {timeout: 1000}));
+    if (!finite().some((a) => a.playState === "running")) return round;
+  }
+  throw new Error("animations still running: " + finite().map((a) => a.transitionProperty || a.animationName));
+}"""
+
+# Resolves with the number of results once Material's search has answered `query` and the result list is at
+# rest: the box holds the query, the meta line counts the matches (not "Initializing" or "Type to start"),
+# nothing animates, and list and meta stay the same for five frames in a row.
+SETTLED_RESULTS = """async ([query, timeout]) => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  const meta = document.querySelector(".md-search-result__meta");
+  const list = document.querySelector(".md-search-result__list");
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const moving = () => document.getAnimations().filter((a) => a.playState === "running");
+  const state = () => [input.value, meta.textContent, list.children.length, list.textContent.length].join("|");
+  const deadline = performance.now() + timeout;
+  let last = "", same = 0;
+  while (performance.now() < deadline) {
+    await Promise.all(moving().map((a) => a.finished.catch(() => null)));
+    await frame();
+    const now = state();
+    const answered = input.value === query && /matching|no match/i.test(meta.textContent) && !moving().length;
+    same = answered && now === last ? same + 1 : 0;
+    if (same >= 5) return list.querySelectorAll(".md-search-result__item").length;
+    last = now;
+  }
+  throw new Error(`search for ${JSON.stringify(query)} not settled: ${state()}, moving: ${moving().length}`);
+}"""
+
+
+def settle(page) -> None:
+    """Wait until nothing on the page moves (evaluate, not wait_for_function: the CSP refuses a string function)."""
+    page.evaluate(SETTLE)
+
+
+def settled_results(page, query: str, timeout_ms: int = 10_000) -> int:
+    """Wait for the settled result list of `query` (not its first result) and return how many results it lists."""
+    return page.evaluate(SETTLED_RESULTS, [query, timeout_ms])
+
+
+def type_query(page, query: str) -> None:
+    """Type into the open search box as a reader would, so that exactly one search runs: all but the last
+    character at once, then the last one as a key press (Material searches on keyup)."""
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.fill(query[:-1])
+    box.press(query[-1])
+    assert box.input_value() == query
+
+
 def search(page, query: str) -> int:
-    """Type a query into Material's search and return how many results it lists."""
+    """Open Material's search with its shortcut, type a query, and return how many results the settled list shows."""
     page.keyboard.press("/")
-    page.keyboard.type(query)
-    # wait_for_selector, not wait_for_function: the latter evaluates a string, which the CSP refuses.
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.locator(".md-search-result__item").count()
+    type_query(page, query)
+    return settled_results(page, query)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def build_offline(site: Path) -> Path:
     """Build the offline copy next to the site and zip it into the site; return the unzipped copy."""
     copy = site.parent / "offline-copy"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(site), "--copy", str(copy)],
-        cwd=ROOT, capture_output=True, text=True,
+        check=False, cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return copy

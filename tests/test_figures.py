@@ -165,13 +165,41 @@ CAT = figs(
 )
 
 
+RENDER_CAT = """
+import json, sys
+from lumbar.figures import Figures, render_figures
+sys.stdout.write(render_figures(Figures.model_validate(json.loads(sys.argv[1])), "Cat"))
+"""
+
+
+def two_decimals(svg: str) -> list[str]:
+    """Numbers written with two or more decimals, outside keyTimes (whose fractions may need them)."""
+    return re.findall(r"\d\.\d\d+", re.sub(r'keyTimes="[^"]*"', "", svg))
+
+
 def test_svg_is_deterministic():
-    a = render_figures(Figures.model_validate(CAT), "Cat")
-    b = render_figures(Figures.model_validate(dict(CAT)), "Cat")
-    assert a == b
-    assert re.search(r"\d\.\d\d", a.replace('keyTimes="', "")) is None or "keyTimes" in a  # one decimal, bar keyTimes
-    for number in re.findall(r'(?:d|points|cx|cy|r|x|y|width|height|stroke-width)="([^"]*)"', a):
-        assert not re.search(r"\d\.\d\d", number), number
+    """The same drawing from separate processes (separate caches, other hash seeds) and in this one."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    here = render_figures(Figures.model_validate(CAT), "Cat")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", RENDER_CAT, json.dumps(CAT)], check=True, cwd=ROOT, capture_output=True, text=True,
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1] == here
+    assert "<svg" in here and "keyTimes" in here
+    assert two_decimals(here) == []  # one decimal at most, bar keyTimes
+
+
+def test_decimal_check_catches_two_decimals():
+    assert two_decimals('<path d="M1.25 3.5"/><animate keyTimes="0;0.25;1"/>') == ["1.25"]
+    assert two_decimals('<path d="M1.2 3.5"/><animate keyTimes="0;0.25;1"/>') == []
 
 
 def test_svg_has_titles_and_a_caption_from_the_alt_text():
@@ -329,8 +357,12 @@ def test_gallery_pages_show_every_drawn_exercise_once(site, handbook):
 
 
 def test_stylesheet_is_on_every_page(site):
-    page = _page(site, "exercises/cat")
-    assert "assets/stylesheets/figures.css" in page
+    """figures.css on every page of the site (not only one): a drawing may sit on any page."""
+    pages = [p for p in site.rglob("*.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 100, len(pages)
+    missing = [p.relative_to(site).as_posix() for p in pages
+               if not re.search(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/figures\.css', p.read_text(encoding="utf-8"))]
+    assert not missing, missing
 
 
 def test_reference_lists_every_pose_joint_and_prop():

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from tests.browsing import ZIP_PATH, Recorder, config, offline_copy, page_kinds, search  # noqa: F401 (a fixture)
+from tests.browsing import ZIP_PATH, Recorder, config, offline_copy, page_kinds, search, settle  # noqa: F401 (a fixture)
 
 
 def test_instant_navigation_stays_off():
@@ -37,7 +37,7 @@ def open_offline(browser, copy, paths, query=None):
     try:
         for path in paths:
             rec.visit(page, (copy / path).as_uri(), idle=False)
-            page.wait_for_timeout(300)
+            settle(page)  # the page's scripts have run and nothing moves: any refusal is reported by now
             rec.collect(page)
             titles.append(page.title())
         if query:

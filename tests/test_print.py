@@ -12,8 +12,6 @@ import functools
 import io
 import re
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pypdf
@@ -21,9 +19,10 @@ import pytest
 import yaml
 
 from lumbar.handbook import load_handbook
+from lumbar.localweb import serve
 from lumbar.qr import qr_svg
 from lumbar.render import Renderer, dosage
-from tests.conftest import ROOT, _Quiet
+from tests.conftest import ROOT
 
 PAPERS = ["A4", "Letter"]
 ONE_PAGE = 8  # exercises that fit one page; more take two
@@ -46,7 +45,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def site_url() -> str:
     from mkdocs.utils.yaml import yaml_load
 
@@ -315,10 +314,8 @@ def synthetic(tmp_path_factory):
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "site"))
         config["extra"]["data_dir"] = str(tmp / "data")
         build(config)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", load_handbook(tmp / "data")
-    httpd.shutdown()
+    with serve(tmp / "site") as base:
+        yield base, load_handbook(tmp / "data")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -333,7 +330,7 @@ def test_longest_sheets_fit(printed, synthetic, routine_id, paper):
 
 
 def test_thumbnails_show_in_print(page, synthetic):
-    address, hb = synthetic
+    address, _ = synthetic
     page.emulate_media(media="print")
     page.goto(f"{address}routines/sheet-test-8/")
     thumbs = page.locator(".lh-sheet-table .lh-thumb svg")

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browsing import settle, settled_results, type_query
+
 # What people type, and the condition it means.
 CONDITION_QUERIES = [
     ("herniated disc", "disc-hernia"),
@@ -84,10 +86,9 @@ def top_results(search, server: str, query: str, n: int = 3) -> list[str]:
     page.wait_for_selector(".md-search-result__item", state="detached")
     # All but the last character at once, then the last one typed: Material searches on keyup, so
     # exactly one search runs, and no result of a half-typed query can be read by mistake.
-    box.fill(query[:-1])
-    box.press(query[-1])
-    assert box.input_value() == query
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    type_query(page, query)
+    # The settled list, not the first result: Material may still be adding items when the first one shows.
+    assert settled_results(page, query) > 0
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item",
         "items => items.map(li => li.querySelector('a.md-search-result__link').href)",
@@ -136,14 +137,15 @@ def test_search_loads_only_when_the_reader_searches(page, server):
     page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if SEARCH_FILES.search(urlsplit(r.url).path) else None)
     page.goto(server + "exercises/cat/", wait_until="networkidle")
     page.mouse.wheel(0, 2000)
-    page.wait_for_timeout(500)
+    # Not a fixed sleep: wait until the page has scrolled, then is at rest and the browser idle.
+    settle(page)
+    assert page.evaluate("window.scrollY") > 0
     assert fetched == [], f"fetched before any search: {fetched}"
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
-    box.fill("sciatic")
-    box.press("a")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    type_query(page, "sciatica")
+    assert settled_results(page, "sciatica") > 0
     assert sorted(p.rsplit("/", 1)[-1].split(".")[0] for p in fetched) == ["search", "search-worker", "search_index"]
 
 
