@@ -4,6 +4,7 @@
     make bench                                   # the real handbook, then 100, 1,000 and 5,000 exercises
     python scripts/bench.py --sizes 100,1000 --no-latency --no-serve
     python scripts/bench.py --profile 1000       # where one build's time goes (cProfile, CPU time)
+    python scripts/bench.py --quick              # the real handbook only: 3 paired builds, 1 Lighthouse run a page
 
 For every size, scripts/synth.py writes a synthetic handbook (N exercises, N/5 routines, N/50
 conditions) into a temporary project, and the same pages are written a second time as plain Markdown
@@ -18,8 +19,12 @@ exercise; each page's gzip weight with what it loads; a data edit under `mkdocs 
 handbook); search in headless Chromium at the largest size. The plain build of the largest size comes
 last and is skipped, with a note, when it would take the run past --budget seconds.
 
+Each handbook build is paired with its plain build made right after it; the overhead is the median of
+these paired ratios, printed with their spread. Then Lighthouse (scripts/lighthouse.py) measures the mobile
+performance score of one page of every kind of the real handbook, three runs each, and prints the medians.
+
 The last line reads `scale 5000/1000 = X.XX, overhead vs plain = Y.YY, peak MB = Z`: the 5,000 build
-over the 1,000 build, the real handbook's build over its plain-Markdown build, and the largest peak
+over the 1,000 build, the real handbook's build over its plain-Markdown build (median of the pairs), and the largest peak
 memory of any handbook build.
 """
 
@@ -597,9 +602,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="what the ratios compare: the builds' CPU seconds (default; steadier on a shared machine) "
                         "or their median wall seconds")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
+    parser.add_argument("--lighthouse-runs", type=int,
                         help="Lighthouse runs of each kind of page of the real handbook, after the builds and outside "
-                        "--budget (about 30 s each; 0: none)")
+                        "--budget (15-30 s each; default 3, 1 with --quick; 0: none)")
     parser.add_argument("--quick", action="store_true",
                         help="the real handbook only: 3 pairs of builds, one Lighthouse run per kind of page, no "
                         "synthetic sizes, no search or serve timing (a few minutes)")
@@ -611,7 +616,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat, args.latency, args.serve, args.no_real = "", 3, False, False, False
-        args.lighthouse_runs = min(args.lighthouse_runs, 1)
+    if args.lighthouse_runs is None:
+        args.lighthouse_runs = 1 if args.quick else 3
     if args.profile:
         work = args.workdir or Path(tempfile.mkdtemp(prefix="lumbar-profile-"))
         synth.make_project(work / f"hb{args.profile}", args.profile)
