@@ -4,6 +4,7 @@
     make bench                                   # the real handbook, then 100, 1,000 and 5,000 exercises
     python scripts/bench.py --sizes 100,1000 --no-latency --no-serve
     python scripts/bench.py --profile 1000       # where one build's time goes (cProfile, CPU time)
+    python scripts/bench.py --quick              # the real handbook only: 3 paired builds, 1 Lighthouse run a page
 
 For every size, scripts/synth.py writes a synthetic handbook (N exercises, N/5 routines, N/50
 conditions) into a temporary project, and the same pages are written a second time as plain Markdown
@@ -18,8 +19,12 @@ exercise; each page's gzip weight with what it loads; a data edit under `mkdocs 
 handbook); search in headless Chromium at the largest size. The plain build of the largest size comes
 last and is skipped, with a note, when it would take the run past --budget seconds.
 
+Each handbook build is paired with its plain build made right after it; the overhead is the median of
+these paired ratios, printed with their spread. Then Lighthouse (scripts/lighthouse.py) measures the mobile
+performance score of one page of every kind of the real handbook, three runs each, and prints the medians.
+
 The last line reads `scale 5000/1000 = X.XX, overhead vs plain = Y.YY, peak MB = Z`: the 5,000 build
-over the 1,000 build, the real handbook's build over its plain-Markdown build, and the largest peak
+over the 1,000 build, the real handbook's build over its plain-Markdown build (median of the pairs), and the largest peak
 memory of any handbook build.
 """
 
@@ -81,6 +86,7 @@ class Result:
     project: Path
     site: Path
     runs: list[Run] = field(default_factory=list)
+    pairs: list[tuple[Run, Run]] = field(default_factory=list)  # (handbook, plain) built back to back
 
     @property
     def wall(self) -> float:
@@ -381,6 +387,28 @@ def search_latency(site: Path, queries: list[str]) -> dict:
     return out
 
 
+# --- Lighthouse's performance score ---------------------------------------------------------------
+
+
+def lighthouse_scores(site: Path, runs: int) -> dict[str, list[int]]:
+    """Lighthouse's mobile performance score of one page of every kind, `runs` times each (the runs of
+    one page in a row; one Chromium per run), the site served as GitHub Pages serves it."""
+    import lighthouse
+
+    out: dict[str, list[int]] = {}
+    with lighthouse.serve(site) as base:
+        for kind, path in lighthouse.PAGES.items():
+            if not (site / path / "index.html").is_file():
+                continue
+            for _ in range(runs):
+                lhr = lighthouse.run(base + path)
+                out.setdefault(kind, []).append(lighthouse.scores(lhr)["performance"])
+                tbt = lhr["audits"]["total-blocking-time"]["numericValue"]
+                cls = lhr["audits"]["cumulative-layout-shift"]["numericValue"]
+                log(f"bench: lighthouse {kind}: performance {out[kind][-1]}, TBT {tbt:.0f} ms, CLS {cls:.3f}")
+    return out
+
+
 # --- A data edit under `mkdocs serve` -------------------------------------------------------------
 
 
@@ -393,11 +421,11 @@ def _free_port() -> int:
 
 
 def _edit_title(text: str, marker: str) -> str:
-    return re.sub(r"^title: .+$", f"title: {marker}", text, count=1, flags=re.M)
+    return re.sub(r"^title: .+$", f"title: {marker}", text, count=1, flags=re.MULTILINE)
 
 
 def _edit_step(text: str, marker: str) -> str:
-    return re.sub(r"^(steps:\n  - ).+$", rf"\g<1>{marker}.", text, count=1, flags=re.M)
+    return re.sub(r"^(steps:\n  - ).+$", rf"\g<1>{marker}.", text, count=1, flags=re.MULTILINE)
 
 
 SERVE_EDITS = {"a step's text": _edit_step, "the title": _edit_title}
@@ -411,14 +439,14 @@ def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[
     import urllib.request
 
     exercise = next(p for p in sorted((project / "data" / "exercises").glob("*.yaml"))
-                    if re.search(r"^steps:\n  - ", p.read_text(encoding="utf-8"), re.M))
+                    if re.search(r"^steps:\n  - ", p.read_text(encoding="utf-8"), re.MULTILINE))
     original = exercise.read_text(encoding="utf-8")
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     mount = "/" + urllib.parse.urlsplit(config.get("site_url") or "").path.strip("/")  # serve mounts it there
     port = _free_port()
     url = f"http://127.0.0.1:{port}{mount.rstrip('/')}/exercises/{exercise.stem}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    log_file = tempfile.TemporaryFile()
+    log_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server)
     proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, env=env, stdout=log_file, stderr=subprocess.STDOUT)
 
@@ -506,12 +534,36 @@ def _repeat(args, n: int | None) -> int:
 
 def _build_turns(label: str, results: list[Result], repeat: int) -> None:
     for i in range(repeat):  # in turns, so load from other work falls on both alike
+        turn = []
         for result in results:
             run = build(result.project, result.site)
             result.runs.append(run)
+            turn.append(run)
             kind = "plain" if result.project.name.startswith("plain-") else "handbook"
             log(f"bench: {label} {kind} build {len(result.runs)}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
                 f"{run.peak_mb:.0f} MB")
+        if len(turn) == 2:  # a handbook build and its plain build, back to back: one paired ratio
+            results[0].pairs.append((turn[0], turn[1]))
+
+
+def paired_ratios(hb: Result, clock: str) -> list[float]:
+    """Each handbook build over the plain build made right after it: load from other work that lasts a
+    few seconds falls on both builds of a pair, so these ratios spread far less than ratios of separate
+    bests or medians."""
+    key = (lambda r: r.cpu) if clock == "cpu" else (lambda r: r.wall)
+    return [key(h) / key(p) for h, p in hb.pairs]
+
+
+def overhead(hb: Result, plain: Result | None, clock: str) -> tuple[float, float, float, int] | None:
+    """The handbook's build over its plain build: the median of the paired ratios, their least and
+    greatest, and how many pairs; without pairs, the ratio of the least times (one pair of one)."""
+    if plain is None:
+        return None
+    ratios = paired_ratios(hb, clock)
+    if not ratios:
+        r = hb.time(clock) / plain.time(clock)
+        return r, r, r, 0
+    return statistics.median(ratios), min(ratios), max(ratios), len(ratios)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -536,12 +588,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="what the ratios compare: the builds' CPU seconds (default; steadier on a shared machine) "
                         "or their median wall seconds")
+    parser.add_argument("--lighthouse-runs", type=int,
+                        help="Lighthouse runs of each kind of page of the real handbook, after the builds and outside "
+                        "--budget (15-30 s each; default 3, 1 with --quick; 0: none)")
+    parser.add_argument("--quick", action="store_true",
+                        help="the real handbook only: 3 pairs of builds, one Lighthouse run per kind of page, no "
+                        "synthetic sizes, no search or serve timing (a few minutes)")
     parser.add_argument("--workdir", type=Path, help="keep the projects and sites here (default: a temp dir)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="instead of the benchmark: profile one build of N synthetic exercises (CPU time)")
     parser.add_argument("--top", type=int, default=15, help="functions shown by --profile")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeat, args.latency, args.serve, args.no_real = "", 3, False, False, False
+    if args.lighthouse_runs is None:
+        args.lighthouse_runs = 1 if args.quick else 3
     if args.profile:
         work = args.workdir or Path(tempfile.mkdtemp(prefix="lumbar-profile-"))
         synth.make_project(work / f"hb{args.profile}", args.profile)
@@ -585,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
             log("bench: timing a data edit under mkdocs serve (real handbook)")
             try:
                 figures["serve"] = serve_latency(make_real(work / "serve-real"))
-            except Exception as err:  # report it, keep the rest
+            except Exception as err:  # noqa: BLE001 (whatever went wrong: report it, keep the rest)
                 notes.append(f"serve latency not measured ({type(err).__name__}: {err})")
         synth_rows = [r for r in rows if r[1]]
         if args.latency and synth_rows:
@@ -594,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 figures["search"] = search_latency(hb.site, [q.strip() for q in args.queries.split(",") if q.strip()])
                 figures["search"]["exercises"] = n
-            except Exception as err:  # no Chromium or Playwright: say so, keep the rest
+            except Exception as err:  # noqa: BLE001 (no Chromium or Playwright: say so, keep the rest)
                 notes.append(f"search latency not measured ({type(err).__name__}: {err})")
 
         # 3. The other repeats, while they fit the budget.
@@ -632,6 +694,16 @@ def main(argv: list[str] | None = None) -> int:
             _build_turns(label, [plain], 1)
             row[3] = plain
 
+        real = next((r for r in rows if r[0] == "real"), None)
+        if args.lighthouse_runs and real:
+            log(f"bench: Lighthouse, {args.lighthouse_runs} run(s) of each kind of page")
+            lh_start = time.perf_counter()
+            try:
+                figures["lighthouse"] = lighthouse_scores(real[2].site, args.lighthouse_runs)
+            except Exception as err:  # noqa: BLE001 (no Chromium or Lighthouse: say so, keep the rest)
+                notes.append(f"Lighthouse not run ({type(err).__name__}: {str(err)[:300]})")
+            figures["lighthouse_seconds"] = time.perf_counter() - lh_start
+
         report(rows, figures, args)
         figures["seconds"] = time.perf_counter() - started
         if args.json:
@@ -656,7 +728,8 @@ def report(rows: list, figures: dict, args) -> None:
     for label, n, hb, plain in rows:
         pages = page_count(hb.site)
         raw, zipped, entries = search_index(hb.site)
-        vs_plain = hb.time(clock) / plain.time(clock) if plain else None
+        over = overhead(hb, plain, clock)
+        vs_plain = over[0] if over else None
         vs_ref = hb.time(clock) / ref[0].time(clock) if ref else None
         plain_vs_ref = plain.time(clock) / ref[1].time(clock) if plain and ref and ref[1] else None
         table.append([
@@ -674,6 +747,7 @@ def report(rows: list, figures: dict, args) -> None:
             "plain_walls": [r.wall for r in plain.runs] if plain else None,
             "plain_cpus": [r.cpu for r in plain.runs] if plain else None,
             "plain_peak_mb": plain.peak_mb if plain else None,
+            "paired_ratios": paired_ratios(hb, clock),
         })
     widths = [max(len(r[i]) for r in table + [head]) for i in range(len(head))]
     print()
@@ -686,6 +760,11 @@ def report(rows: list, figures: dict, args) -> None:
              if clock == "cpu" else "the least wall seconds)"))
     for note in figures["notes"]:
         print(f"note: {note}")
+    for label, n, hb, plain in rows:
+        over = overhead(hb, plain, clock)
+        if over and over[3]:
+            print(f"{label}: handbook over plain ({clock}), {over[3]} pairs built back to back: median {over[0]:.3f}, "
+                  f"spread {over[1]:.3f}-{over[2]:.3f} ({', '.join(f'{r:.3f}' for r in paired_ratios(hb, clock))})")
 
     # The search index's growth per exercise: a least-squares line through the synthetic sizes.
     synth_builds = [b for b in figures["builds"] if b["exercises"]]
@@ -753,6 +832,13 @@ def report(rows: list, figures: dict, args) -> None:
                   f"{f' ({lost} got no answer in 5 s)' if lost else ''}; "
                   f"after the last key of each query: {words}")
 
+    if figures.get("lighthouse"):
+        lh = figures["lighthouse"]
+        runs = max(len(v) for v in lh.values())
+        print(f"\nLighthouse performance (mobile, real handbook, median of {runs} run(s), "
+              f"{figures.get('lighthouse_seconds', 0):.0f} s): "
+              + ", ".join(f"{kind} {statistics.median(v):.0f} ({'/'.join(map(str, v))})" for kind, v in lh.items()))
+
     # The last line.
     largest = max((r for r in rows if r[1]), key=lambda r: r[1], default=None)
     scale = "-/1000 = -"
@@ -761,10 +847,10 @@ def report(rows: list, figures: dict, args) -> None:
         scale = f"{largest[1]}/1000 = {ratio}"
     with_plain = [r for r in rows if r[3]]
     overhead_row = by_label.get("real") or ref or (with_plain[-1][2:] if with_plain else None)
-    overhead = (f"{overhead_row[0].time(clock) / overhead_row[1].time(clock):.2f}"
-                if overhead_row and overhead_row[1] else "-")
+    over = overhead(overhead_row[0], overhead_row[1], clock) if overhead_row else None
+    overhead_text = f"{over[0]:.2f}" if over else "-"
     peak = max(hb.peak_mb for _, _, hb, _ in rows)
-    figures["last_line"] = LAST_LINE.format(scale=scale, overhead=overhead, peak=f"{peak:.0f}")
+    figures["last_line"] = LAST_LINE.format(scale=scale, overhead=overhead_text, peak=f"{peak:.0f}")
 
 
 if __name__ == "__main__":

@@ -100,4 +100,21 @@ def test_the_bench_prints_its_table_and_last_line(tmp_path):
     build = figures["builds"][0]
     assert build["pages"] > 10 and build["index_bytes"] > 0 and build["peak_mb"] > 0
     assert build["plain_walls"] and len(build["walls"]) == 1
+    assert len(build["paired_ratios"]) == 1 and build["paired_ratios"][0] > 0
     assert "page weight" in result.stdout
+
+
+def test_the_overhead_is_the_median_of_ratios_paired_back_to_back():
+    """Each handbook build is divided by the plain build made right after it; a slow spell that hits
+    one pair moves one ratio, not the median."""
+    hb, plain = bench.Result("real", Path("hb"), Path("s")), bench.Result("real", Path("plain-real"), Path("p"))
+    for h, p in [(10, 9), (30, 27), (11, 10), (10, 10), (12, 10)]:  # CPU seconds; the second pair under load
+        run_h, run_p = bench.Run(h, h, 1), bench.Run(p, p, 1)
+        hb.runs.append(run_h)
+        plain.runs.append(run_p)
+        hb.pairs.append((run_h, run_p))
+    assert bench.paired_ratios(hb, "cpu") == pytest.approx([10 / 9, 30 / 27, 1.1, 1.0, 1.2])
+    median, low, high, n = bench.overhead(hb, plain, "cpu")
+    assert (median, low, high, n) == (pytest.approx(10 / 9), 1.0, 1.2, 5)
+    alone = bench.Result("x", Path("hb"), Path("s"), runs=[bench.Run(3, 3, 1)])
+    assert bench.overhead(alone, bench.Result("x", Path("p"), Path("q"), runs=[bench.Run(2, 2, 1)]), "cpu")[3] == 0
