@@ -67,9 +67,9 @@ function weekChart(weeks) {
 }
 
 function table(caption, head, rows) {
-  return el("table", { class: "lh-table lh-diary-table" }, el("caption", { text: caption }),
+  return el("div", { class: "lh-diary-scroll", tabindex: "0", role: "region", "aria-label": caption }, el("table", { class: "lh-table lh-diary-table" }, el("caption", { text: caption }),
     el("thead", {}, el("tr", {}, head.map((t) => el("th", { scope: "col", text: t })))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((t, i) => (i === 0 ? el("th", { scope: "row", text: t }) : el("td", { text: t })))))));
+    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((t, i) => (i === 0 ? el("th", { scope: "row", text: t }) : el("td", { text: t }))))))));
 }
 
 function download(name, type, text) {
