@@ -191,3 +191,9 @@ def test_axe_and_small_screen(browser, server, scheme):
         assert not found, "\n".join(found)
     finally:
         context.close()
+
+
+def test_every_routine_page_starts_its_session(site, handbook):
+    for rid in handbook.routines:
+        html = (site / "routines" / rid / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../session/#id={rid}">Start this routine</a>' in html, rid
