@@ -1,9 +1,10 @@
 // The handbook's service worker: a phone with no signal still opens the pages it has seen.
 // Network first, then the copy kept; the theme's hashed files: the copy kept, refreshed in the background.
 const CACHE = "lumbar-v1";
-// Kept at install: the home page, the red flags, the routines, and every style and script the home page uses.
+// Kept at install: the home page, the red flags, the routines, the session player (its data is in the page),
+// the diary, and every style and script the home page uses.
 // The search index is kept once the reader has searched (pages load it only then).
-const PAGES = ["./", "safety/red-flags/", "routines/"];
+const PAGES = ["./", "safety/red-flags/", "routines/", "session/", "diary/"];
 const ASSET = /["']([^"'\s<>]+\.(?:css|js))["']/g;
 
 self.addEventListener("install", (event) => {

@@ -94,6 +94,12 @@ def define_env(env) -> None:
         chunks = gallery_chunks(state.handbook)
         return fragment("gallery.html", cards=Markup(gallery_cards(chunks[0], links())), page=1, pages=len(chunks))
 
+    def session_data() -> Markup:
+        """The guided session player's data (lumbar/session.py)."""
+        from lumbar.session import data_block
+
+        return data_block(state.handbook, links())
+
     def counts() -> dict:
         hb = state.handbook
         return {
@@ -107,5 +113,6 @@ def define_env(env) -> None:
         exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
         red_flags, harmful_movements, guidelines, condition_table, find_by_condition, counts, site_link, figure_gallery,
         routine_builder,
+        session_data,
     ):
         env.macro(func)

@@ -181,7 +181,8 @@ def check_links(site: Path, pages: dict[str, Page], site_url: str = "", repo: st
                 broken.append(f"{where}: no such file")
                 continue
             fragment = unquote(parts.fragment)
-            if fragment and target.endswith(".html"):
+            # "#id=back-pain" is a page's own parameters (the session player's), not an anchor.
+            if fragment and "=" not in fragment and target.endswith(".html"):
                 if target not in pages:
                     pages[target] = parse_page(site, site / target)
                 if fragment not in pages[target].ids:

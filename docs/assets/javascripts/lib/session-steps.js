@@ -1,0 +1,109 @@
+// Dose to steps: a routine item (the article's, or the builder's) becomes the steps the player walks through.
+// Pure: no DOM, no clock.
+
+const LEAD_MS = 3000; // "3-2-1" before a timed hold
+
+// A count from the data: 15, "10-30", or null. Timers use the lower figure; the text keeps the range.
+export function parseCount(value) {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return { low: value, high: value, text: String(value) };
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(String(value).trim());
+  if (m && +m[1] > 0 && +m[2] >= +m[1]) return { low: +m[1], high: +m[2], text: `${+m[1]}-${+m[2]}` };
+  const one = /^(\d+)$/.exec(String(value).trim());
+  if (one && +one[1] > 0) return { low: +one[1], high: +one[1], text: one[1] };
+  return null;
+}
+
+function words(value) {
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+// An article routine item (api data: exercise, reps, sets, hold_seconds, hold, rest_seconds, rest, per_side, notes, editorial).
+export function fromArticle(it) {
+  return {
+    id: it.exercise,
+    reps: parseCount(it.reps),
+    sets: parseCount(it.sets),
+    hold: parseCount(it.hold_seconds),
+    holdWords: words(it.hold),
+    rest: parseCount(it.rest_seconds),
+    restWords: words(it.rest),
+    perSide: it.per_side === true,
+    notes: Array.isArray(it.notes) ? it.notes.filter(words) : [],
+    editorial: Array.isArray(it.editorial) ? it.editorial.map((n) => n && n.text).filter(words) : [],
+  };
+}
+
+// A builder item ({ id, reps, sets, hold, rest, perSide, note }, hold and rest in seconds).
+export function fromBuilder(it) {
+  return {
+    id: it.id,
+    reps: parseCount(it.reps),
+    sets: parseCount(it.sets),
+    hold: parseCount(it.hold),
+    holdWords: null,
+    rest: parseCount(it.rest),
+    restWords: null,
+    perSide: it.perSide === true,
+    notes: words(it.note) ? [it.note.trim()] : [],
+    editorial: [],
+  };
+}
+
+function secs(c) {
+  if (c.low === c.high && c.low >= 60 && c.low % 60 === 0) return `${c.low / 60} min`;
+  return `${c.text} s`;
+}
+
+// The dosage line, as the routine page writes it (lumbar/render.py dosage).
+export function doseLine(n) {
+  let parts = [];
+  if (n.reps) parts.push(`${n.reps.text} ${n.reps.text === "1" ? "repetition" : "repetitions"}`);
+  if (n.sets) {
+    const sets = `${n.sets.text} ${n.sets.text === "1" ? "set" : "sets"}`;
+    parts = parts.length ? [`${parts[0]} × ${sets}`] : [sets];
+  }
+  if (n.hold) parts.push(`hold ${secs(n.hold)}`);
+  else if (n.holdWords) parts.push(`hold ${n.holdWords}`);
+  if (n.rest) parts.push(`rest ${secs(n.rest)}`);
+  else if (n.restWords) parts.push(`rest: ${n.restWords}`);
+  let line = parts.join(", ") || "as comfortable";
+  if (n.perSide) line += ", each side";
+  return line;
+}
+
+// The steps of one item. kind: "hold" (timed), "reps" (counted by taps; with holdMs each repetition is a
+// timed hold), "untimed" (words only: the person taps when done), "rest" (timed, or untimed with words).
+export function itemSteps(n, ex) {
+  const sets = n.sets ? n.sets.low : 1;
+  const sides = n.perSide ? ["left", "right"] : [null];
+  const steps = [];
+  for (let set = 1; set <= sets; set++) {
+    for (const side of sides) {
+      const base = { ex, set, sets, side, lead: 0, ms: null, holdMs: null, reps: n.reps, words: null };
+      if (n.reps && n.hold) steps.push({ ...base, kind: "reps", holdMs: n.hold.low * 1000, lead: LEAD_MS });
+      else if (n.hold) steps.push({ ...base, kind: "hold", ms: n.hold.low * 1000, lead: LEAD_MS });
+      else if (n.holdWords) steps.push({ ...base, kind: "untimed", words: `Hold ${n.holdWords}` });
+      else if (n.reps) steps.push({ ...base, kind: "reps" });
+      else steps.push({ ...base, kind: "untimed", words: "As comfortable" });
+    }
+    if (set < sets) {
+      const rest = { ex, set, sets, side: null, lead: 0, ms: null, holdMs: null, reps: null, kind: "rest" };
+      if (n.rest) steps.push({ ...rest, ms: n.rest.low * 1000, words: null });
+      else steps.push({ ...rest, words: n.restWords ? `Rest: ${n.restWords}` : "Rest as long as you need" });
+    }
+  }
+  return steps;
+}
+
+export function routineSteps(items) {
+  return items.flatMap((n, i) => itemSteps(n, i));
+}
+
+// What the step says, in words (also what the live region and the spoken cue say).
+export function stepLabel(step, title) {
+  const bits = [step.kind === "rest" ? `Rest before set ${step.set + 1} of ${step.sets}` : title];
+  if (step.kind !== "rest" && step.sets > 1) bits.push(`set ${step.set} of ${step.sets}`);
+  if (step.side) bits.push(`now the ${step.side} side`);
+  return bits.join(", ");
+}

@@ -1,0 +1,338 @@
+// The guided session player (docs/session.md): one exercise at a time, timed from timestamps, resumable.
+import { fromArticle, fromBuilder, doseLine, routineSteps, stepLabel } from "./lib/session-steps.js";
+import { create, start, timing, togglePause, startTimer, extend, untime, countRep, setAuto, next, back, skipHurt, tick, serialise, restore, results } from "./lib/session-state.js";
+import { add } from "./lib/diary-store.js";
+import { codeFromHash, decodeRoutine } from "./lib/routine-link.js";
+
+const SAVE = "lumbar-session";
+const PREFS = "lumbar-session-prefs";
+
+function el(tag, attrs = {}, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "text") e.textContent = v;
+    else if (k === "on") for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const kid of kids.flat()) if (kid !== null && kid !== undefined) e.append(kid);
+  return e;
+}
+
+function storage() {
+  try {
+    const s = window.localStorage;
+    s.getItem(SAVE);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+// The routine named by the address: #id=<routine-id> (the handbook's) or #r=<code> (the builder's).
+function routineFromHash(data) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const id = params.get("id");
+  if (id) {
+    const r = data.routines[id];
+    if (!r) return { problems: [`There is no routine "${id}" in this handbook.`] };
+    return { key: `id:${id}`, title: r.title, url: r.url, stopRules: r.stop_rules, cautions: r.cautions, items: r.items.map(fromArticle) };
+  }
+  const code = codeFromHash(location.hash); // as the builder wrote it, not URL-decoded
+  if (code) {
+    const { routine, problems } = decodeRoutine(code);
+    if (!routine) return { problems };
+    const items = routine.items.map(fromBuilder).filter((n) => data.exercises[n.id]);
+    if (!items.length) return { problems: ["This routine has no exercise this handbook knows.", ...problems] };
+    return { key: `r:${code}`, title: routine.title || "Your routine", url: null, stopRules: [], cautions: [], items, problems };
+  }
+  return { problems: ["Choose a routine first: each routine's page has a \"Start this routine\" link."] };
+}
+
+function main() {
+  const root = document.getElementById("lh-session");
+  const block = document.getElementById("lh-session-data");
+  if (!root || !block) return;
+  const data = JSON.parse(block.textContent);
+  const diaryLink = document.getElementById("lh-diary-link");
+  const store = storage();
+  const routine = routineFromHash(data);
+  root.replaceChildren();
+  if (!routine.items) {
+    root.append(el("p", { class: "lh-session-problem", role: "alert", text: routine.problems.join(" ") }));
+    return;
+  }
+  const steps = routineSteps(routine.items);
+  const exercises = routine.items.map((n) => ({ n, ex: data.exercises[n.id] }));
+  let prefs = { beep: true, speak: false, vibrate: true };
+  try { prefs = { ...prefs, ...JSON.parse(store?.getItem(PREFS) || "{}") }; } catch { /* defaults */ }
+  let saved = null;
+  try { saved = store ? JSON.parse(store.getItem(SAVE) || "null") : null; } catch { saved = null; }
+  let state = saved && saved.key === routine.key ? restore(JSON.stringify(saved.state), routine.key, steps) : null;
+  let painBefore = saved && state ? saved.painBefore ?? null : null;
+  if (!state) state = create(routine.key, steps, Date.now());
+  let audio = null;
+  let wake = null;
+  let last = null; // what the live region and the cues last announced
+
+  const live = el("p", { class: "lh-live", "aria-live": "polite", "aria-atomic": "true" });
+  const view = el("div", { class: "lh-session-view" });
+  const notice = el("p", { class: "lh-session-notice", hidden: true });
+  root.append(el("h2", { class: "lh-session-routine", text: routine.title }), view, notice, live);
+
+  function persist() {
+    if (!store) return;
+    try {
+      if (state.finished && !state.started) store.removeItem(SAVE);
+      else store.setItem(SAVE, JSON.stringify({ key: routine.key, painBefore, state: JSON.parse(serialise(state)) }));
+      store.setItem(PREFS, JSON.stringify(prefs));
+    } catch { /* storage full or refused: the session still runs */ }
+  }
+
+  function cue(text, kind) {
+    if (prefs.beep && audio) {
+      const o = audio.createOscillator();
+      const g = audio.createGain();
+      o.frequency.value = kind === "end" ? 660 : 880;
+      g.gain.value = 0.15;
+      o.connect(g).connect(audio.destination);
+      o.start();
+      o.stop(audio.currentTime + (kind === "end" ? 0.4 : 0.15));
+    }
+    if (prefs.speak && "speechSynthesis" in window) speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+    if (prefs.vibrate && kind === "end" && navigator.vibrate) navigator.vibrate(200);
+  }
+
+  async function keepAwake() {
+    if (!("wakeLock" in navigator)) {
+      notice.hidden = false;
+      notice.textContent = "This browser cannot keep the screen on: it may dim during a long hold.";
+      return;
+    }
+    try {
+      wake = await navigator.wakeLock.request("screen");
+      notice.hidden = true;
+    } catch {
+      notice.hidden = false;
+      notice.textContent = "The screen may dim: this browser did not let the page keep it on.";
+    }
+  }
+
+  function unlockCues() {
+    try {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      if (Ctx && !audio) audio = new Ctx();
+      audio?.resume();
+    } catch { audio = null; }
+    // iOS speaks later only when the first utterance came from a tap.
+    if (prefs.speak && "speechSynthesis" in window) speechSynthesis.speak(new SpeechSynthesisUtterance(""));
+  }
+
+  function act(fn) {
+    const now = Date.now();
+    state = tick(fn(state, steps, now), steps, now);
+    persist();
+    render(true);
+  }
+
+  function toggle(name, label) {
+    const box = el("input", { type: "checkbox", id: `lh-pref-${name}`, checked: name === "auto" ? state.auto : prefs[name] });
+    box.addEventListener("change", () => {
+      if (name === "auto") act((s) => setAuto(s, box.checked));
+      else { prefs[name] = box.checked; persist(); }
+    });
+    return el("span", { class: "lh-pref" }, box, el("label", { for: `lh-pref-${name}`, text: label }));
+  }
+
+  function painSelect(id, value) {
+    const sel = el("select", { id });
+    sel.append(el("option", { value: "", text: "not noted" }));
+    for (let i = 0; i <= 10; i++) sel.append(el("option", { value: String(i), text: String(i), selected: value === i }));
+    return sel;
+  }
+
+  function prefsBox() {
+    return el("fieldset", { class: "lh-prefs" }, el("legend", { text: "Cues (every cue is also shown as text)" }),
+      toggle("beep", "Beeps"), toggle("speak", "Spoken cues"), toggle("vibrate", "Vibration"),
+      toggle("auto", "Move on by itself when a timer ends"));
+  }
+
+  function startScreen() {
+    const pain = painSelect("lh-pain-before", painBefore);
+    const go = el("button", { type: "button", class: "md-button md-button--primary lh-start", text: "Start" });
+    go.addEventListener("click", () => {
+      painBefore = pain.value === "" ? null : Number(pain.value);
+      unlockCues();
+      keepAwake();
+      act((s, st, now) => start(s, st, now));
+      view.querySelector("h3")?.focus();
+    });
+    const list = el("ol", { class: "lh-session-plan" }, exercises.map(({ n, ex }) => el("li", { text: `${ex.title}: ${doseLine(n)}` })));
+    view.replaceChildren(
+      el("p", { text: `${exercises.length} exercises, one at a time. Stop when an exercise hurts.` }), list,
+      safetyBox(),
+      el("p", {}, el("label", { for: "lh-pain-before", text: "Your pain now, 0 (none) to 10 (worst): " }), pain),
+      prefsBox(), go);
+  }
+
+  function safetyBox() {
+    const rules = [...routine.stopRules, ...routine.cautions];
+    return el("div", { class: "admonition warning lh-session-safety" },
+      el("p", { class: "admonition-title", text: "When to stop" }),
+      rules.length ? el("ul", {}, rules.map((r) => el("li", { text: r }))) : null,
+      el("p", {}, el("a", { href: "#safety", text: "Stop signs and red flags: when to get urgent help" })));
+  }
+
+  function button(text, fn, attrs = {}) {
+    const b = el("button", { type: "button", class: "md-button", "data-act": fn.name, ...attrs, text });
+    b.addEventListener("click", () => act(fn));
+    return b;
+  }
+
+  function stepScreen() {
+    const step = steps[state.cur.index];
+    const { n, ex } = exercises[step.ex];
+    const tm = timing(state, steps, Date.now());
+    const label = stepLabel(step, ex.title);
+    const counter = el("p", { class: "lh-counter", "aria-hidden": "true" });
+    const status = el("p", { class: "lh-counter-words" });
+    const controls = el("div", { class: "lh-session-controls" });
+    const timed = tm.left !== null;
+    if (step.kind === "reps") controls.append(button("+1 repetition", countRep, { class: "md-button lh-rep" }));
+    if (timed) {
+      const running = tm.phase === "lead" || tm.phase === "run";
+      controls.append(button(running ? "Pause" : tm.phase === "paused" ? "Resume" : step.kind === "reps" ? "Start hold" : "Start timer", togglePause, { class: "md-button lh-pause", "aria-keyshortcuts": "Space" }));
+      controls.append(button("+15 s", extend), button("No timer", untime));
+    }
+    controls.append(button("Back", back, { disabled: state.cur.index === 0, "aria-keyshortcuts": "ArrowLeft" }),
+      button(state.cur.index === steps.length - 1 ? "Finish" : "Next", next, { class: "md-button md-button--primary lh-next", "aria-keyshortcuts": "ArrowRight" }),
+      button("Skip: it hurts", skipHurt, { class: "md-button lh-skip" }));
+    const fig = el("div", { class: "lh-session-figure" });
+    if (ex.drawing) fig.innerHTML = ex.drawing; // our own build's SVG, not user input
+    const notes = [...n.notes.map((t) => el("li", { text: t })), ...n.editorial.map((t) => el("li", { class: "lh-editorial-inline" }, el("strong", { text: "Editorial note: " }), t))];
+    view.replaceChildren(
+      el("p", { class: "lh-session-progress", text: `Exercise ${step.ex + 1} of ${exercises.length} · step ${state.cur.index + 1} of ${steps.length}` }),
+      el("h3", { tabindex: "-1", text: step.kind === "rest" ? `Rest: ${ex.title}` : ex.title }),
+      el("p", { class: "lh-session-step", text: label }),
+      el("div", { class: "lh-session-body" }, fig, el("div", {},
+        el("p", { class: "lh-session-dose" }, el("strong", { text: doseLine(n) })),
+        el("p", { class: "lh-position", text: ex.position }),
+        el("ol", {}, ex.steps.map((t) => el("li", { text: t }))),
+        notes.length ? el("ul", { class: "lh-session-notes" }, notes) : null)),
+      counter, status, controls, prefsBox(), safetyBox(),
+      ex.url ? el("p", {}, el("a", { href: ex.url, text: `${ex.title}: the full page` })) : null);
+    updateCounter();
+  }
+
+  function counterText(step, tm) {
+    if (tm.phase === "lead") return [String(tm.lead), `Get ready: ${tm.lead}`];
+    if (tm.phase === "run") return [String(tm.left), `${tm.left} seconds left`];
+    if (tm.phase === "paused") return [String(tm.left), `Paused, ${tm.left} seconds left`];
+    if (tm.phase === "over") return ["✓", step.kind === "rest" ? "Rest over: tap Next" : "Time: tap Next"];
+    if (step.kind === "reps") {
+      const target = step.reps.text;
+      const holdNote = tm.left !== null ? `, hold ${tm.left} s each` : "";
+      return [String(state.cur.reps), `${state.cur.reps} of ${target} repetitions${holdNote}`];
+    }
+    if (tm.left !== null) return [String(tm.left), `${tm.left} seconds: tap Start timer`];
+    return ["…", `${step.words || "Untimed"}: tap Next when done`];
+  }
+
+  function updateCounter() {
+    const step = steps[state.cur.index];
+    const tm = timing(state, steps, Date.now());
+    const [big, words] = counterText(step, tm);
+    const c = view.querySelector(".lh-counter");
+    const w = view.querySelector(".lh-counter-words");
+    if (c && c.textContent !== big) c.textContent = big;
+    if (w && w.textContent !== words) w.textContent = words;
+    // Announce a new step or a change of phase, never every second.
+    const ex = exercises[step.ex].ex;
+    const phaseKey = `${state.cur.index}:${tm.phase}:${state.cur.reps}`;
+    if (phaseKey !== last) {
+      const first = last === null || !last.startsWith(`${state.cur.index}:`);
+      const say = first ? `${stepLabel(step, ex.title)}. ${words}` : tm.phase === "run" ? "Go" : tm.phase === "over" ? words : tm.phase === "paused" ? "Paused" : words;
+      if (last !== null) cue(say, tm.phase === "over" ? "end" : "step");
+      live.textContent = say;
+      last = phaseKey;
+    }
+  }
+
+  function endScreen() {
+    const res = results(state, exercises.length);
+    const selects = exercises.map(({ ex }, i) => {
+      const sel = el("select", { id: `lh-result-${i}` });
+      for (const [v, t] of [["done", "done"], ["partly", "partly"], ["skipped", "skipped"]]) sel.append(el("option", { value: v, text: t, selected: res[i].result === v }));
+      return el("li", {}, el("label", { for: `lh-result-${i}`, text: `${ex.title}${res[i].hurt ? " (skipped: it hurt)" : ""}: ` }), sel);
+    });
+    const before = painSelect("lh-pain-before-end", painBefore);
+    const after = painSelect("lh-pain-after", null);
+    const note = el("textarea", { id: "lh-note", rows: "3" });
+    const done = el("p", { class: "lh-saved", role: "status" });
+    const saveBtn = el("button", { type: "button", class: "md-button md-button--primary lh-save", text: "Save in my diary" });
+    saveBtn.addEventListener("click", () => {
+      const entry = {
+        id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, date: new Date().toISOString(),
+        routine: routine.key, title: routine.title,
+        painBefore: before.value === "" ? null : Number(before.value), painAfter: after.value === "" ? null : Number(after.value),
+        note: note.value, exercises: exercises.map(({ ex }, i) => ({ title: ex.title, result: view.querySelector(`#lh-result-${i}`).value, hurt: res[i].hurt })),
+      };
+      const ok = store && add(store, entry);
+      done.replaceChildren(ok ? "Saved on this device. " : "Not saved: this browser's storage is off, full, or holds a diary it cannot read. ",
+        diaryLink ? el("a", { href: diaryLink.getAttribute("href"), text: "Open your diary" }) : "");
+      if (ok) { saveBtn.disabled = true; store.removeItem(SAVE); }
+    });
+    view.replaceChildren(el("h3", { tabindex: "-1", text: "Session done" }),
+      el("p", { text: "How did it go? Saved on this device only." }),
+      el("ul", { class: "lh-session-results" }, selects),
+      el("p", {}, el("label", { for: "lh-pain-before-end", text: "Pain before, 0 to 10: " }), before),
+      el("p", {}, el("label", { for: "lh-pain-after", text: "Pain after, 0 to 10: " }), after),
+      el("p", {}, el("label", { for: "lh-note", text: "Note: " }), note), saveBtn, done);
+    live.textContent = "Session done.";
+  }
+
+  let screen = null;
+  let shownPhase = null;
+  function render(changed) {
+    const want = !state.started ? "start" : state.finished ? "end" : `step:${state.cur.index}`;
+    const phase = state.started && !state.finished ? timing(state, steps, Date.now()).phase : null;
+    if (want !== screen || changed || phase !== shownPhase) {
+      // A new step moves focus to its heading; a redraw of the same step keeps focus on the same control.
+      const active = document.activeElement && view.contains(document.activeElement) ? document.activeElement.dataset.act : null;
+      if (want === "start") startScreen();
+      else if (want === "end") endScreen();
+      else stepScreen();
+      if (want !== screen && screen !== null) view.querySelector("h3")?.focus();
+      else if (active) (view.querySelector(`[data-act="${active}"]:not([disabled])`) || view.querySelector("h3"))?.focus();
+      screen = want;
+      shownPhase = phase;
+    } else if (state.started && !state.finished) updateCounter();
+  }
+
+  document.addEventListener("keydown", (e) => {
+    if (!state.started || state.finished || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.target.closest && e.target.closest("input, select, textarea, a, button") && e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    if (e.target.closest && e.target.closest("select, textarea, input")) return;
+    if (e.key === " ") { e.preventDefault(); act(togglePause); }
+    else if (e.key === "ArrowRight") { e.preventDefault(); act(next); }
+    else if (e.key === "ArrowLeft") { e.preventDefault(); act(back); }
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && state.started && !state.finished) keepAwake();
+  });
+  window.addEventListener("hashchange", () => location.reload());
+
+  state = tick(state, steps, Date.now());
+  render(true);
+  if (saved && state.started && !state.finished) live.textContent = `Resumed where you were: ${live.textContent}`;
+  setInterval(() => {
+    if (!state.started || state.finished) return;
+    const before = serialise(state);
+    state = tick(state, steps, Date.now());
+    if (serialise(state) !== before) { persist(); render(true); } else render(false);
+  }, 200);
+  // Wake lock is released when the player is left.
+  window.addEventListener("pagehide", () => wake?.release?.());
+}
+
+main();

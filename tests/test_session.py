@@ -1,0 +1,199 @@
+"""The guided session player and the diary in headless Chromium, in fake time (Playwright's page.clock)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.test_a11y import violations
+
+
+def words(page) -> str:
+    return page.locator(".lh-counter-words").inner_text()
+
+
+def left(page) -> int:
+    """The seconds the countdown shows (the player redraws every 200 ms, so allow one second)."""
+    text = words(page)
+    assert text.endswith("seconds left"), text
+    return int(text.split()[-3])
+
+
+def open_session(page, server, routine, requests=None, pause=True):
+    if requests is not None:
+        page.on("request", lambda r: requests.append(r.url))
+    page.clock.install(time=1_800_000_000_000)
+    if pause:  # time moves only with run_for: a slow reload costs nothing (axe needs its timers: no pause there)
+        page.clock.pause_at(1_800_000_001_000)
+    page.goto(f"{server}session/#id={routine}", wait_until="load")
+    page.wait_for_selector(".lh-start")
+
+
+def test_back_pain_from_first_exercise_to_the_diary(page, server):
+    requests: list[str] = []
+    open_session(page, server, "back-pain", requests)
+    page.select_option("#lh-pain-before", "6")
+    page.click(".lh-start")
+    assert page.locator(".lh-session-view h3").inner_text() == "Cat"
+    assert "15 repetitions" in page.locator(".lh-session-dose").inner_text()
+    assert "Editorial note" in page.locator(".lh-session-notes").inner_text()
+    assert page.locator(".lh-session-figure svg").count() == 1
+    assert words(page) == "0 of 15 repetitions"
+    assert page.locator(".lh-live").inner_text() == "Cat. 0 of 15 repetitions"
+    page.click(".lh-rep")
+    assert words(page) == "1 of 15 repetitions"
+    for title in ("Crunch", "Half-bridge"):
+        page.click(".lh-next")
+        assert title.lower() in page.locator(".lh-session-view h3").inner_text().lower()
+    page.click(".lh-next")
+    # Prone press-up: the hold is given only in words, so the step is untimed and waits for the tap.
+    assert "Hold a few seconds" in words(page)
+    page.clock.run_for(120_000)
+    assert "Hold a few seconds" in words(page)
+    page.click(".lh-next")
+    # Child's pose: 3-2-1, then a countdown from 120 s; Pause stops it.
+    assert words(page) == "Get ready: 3"
+    page.clock.run_for(3_300)
+    assert words(page) == "120 seconds left"
+    page.clock.run_for(10_000)
+    assert left(page) in (110, 111)
+    page.keyboard.press("Space")
+    paused = words(page)
+    assert paused.startswith("Paused, ")
+    page.clock.run_for(30_000)
+    assert words(page) == paused
+    page.click(".lh-pause")
+    page.clock.run_for(20_000)
+    assert left(page) in (90, 91)
+    # A reload mid-hold resumes it.
+    page.reload(wait_until="load")
+    page.wait_for_selector(".lh-counter-words")
+    page.clock.run_for(1_000)
+    assert left(page) in (88, 89, 90)
+    assert page.locator(".lh-live").inner_text().startswith("Resumed where you were")
+    page.clock.run_for(95_000)
+    assert words(page) == "Time: tap Next"
+    assert page.locator(".lh-next").inner_text() == "Finish"
+    page.click(".lh-next")
+    assert page.locator(".lh-session-view h3").inner_text() == "Session done"
+    assert page.locator("#lh-pain-before-end").input_value() == "6"
+    page.select_option("#lh-pain-after", "2")
+    page.fill("#lh-note", "stiff in the morning")
+    page.click(".lh-save")
+    assert "Saved on this device" in page.locator(".lh-saved").inner_text()
+    page.click(".lh-saved a")
+    page.wait_for_selector(".lh-diary-entry")
+    entry = page.locator(".lh-diary-entry").first.inner_text()
+    assert "Routine for lower back pain" in entry and "pain 6 before, 2 after" in entry
+    assert page.locator(".lh-diary-table").first.locator("tbody tr").count() == 1
+    assert page.locator(".lh-diary-chart").count() == 2
+    # The export holds the session.
+    with page.expect_download() as dl:
+        page.click("text=Export JSON")
+    doc = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    assert (
+        doc["format"] == "lumbar-diary" and doc["entries"][0]["painBefore"] == 6 and doc["entries"][0]["painAfter"] == 2
+    )
+    assert doc["entries"][0]["note"] == "stiff in the morning"
+    # A malformed import changes nothing.
+    kept = page.evaluate("localStorage.getItem('lumbar-diary')")
+    page.set_input_files(
+        "#lh-diary-import",
+        files=[
+            {
+                "name": "d.json",
+                "mimeType": "application/json",
+                "buffer": b'{"format":"lumbar-diary","version":2,"entries":[{"id":1}]}',
+            }
+        ],
+    )
+    page.wait_for_function("document.querySelector('.lh-diary-status').textContent.includes('Not imported')")
+    assert page.evaluate("localStorage.getItem('lumbar-diary')") == kept
+    assert page.locator(".lh-diary-entry").count() == 1
+    origin = urlsplit(server).netloc
+    strangers = [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != origin]
+    assert requests and not strangers, strangers
+
+
+def test_each_side_and_sets_with_rests(page, server, handbook):
+    open_session(page, server, "dikul")
+    page.click(".lh-start")
+    step = page.locator(".lh-session-step")
+    assert step.inner_text().endswith("now the left side")
+    # A repetition with a 3 s hold: 3-2-1, the hold, and the count goes up.
+    assert words(page) == "Get ready: 3"
+    page.clock.run_for(6_500)  # 3-2-1 and the 3 s hold
+    assert words(page).startswith("1 of 8 repetitions")
+    page.keyboard.press("ArrowRight")
+    assert step.inner_text().endswith("now the right side")
+    page.click(".lh-next")
+    assert step.inner_text().endswith("set 1 of 3")
+    page.click(".lh-next")
+    assert step.inner_text() == "Rest before set 2 of 3"
+    assert words(page) == "180 seconds left"
+    page.clock.run_for(60_000)
+    assert left(page) in (120, 121)
+    page.click("text=+15 s")
+    assert left(page) in (135, 136)
+    page.clock.run_for(140_000)
+    assert words(page) == "Rest over: tap Next"
+    page.click(".lh-next")
+    assert step.inner_text().endswith("set 2 of 3")
+    page.click("text=Skip: it hurts")
+    # Skipped for pain: the rest of that exercise (its third set) is left out, the next exercise begins.
+    assert page.locator(".lh-session-view h3").inner_text() == handbook.exercises["supine-side-bend"].title
+    assert step.inner_text().endswith("set 1 of 3, now the left side")
+
+
+def test_no_timer_waits_for_the_tap(page, server):
+    open_session(page, server, "back-pain")
+    page.click(".lh-start")
+    for _ in range(4):
+        page.click(".lh-next")
+    page.click("text=No timer")
+    page.clock.run_for(600_000)
+    assert "tap Next when done" in words(page)
+    assert "Child" in page.locator(".lh-session-view h3").inner_text()
+
+
+def test_unknown_routine_says_so(page, server):
+    page.goto(f"{server}session/#id=nope", wait_until="load")
+    assert "no routine" in page.locator(".lh-session-problem").inner_text()
+
+
+def test_corrupt_diary_gives_a_message_and_is_kept(page, server):
+    page.goto(f"{server}diary/", wait_until="load")
+    page.evaluate("localStorage.setItem('lumbar-diary', '{broken')")
+    page.reload(wait_until="load")
+    assert "cannot be read" in page.locator("#lh-diary [role=alert]").inner_text()
+    assert page.evaluate("localStorage.getItem('lumbar-diary')") == "{broken"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_and_small_screen(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        open_session(page, server, "dikul", pause=False)
+        page.click(".lh-start")
+        found = violations(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.goto(f"{server}diary/", wait_until="load")
+        page.evaluate("""localStorage.setItem('lumbar-diary', JSON.stringify({format: 'lumbar-diary', version: 2, entries: [
+          {id: 'a', date: '2026-11-30T10:00:00Z', routine: 'id:back-pain', title: 'Routine for lower back pain',
+           painBefore: 5, painAfter: 3, note: '', exercises: [{title: 'Cat', result: 'done', hurt: false}]}]}))""")
+        page.reload(wait_until="load")
+        found += violations(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert not found, "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_every_routine_page_starts_its_session(site, handbook):
+    for rid in handbook.routines:
+        html = (site / "routines" / rid / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../session/#id={rid}">Start this routine</a>' in html, rid
