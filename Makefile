@@ -46,6 +46,8 @@ check: $(VENV)/.docs
 
 test: $(VENV)/.test node_modules/.installed
 	scripts/ensure-chromium.sh
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

@@ -5,4 +5,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lumbar.macros import define_env  # noqa: E402,F401
+from lumbar.macros import define_env  # noqa: F401

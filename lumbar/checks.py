@@ -24,9 +24,7 @@ def check(hb: Handbook) -> list[Problem]:
     from lumbar.guidelines import check_guidelines
     from lumbar.links_check import published, variants
 
-    return (
-        references(hb) + medical(hb) + poses(hb) + safety(hb) + check_guidelines(hb) + variants(hb) + published(hb)
-    )
+    return references(hb) + medical(hb) + poses(hb) + safety(hb) + check_guidelines(hb) + variants(hb) + published(hb)
 
 
 def poses(hb: Handbook) -> list[Problem]:

@@ -11,7 +11,7 @@ import base64
 import hashlib
 import logging
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.lumbar.csp")
@@ -23,7 +23,7 @@ TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def theme_scripts() -> tuple[re.Pattern, ...]:
     """Material's inline scripts (partials/javascripts/*.html), a Jinja expression matching any attribute-safe text."""
     import material

@@ -79,7 +79,9 @@ def validate(doc: Document, cls: type[BaseModel], problems: list[Problem]) -> Ba
         seen = set()
         for err in exc.errors(include_url=False):
             # Unions report each branch: keep the first message per place.
-            loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in str(p) and not str(p).startswith("function-"))
+            loc = tuple(
+                p for p in err["loc"] if isinstance(p, int) or "[" not in str(p) and not str(p).startswith("function-")
+            )
             if loc in seen:
                 continue
             seen.add(loc)
@@ -242,7 +244,9 @@ def load_handbook(root: Path | str = "data") -> Handbook:
             item_id = path.stem
             if not re.fullmatch(model.ID_PATTERN, item_id):
                 problems.append(
-                    Problem(name(path), 1, f"file name '{path.name}' is not an id: use lowercase words joined by hyphens")
+                    Problem(
+                        name(path), 1, f"file name '{path.name}' is not an id: use lowercase words joined by hyphens"
+                    )
                 )
                 continue
             hb.files.add((parts[0], item_id))

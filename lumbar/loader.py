@@ -99,7 +99,9 @@ def parse(text: str, path: str = "<string>") -> Document:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = err.problem or "is not valid YAML"
-        raise DataError([Problem(path, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]) from None
+        raise DataError(
+            [Problem(path, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
+        ) from None
     except yaml.YAMLError as err:
         raise DataError([Problem(path, 1, f"YAML error: {err}")]) from None
     return doc

@@ -21,7 +21,9 @@ def add_search_names(env) -> None:
         return
     url = "{}/{}/" if env.conf.use_directory_urls else "{}/{}.html"
     names = {url.format("conditions", cid): [*c.synonyms, *c.misspellings] for cid, c in hb.conditions.items()}
-    names.update({url.format("exercises", eid): list(e.other_names) for eid, e in hb.exercises.items() if e.other_names})
+    names.update(
+        {url.format("exercises", eid): list(e.other_names) for eid, e in hb.exercises.items() if e.other_names}
+    )
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         if doc["location"] in names:
@@ -110,8 +112,20 @@ def define_env(env) -> None:
         }
 
     for func in (
-        exercise_card, routine_table, callout, contraindications, safety_rules, stop_signs,
-        red_flags, harmful_movements, guidelines, condition_table, find_by_condition, counts, site_link, figure_gallery,
+        exercise_card,
+        routine_table,
+        callout,
+        contraindications,
+        safety_rules,
+        stop_signs,
+        red_flags,
+        harmful_movements,
+        guidelines,
+        condition_table,
+        find_by_condition,
+        counts,
+        site_link,
+        figure_gallery,
         routine_builder,
         session_data,
     ):

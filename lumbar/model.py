@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, PlainValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StringConstraints
 
 from lumbar.figures.model import Figures
 
@@ -35,7 +35,9 @@ def _light_markdown(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_light_markdown)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_light_markdown)]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_light_markdown)
+]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 _COUNT = re.compile(r"(up to )?\d+(-\d+)?")
 
@@ -49,8 +51,13 @@ def _count(value: object) -> int | str:
 
 
 Count = Annotated[
-    Union[int, str],
-    PlainValidator(_count, json_schema_input_type=Union[Annotated[int, Field(ge=0)], Annotated[str, StringConstraints(pattern=r"^(up to )?\d+(-\d+)?$")]]),
+    int | str,
+    PlainValidator(
+        _count,
+        json_schema_input_type=(
+            Annotated[int, Field(ge=0)] | Annotated[str, StringConstraints(pattern=r"^(up to )?\d+(-\d+)?$")]
+        ),
+    ),
     Field(description='A whole number, a range such as "10-30", or "up to 20".'),
 ]
 
@@ -69,7 +76,9 @@ class Note(Strict):
     )
     text: Text = Field(description="What the reader should know, in plain English.")
     pattern: Id | None = Field(None, description="The harmful movement pattern this note answers, if any.")
-    guideline: Id | None = Field(None, description="For kind guideline: the statement id from data/guidelines.yaml it cites.")
+    guideline: Id | None = Field(
+        None, description="For kind guideline: the statement id from data/guidelines.yaml it cites."
+    )
     sheet: Name | None = Field(
         None,
         description="The note in one short line for the printed sheet. Conflicts, oddities and notes on a harmful pattern "
@@ -104,19 +113,27 @@ class Exercise(Item):
     feel: Text | None = Field(None, description="What the reader should feel when it is done right.")
     cautions: list[Text] = Field(default_factory=list, description="What to avoid or take care with.")
     patterns: list[Id] = Field(
-        default_factory=list, description="Harmful movement patterns this exercise matches (data/harmful-patterns.yaml)."
+        default_factory=list,
+        description="Harmful movement patterns this exercise matches (data/harmful-patterns.yaml).",
     )
     sides: StrictBool = Field(False, description="true when it is done on one side and then the other.")
     relaxation: StrictBool = Field(
-        False, description="true for a rest or relaxation position, which may be held longer than an effort (over 60 s)."
+        False,
+        description="true for a rest or relaxation position, which may be held longer than an effort (over 60 s).",
     )
-    figures: Figures | None = Field(None, description="Start and end poses for the drawings (see the figure reference).")
+    figures: Figures | None = Field(
+        None, description="Start and end poses for the drawings (see the figure reference)."
+    )
     easier: list[Id] = Field(
-        default_factory=list, description="Easier variants (exercise ids): the handbook's own editorial choice, not the article's."
+        default_factory=list,
+        description="Easier variants (exercise ids): the handbook's own editorial choice, not the article's.",
     )
-    harder: list[Id] = Field(default_factory=list, description="Harder variants (exercise ids); each pair is stated from both ends.")
+    harder: list[Id] = Field(
+        default_factory=list, description="Harder variants (exercise ids); each pair is stated from both ends."
+    )
     aliases: list[Id] = Field(
-        default_factory=list, description="Old ids of this exercise (renamed or merged): old links and QR codes keep working."
+        default_factory=list,
+        description="Old ids of this exercise (renamed or merged): old links and QR codes keep working.",
     )
 
 
@@ -139,7 +156,9 @@ class RoutineItem(Dose):
         description="Its number within its article section (the routine's own section in `sources`), counting from 1."
     )
     notes: list[Text] = Field(default_factory=list, description="Notes for this exercise in this routine.")
-    editorial: list[Note] = Field(default_factory=list, description="Editorial notes for this exercise in this routine.")
+    editorial: list[Note] = Field(
+        default_factory=list, description="Editorial notes for this exercise in this routine."
+    )
 
 
 class Routine(Item):
@@ -185,9 +204,13 @@ class Entry(Strict):
 
 
 class Source(Entry):
-    kind: Literal["article-section", "external"] = Field(description="article-section, or external (another publisher).")
+    kind: Literal["article-section", "external"] = Field(
+        description="article-section, or external (another publisher)."
+    )
     publisher: Name | None = Field(None, description="Who publishes an external source.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = Field(None, description="Its https:// address.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = Field(
+        None, description="Its https:// address."
+    )
     section: Name | None = Field(None, description="The heading of the article section.")
     line: int | None = Field(None, description="Line of the section in shared/source.")
     markers: list[int] = Field(default_factory=list, description="The article's citation marker numbers here.")
@@ -227,7 +250,8 @@ class ContraindicationList(Strict):
 class Rule(Entry):
     sources: list[Id] = Field(min_length=1)
     routines: list[Id] = Field(
-        default_factory=list, description="Routines this applies to (data/routines/); leave out when it applies to every routine."
+        default_factory=list,
+        description="Routines this applies to (data/routines/); leave out when it applies to every routine.",
     )
 
 
@@ -262,7 +286,9 @@ class Statement(Strict):
     read_at: HttpsUrl = Field(description="The https:// address of the copy we read it in.")
     conditions: list[Id] = Field(default_factory=list, description="Conditions it applies to (data/conditions/).")
     routines: list[Id] = Field(default_factory=list, description="Routines it applies to (data/routines/).")
-    departure: Text | None = Field(None, description="Where the article departs from it; an editorial note must say so.")
+    departure: Text | None = Field(
+        None, description="Where the article departs from it; an editorial note must say so."
+    )
 
 
 class GuidelineList(Strict):

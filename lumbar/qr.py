@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import segno
 from markupsafe import Markup
 
-
 TITLE = "QR code: scan it to open this routine online"
 
 
-@lru_cache(maxsize=None)
+@cache
 def qr_svg(url: str) -> Markup:
     """The QR code of `url` as an inline <svg> (no size, no style attributes; CSS sizes it).
 

@@ -284,8 +284,12 @@ class _PageCache:
             if "site-packages" in Path(folder).parts:
                 names.append((folder, os.stat(folder).st_mtime_ns))
             else:
-                names.append((folder, tuple(sorted(
-                    os.path.join(root, name) for root, _, found in os.walk(folder) for name in found))))
+                names.append(
+                    (
+                        folder,
+                        tuple(sorted(os.path.join(root, name) for root, _, found in os.walk(folder) for name in found)),
+                    )
+                )
         key = (tuple(names), tuple(config.theme.static_templates))
         if self.theme is None or self.theme[0] != key:
             probe = type(files)([])
@@ -303,8 +307,14 @@ class _PageCache:
         """Material's search entries for a page, parsed from its HTML again only when what they come from changed."""
         meta = page.meta
         key = (
-            page.content, page.url, page.title, self._toc_key(page.toc), repr(meta.get("title")),
-            repr(meta.get("tags")), repr(meta.get("search")), repr(index.config),
+            page.content,
+            page.url,
+            page.title,
+            self._toc_key(page.toc),
+            repr(meta.get("title")),
+            repr(meta.get("tags")),
+            repr(meta.get("search")),
+            repr(index.config),
         )
         hit = self.entries.get(page.file.src_uri)
         if hit is not None and hit[0] == key:
@@ -324,8 +334,13 @@ class _PageCache:
 
     def render(self, page, config, files) -> None:
         key = (
-            page.markdown, page.url, self._files_key(files), config.use_directory_urls,
-            repr(config["markdown_extensions"]), repr(config["mdx_configs"]), repr(config["validation"]),
+            page.markdown,
+            page.url,
+            self._files_key(files),
+            config.use_directory_urls,
+            repr(config["markdown_extensions"]),
+            repr(config["mdx_configs"]),
+            repr(config["validation"]),
         )
         hit = self.pages.get(page.file.src_uri)
         if hit is not None and hit[0] == key:
@@ -349,7 +364,10 @@ class _PageCache:
             return
         links = getattr(page, "links_to_anchors", None)
         self.pages[page.file.src_uri] = (
-            key, page.content, copy.deepcopy(page.toc), page._title_from_render,
+            key,
+            page.content,
+            copy.deepcopy(page.toc),
+            page._title_from_render,
             frozenset(page.present_anchor_ids or ()),
             None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
         )

@@ -16,8 +16,19 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lumbar.csp import JS_TYPES, is_theme_script, sha256
 
 URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "cite", "background"}
-LOADING_LINK_RELS = {"stylesheet", "icon", "shortcut", "preload", "prefetch", "preconnect", "dns-prefetch",
-                     "modulepreload", "manifest", "apple-touch-icon", "mask-icon"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "mask-icon",
+}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 REQUIRED_CSP = {
     "default-src": ["'self'"],
@@ -80,7 +91,7 @@ class _Parser(HTMLParser):
             if name.startswith("on"):
                 page.problems.append(f"{page.path}:{line}: <{tag} {name}=...>: an inline event handler")
             if ":" in value and _clean_url(value).startswith(("javascript:", "vbscript:")):
-                page.problems.append(f"{page.path}:{line}: <{tag} {name}=\"{value[:40]}\">: a script URL")
+                page.problems.append(f'{page.path}:{line}: <{tag} {name}="{value[:40]}">: a script URL')
             if name == "style":
                 page.problems.append(f"{page.path}:{line}: <{tag} style=...>: an inline style (the CSP refuses it)")
             if name in ("id",) or (name == "name" and tag == "a"):
@@ -127,6 +138,7 @@ def parse_site(site: Path) -> dict[str, Page]:
 
 # Links.
 
+
 def site_prefix(site_url: str) -> str:
     """The path the site is served under: '/handbook/' for https://lumbar-handbook.github.io/handbook/."""
     path = urlsplit(site_url).path if site_url else "/"
@@ -143,8 +155,9 @@ def _target_file(site: Path, path: str) -> str | None:
     return path if (site / path).is_file() else None
 
 
-def check_links(site: Path, pages: dict[str, Page], site_url: str = "", repo: str = "",
-                root: Path | None = None) -> tuple[list[str], dict[str, set[str]]]:
+def check_links(
+    site: Path, pages: dict[str, Page], site_url: str = "", repo: str = "", root: Path | None = None
+) -> tuple[list[str], dict[str, set[str]]]:
     """Broken internal links and anchors, and the external links (url -> pages) for review.
 
     Links to `site_url` count as internal. Links to files of `repo` ('.../edit/main/docs/x.md',
@@ -158,16 +171,20 @@ def check_links(site: Path, pages: dict[str, Page], site_url: str = "", repo: st
             value = ref.value.strip()
             if ref.tag == "link" and ref.rel in ("canonical", "alternate") and not value.startswith(site_url or "\0"):
                 continue
-            where = f"{page.path}:{ref.line}: <{ref.tag} {ref.attr}=\"{value}\">"
+            where = f'{page.path}:{ref.line}: <{ref.tag} {ref.attr}="{value}">'
             if site_url and value.startswith(site_url):
-                value = FAKE_HOST + prefix + value[len(site_url.rstrip("/") + "/"):]
+                value = FAKE_HOST + prefix + value[len(site_url.rstrip("/") + "/") :]
             scheme = urlsplit(value).scheme.lower()
             if scheme in ("data", "javascript", "vbscript"):
                 continue  # data: is allowed; script URLs are reported by the scan
-            if scheme in ("mailto", "tel") or (value.startswith("//") or scheme in ("http", "https")) and not value.startswith(FAKE_HOST):
+            if (
+                scheme in ("mailto", "tel")
+                or (value.startswith("//") or scheme in ("http", "https"))
+                and not value.startswith(FAKE_HOST)
+            ):
                 external[value].add(page.path)
                 if repo and root and value.startswith(repo.rstrip("/") + "/"):
-                    missing = _missing_repo_file(value[len(repo.rstrip("/")):], root)
+                    missing = _missing_repo_file(value[len(repo.rstrip("/")) :], root)
                     if missing:
                         broken.append(f"{where}: no file {missing} in the repository")
                 continue
@@ -176,7 +193,7 @@ def check_links(site: Path, pages: dict[str, Page], site_url: str = "", repo: st
             if not parts.path.startswith(prefix):
                 broken.append(f"{where}: outside the site ({parts.path})")
                 continue
-            target = page.path if value.startswith("#") else _target_file(site, parts.path[len(prefix):])
+            target = page.path if value.startswith("#") else _target_file(site, parts.path[len(prefix) :])
             if target is None:
                 broken.append(f"{where}: no such file")
                 continue
@@ -186,7 +203,7 @@ def check_links(site: Path, pages: dict[str, Page], site_url: str = "", repo: st
                 if target not in pages:
                     pages[target] = parse_page(site, site / target)
                 if fragment not in pages[target].ids:
-                    broken.append(f"{where}: no id \"{fragment}\" in {target}")
+                    broken.append(f'{where}: no id "{fragment}" in {target}')
     return broken, dict(external)
 
 
@@ -206,10 +223,15 @@ def external_report(external: dict[str, set[str]]) -> str:
     for url, pages in external.items():
         grouped[url.split("?")[0].split("#")[0]] |= pages
     lines = [f"{len(pages):4} page(s)  {url}" for url, pages in sorted(grouped.items())]
-    return f"External links in the built site, for review ({len(lines)} addresses; none is fetched):\n" + "\n".join(lines) + "\n"
+    return (
+        f"External links in the built site, for review ({len(lines)} addresses; none is fetched):\n"
+        + "\n".join(lines)
+        + "\n"
+    )
 
 
 # What must never ship.
+
 
 def check_page_security(page: Page) -> list[str]:
     """The CSP and referrer metas, the inline scripts (the theme's, hashed), and the page's own problems."""
@@ -219,7 +241,7 @@ def check_page_security(page: Page) -> list[str]:
     if page.first_active_line and page.csp_line > page.first_active_line:
         problems.append(f"{page.path}:{page.csp_line}: the CSP meta comes after a script or stylesheet")
     if page.referrer != "no-referrer":
-        problems.append(f"{page.path}: no <meta name=\"referrer\" content=\"no-referrer\">")
+        problems.append(f'{page.path}: no <meta name="referrer" content="no-referrer">')
     policy = page.policy()
     for directive, sources in REQUIRED_CSP.items():
         if policy.get(directive) != sources:
@@ -233,7 +255,7 @@ def check_page_security(page: Page) -> list[str]:
         if kind in DATA_SCRIPT_TYPES:
             continue
         if kind not in JS_TYPES:
-            problems.append(f"{page.path}:{line}: <script type=\"{kind}\">: an unknown inline script type")
+            problems.append(f'{page.path}:{line}: <script type="{kind}">: an unknown inline script type')
         elif not is_theme_script(body):
             problems.append(f"{page.path}:{line}: an inline script that is not the theme's: {body.strip()[:60]!r}")
         elif sha256(body) not in hashes:
@@ -250,9 +272,12 @@ def third_party_resources(pages: dict[str, Page], site_url: str = "") -> list[st
     found = []
     for page in pages.values():
         for ref in page.refs:
-            loads = not (ref.tag in ("a", "area", "form") or ref.attr in ("cite", "action", "formaction")
-                         or (ref.tag == "link" and not (set(ref.rel.split()) & LOADING_LINK_RELS)))
+            loads = not (
+                ref.tag in ("a", "area", "form")
+                or ref.attr in ("cite", "action", "formaction")
+                or (ref.tag == "link" and not (set(ref.rel.split()) & LOADING_LINK_RELS))
+            )
             value = ref.value.strip()
             if loads and re.match(r"(?i)(https?:)?//", value) and not (site_url and value.startswith(site_url)):
-                found.append(f"{page.path}:{ref.line}: <{ref.tag} {ref.attr}=\"{value}\">")
+                found.append(f'{page.path}:{ref.line}: <{ref.tag} {ref.attr}="{value}">')
     return found

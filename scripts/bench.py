@@ -50,9 +50,9 @@ for p in (ROOT, ROOT / "scripts"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
+import synth  # noqa: E402
 import yaml  # noqa: E402
 
-import synth  # noqa: E402
 from lumbar.localweb import launch, serve  # noqa: E402
 
 PYTHON = sys.executable
@@ -118,7 +118,10 @@ def build(project: Path, site: Path) -> Run:
         start = time.perf_counter()
         proc = subprocess.Popen(
             [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -148,8 +151,9 @@ class _ConfigDumper(yaml.SafeDumper):
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged(
-    "tag:yaml.org,2002:python/" + suffix, node))
+_ConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, node)
+)
 _ConfigDumper.add_representer(_Tagged, lambda dumper, t: type(t.node)(t.tag, t.node.value))
 
 
@@ -438,8 +442,11 @@ def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[
     import urllib.parse
     import urllib.request
 
-    exercise = next(p for p in sorted((project / "data" / "exercises").glob("*.yaml"))
-                    if re.search(r"^steps:\n  - ", p.read_text(encoding="utf-8"), re.MULTILINE))
+    exercise = next(
+        p
+        for p in sorted((project / "data" / "exercises").glob("*.yaml"))
+        if re.search(r"^steps:\n  - ", p.read_text(encoding="utf-8"), re.MULTILINE)
+    )
     original = exercise.read_text(encoding="utf-8")
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     mount = "/" + urllib.parse.urlsplit(config.get("site_url") or "").path.strip("/")  # serve mounts it there
@@ -447,8 +454,13 @@ def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[
     url = f"http://127.0.0.1:{port}{mount.rstrip('/')}/exercises/{exercise.stem}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     log_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server)
-    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
 
     def page() -> str:
         try:
@@ -521,7 +533,7 @@ finally:
 
 
 def fmt_row(cols: list[str], widths: list[int]) -> str:
-    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cols, widths)))
+    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cols, widths, strict=False)))
 
 
 def _repeat(args, n: int | None) -> int:
@@ -533,15 +545,17 @@ def _repeat(args, n: int | None) -> int:
 
 
 def _build_turns(label: str, results: list[Result], repeat: int) -> None:
-    for i in range(repeat):  # in turns, so load from other work falls on both alike
+    for _i in range(repeat):  # in turns, so load from other work falls on both alike
         turn = []
         for result in results:
             run = build(result.project, result.site)
             result.runs.append(run)
             turn.append(run)
             kind = "plain" if result.project.name.startswith("plain-") else "handbook"
-            log(f"bench: {label} {kind} build {len(result.runs)}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
-                f"{run.peak_mb:.0f} MB")
+            log(
+                f"bench: {label} {kind} build {len(result.runs)}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
+                f"{run.peak_mb:.0f} MB"
+            )
         if len(turn) == 2:  # a handbook build and its plain build, back to back: one paired ratio
             results[0].pairs.append((turn[0], turn[1]))
 
@@ -572,32 +586,62 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="builds of the real handbook and sizes under 1,000")
     parser.add_argument("--repeat-mid", type=int, default=2, help="builds of sizes from 1,000 to under --large")
     parser.add_argument("--large", type=int, default=5000, help="sizes from here on are built --repeat-large times")
-    parser.add_argument("--repeat-large", type=int, default=2, help="builds of sizes from --large on, as the budget allows")
-    parser.add_argument("--budget", type=float, default=540,
-                        help="seconds: repeats, then the plain build of the largest size, are left out when they "
-                        "would not fit (default 540, so that `make bench` ends within ten minutes)")
+    parser.add_argument(
+        "--repeat-large", type=int, default=2, help="builds of sizes from --large on, as the budget allows"
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=540,
+        help="seconds: repeats, then the plain build of the largest size, are left out when they "
+        "would not fit (default 540, so that `make bench` ends within ten minutes)",
+    )
     parser.add_argument("--no-real", action="store_true", help="skip the real handbook")
     parser.add_argument("--no-baseline-at", type=int, default=0, help="skip the plain build from this size on")
-    parser.add_argument("--latency", dest="latency", action="store_true", default=True,
-                        help="time search in headless Chromium on the largest size (default)")
+    parser.add_argument(
+        "--latency",
+        dest="latency",
+        action="store_true",
+        default=True,
+        help="time search in headless Chromium on the largest size (default)",
+    )
     parser.add_argument("--no-latency", dest="latency", action="store_false")
     parser.add_argument("--queries", default="bridge,knee hug,sciatica", help="search queries, comma-separated")
-    parser.add_argument("--serve", dest="serve", action="store_true", default=True,
-                        help="time a data edit under `mkdocs serve` on the real handbook (default)")
+    parser.add_argument(
+        "--serve",
+        dest="serve",
+        action="store_true",
+        default=True,
+        help="time a data edit under `mkdocs serve` on the real handbook (default)",
+    )
     parser.add_argument("--no-serve", dest="serve", action="store_false")
-    parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
-                        help="what the ratios compare: the builds' CPU seconds (default; steadier on a shared machine) "
-                        "or their median wall seconds")
-    parser.add_argument("--lighthouse-runs", type=int,
-                        help="Lighthouse runs of each kind of page of the real handbook, after the builds and outside "
-                        "--budget (15-30 s each; default 3, 1 with --quick; 0: none)")
-    parser.add_argument("--quick", action="store_true",
-                        help="the real handbook only: 3 pairs of builds, one Lighthouse run per kind of page, no "
-                        "synthetic sizes, no search or serve timing (a few minutes)")
+    parser.add_argument(
+        "--clock",
+        choices=["cpu", "wall"],
+        default="cpu",
+        help="what the ratios compare: the builds' CPU seconds (default; steadier on a shared machine) "
+        "or their median wall seconds",
+    )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        help="Lighthouse runs of each kind of page of the real handbook, after the builds and outside "
+        "--budget (15-30 s each; default 3, 1 with --quick; 0: none)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the real handbook only: 3 pairs of builds, one Lighthouse run per kind of page, no "
+        "synthetic sizes, no search or serve timing (a few minutes)",
+    )
     parser.add_argument("--workdir", type=Path, help="keep the projects and sites here (default: a temp dir)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
-    parser.add_argument("--profile", type=int, metavar="N",
-                        help="instead of the benchmark: profile one build of N synthetic exercises (CPU time)")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="N",
+        help="instead of the benchmark: profile one build of N synthetic exercises (CPU time)",
+    )
     parser.add_argument("--top", type=int, default=15, help="functions shown by --profile")
     args = parser.parse_args(argv)
     if args.quick:
@@ -647,7 +691,7 @@ def main(argv: list[str] | None = None) -> int:
             log("bench: timing a data edit under mkdocs serve (real handbook)")
             try:
                 figures["serve"] = serve_latency(make_real(work / "serve-real"))
-            except Exception as err:  # noqa: BLE001 (whatever went wrong: report it, keep the rest)
+            except Exception as err:
                 notes.append(f"serve latency not measured ({type(err).__name__}: {err})")
         synth_rows = [r for r in rows if r[1]]
         if args.latency and synth_rows:
@@ -656,7 +700,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 figures["search"] = search_latency(hb.site, [q.strip() for q in args.queries.split(",") if q.strip()])
                 figures["search"]["exercises"] = n
-            except Exception as err:  # noqa: BLE001 (no Chromium or Playwright: say so, keep the rest)
+            except Exception as err:
                 notes.append(f"search latency not measured ({type(err).__name__}: {err})")
 
         # 3. The other repeats, while they fit the budget.
@@ -675,8 +719,10 @@ def main(argv: list[str] | None = None) -> int:
                 _build_turns(label, [hb] + ([plain] if plain else []), 1)
         for label, n, hb, _ in rows:
             if label in short:
-                notes.append(f"{label}: {len(hb.runs)} build(s) instead of {_repeat(args, n)}, to stay within the "
-                             f"{args.budget:.0f} s budget")
+                notes.append(
+                    f"{label}: {len(hb.runs)} build(s) instead of {_repeat(args, n)}, to stay within the "
+                    f"{args.budget:.0f} s budget"
+                )
 
         # 4. The plain copy of the large sizes, last, and only if it fits.
         for label in large:
@@ -685,8 +731,10 @@ def main(argv: list[str] | None = None) -> int:
             below = [r for r in rows if r[3] is not None and r[1] and r[1] < n]
             estimate = below[-1][3].wall * n / below[-1][1] * 1.5 if below else float("inf")  # writing + build
             if estimate > left():
-                notes.append(f"plain build of {n} skipped: about {estimate:.0f} s more would pass the "
-                             f"{args.budget:.0f} s budget (--budget 1200 includes it)")
+                notes.append(
+                    f"plain build of {n} skipped: about {estimate:.0f} s more would pass the "
+                    f"{args.budget:.0f} s budget (--budget 1200 includes it)"
+                )
                 continue
             log(f"bench: writing the plain-Markdown copy of {label}")
             make_baseline(row[2].project, work / f"plain-{label}")
@@ -700,7 +748,7 @@ def main(argv: list[str] | None = None) -> int:
             lh_start = time.perf_counter()
             try:
                 figures["lighthouse"] = lighthouse_scores(real[2].site, args.lighthouse_runs)
-            except Exception as err:  # noqa: BLE001 (no Chromium or Lighthouse: say so, keep the rest)
+            except Exception as err:
                 notes.append(f"Lighthouse not run ({type(err).__name__}: {str(err)[:300]})")
             figures["lighthouse_seconds"] = time.perf_counter() - lh_start
 
@@ -721,9 +769,23 @@ def report(rows: list, figures: dict, args) -> None:
     clock = args.clock
     by_label = {label: (hb, plain) for label, _, hb, plain in rows}
     ref = by_label.get("1000")
-    head = ["build", "pages", "wall s", "min wall s", "cpu s", "pages/s", "peak MB", "index KB", "index gz KB",
-            "plain wall s", "plain cpu s", "plain MB", f"vs plain ({clock})", f"vs 1000 ({clock})",
-            f"plain vs 1000 ({clock})"]
+    head = [
+        "build",
+        "pages",
+        "wall s",
+        "min wall s",
+        "cpu s",
+        "pages/s",
+        "peak MB",
+        "index KB",
+        "index gz KB",
+        "plain wall s",
+        "plain cpu s",
+        "plain MB",
+        f"vs plain ({clock})",
+        f"vs 1000 ({clock})",
+        f"plain vs 1000 ({clock})",
+    ]
     table = []
     for label, n, hb, plain in rows:
         pages = page_count(hb.site)
@@ -732,39 +794,65 @@ def report(rows: list, figures: dict, args) -> None:
         vs_plain = over[0] if over else None
         vs_ref = hb.time(clock) / ref[0].time(clock) if ref else None
         plain_vs_ref = plain.time(clock) / ref[1].time(clock) if plain and ref and ref[1] else None
-        table.append([
-            label if n is None else f"{n} exercises", str(pages), f"{hb.wall:.2f}", f"{hb.best:.2f}",
-            f"{hb.cpu:.2f}", f"{pages / hb.wall:.0f}", f"{hb.peak_mb:.0f}", f"{raw / 1024:.0f}",
-            f"{zipped / 1024:.0f}", f"{plain.wall:.2f}" if plain else "skipped",
-            f"{plain.cpu:.2f}" if plain else "-", f"{plain.peak_mb:.0f}" if plain else "-",
-            f"{vs_plain:.2f}" if vs_plain else "-", f"{vs_ref:.2f}" if vs_ref else "-",
-            f"{plain_vs_ref:.2f}" if plain_vs_ref else "-",
-        ])
-        figures["builds"].append({
-            "label": label, "exercises": n, "pages": pages, "walls": [r.wall for r in hb.runs],
-            "cpus": [r.cpu for r in hb.runs], "peak_mb": hb.peak_mb, "index_bytes": raw,
-            "index_gzip": zipped, "index_entries": entries,
-            "plain_walls": [r.wall for r in plain.runs] if plain else None,
-            "plain_cpus": [r.cpu for r in plain.runs] if plain else None,
-            "plain_peak_mb": plain.peak_mb if plain else None,
-            "paired_ratios": paired_ratios(hb, clock),
-        })
+        table.append(
+            [
+                label if n is None else f"{n} exercises",
+                str(pages),
+                f"{hb.wall:.2f}",
+                f"{hb.best:.2f}",
+                f"{hb.cpu:.2f}",
+                f"{pages / hb.wall:.0f}",
+                f"{hb.peak_mb:.0f}",
+                f"{raw / 1024:.0f}",
+                f"{zipped / 1024:.0f}",
+                f"{plain.wall:.2f}" if plain else "skipped",
+                f"{plain.cpu:.2f}" if plain else "-",
+                f"{plain.peak_mb:.0f}" if plain else "-",
+                f"{vs_plain:.2f}" if vs_plain else "-",
+                f"{vs_ref:.2f}" if vs_ref else "-",
+                f"{plain_vs_ref:.2f}" if plain_vs_ref else "-",
+            ]
+        )
+        figures["builds"].append(
+            {
+                "label": label,
+                "exercises": n,
+                "pages": pages,
+                "walls": [r.wall for r in hb.runs],
+                "cpus": [r.cpu for r in hb.runs],
+                "peak_mb": hb.peak_mb,
+                "index_bytes": raw,
+                "index_gzip": zipped,
+                "index_entries": entries,
+                "plain_walls": [r.wall for r in plain.runs] if plain else None,
+                "plain_cpus": [r.cpu for r in plain.runs] if plain else None,
+                "plain_peak_mb": plain.peak_mb if plain else None,
+                "paired_ratios": paired_ratios(hb, clock),
+            }
+        )
     widths = [max(len(r[i]) for r in table + [head]) for i in range(len(head))]
     print()
     print(fmt_row(head, widths))
     for row in table:
         print(fmt_row(row, widths))
-    print(f"(builds: {', '.join(str(len(hb.runs)) for _, _, hb, _ in rows)}; wall s: the median; cpu s: the least "
-          "CPU seconds (user + system); pages/s: pages over the median wall time; ratios from "
-          + ("the least CPU seconds, which other work on a shared machine disturbs far less than wall time)"
-             if clock == "cpu" else "the least wall seconds)"))
+    print(
+        f"(builds: {', '.join(str(len(hb.runs)) for _, _, hb, _ in rows)}; wall s: the median; cpu s: the least "
+        "CPU seconds (user + system); pages/s: pages over the median wall time; ratios from "
+        + (
+            "the least CPU seconds, which other work on a shared machine disturbs far less than wall time)"
+            if clock == "cpu"
+            else "the least wall seconds)"
+        )
+    )
     for note in figures["notes"]:
         print(f"note: {note}")
-    for label, n, hb, plain in rows:
+    for label, _n, hb, plain in rows:
         over = overhead(hb, plain, clock)
         if over and over[3]:
-            print(f"{label}: handbook over plain ({clock}), {over[3]} pairs built back to back: median {over[0]:.3f}, "
-                  f"spread {over[1]:.3f}-{over[2]:.3f} ({', '.join(f'{r:.3f}' for r in paired_ratios(hb, clock))})")
+            print(
+                f"{label}: handbook over plain ({clock}), {over[3]} pairs built back to back: median {over[0]:.3f}, "
+                f"spread {over[1]:.3f}-{over[2]:.3f} ({', '.join(f'{r:.3f}' for r in paired_ratios(hb, clock))})"
+            )
 
     # The search index's growth per exercise: a least-squares line through the synthetic sizes.
     synth_builds = [b for b in figures["builds"] if b["exercises"]]
@@ -775,19 +863,23 @@ def report(rows: list, figures: dict, args) -> None:
         def slope(key: str) -> float:
             ys = [b[key] for b in synth_builds]
             my = statistics.fmean(ys)
-            return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+            return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / sum((x - mx) ** 2 for x in xs)
 
         per, per_gz = slope("index_bytes"), slope("index_gzip")
         figures["index_per_exercise"] = {"bytes": per, "gzip": per_gz}
         last = synth_builds[-1]
-        print(f"\nsearch index: grows by {per / 1024:.2f} KB ({per_gz / 1024:.2f} KB gzip) per exercise, "
-              f"with its share of routines and conditions (least squares over {', '.join(map(str, xs))}); "
-              f"{last['index_entries'] / last['pages']:.1f} entries (page sections) per page")
+        print(
+            f"\nsearch index: grows by {per / 1024:.2f} KB ({per_gz / 1024:.2f} KB gzip) per exercise, "
+            f"with its share of routines and conditions (least squares over {', '.join(map(str, xs))}); "
+            f"{last['index_entries'] / last['pages']:.1f} entries (page sections) per page"
+        )
 
     # Page weight.
-    print("\npage weight, gzip -6 KB: HTML + the CSS, JS and images it loads; the search worker and index "
-          "counted only where the page loads them before the reader searches:")
-    for label, n, hb, _ in rows:
+    print(
+        "\npage weight, gzip -6 KB: HTML + the CSS, JS and images it loads; the search worker and index "
+        "counted only where the page loads them before the reader searches:"
+    )
+    for label, _n, hb, _ in rows:
         weights = page_weights(hb.site)
         if not weights:
             continue
@@ -797,23 +889,35 @@ def report(rows: list, figures: dict, args) -> None:
         eager = sum(w.eager_search for w in weights)
         over = sum(w.loaded > 120 * 1024 for w in weights)
         over_with = sum(w.with_index > 120 * 1024 for w in weights)
-        where = "at page load on every page" if eager == len(weights) else (
-            "only once the reader uses search" if not eager else f"at page load on {eager} pages")
+        where = (
+            "at page load on every page"
+            if eager == len(weights)
+            else ("only once the reader uses search" if not eager else f"at page load on {eager} pages")
+        )
         after = statistics.median(w.with_index for w in weights)
-        print(f"  {label:>5}: median page {typical / 1024:.0f} KB ({after / 1024:.0f} KB after a search); "
-              f"heaviest {worst.page} {worst.loaded / 1024:.0f} KB; largest HTML {biggest_html.page} "
-              f"{biggest_html.html / 1024:.0f} KB; search worker and index {weights[0].search / 1024:.0f} KB, loaded {where}; "
-              f"over 120 KB: {over} of {len(weights)} pages ({over_with} after a search)")
+        print(
+            f"  {label:>5}: median page {typical / 1024:.0f} KB ({after / 1024:.0f} KB after a search); "
+            f"heaviest {worst.page} {worst.loaded / 1024:.0f} KB; largest HTML {biggest_html.page} "
+            f"{biggest_html.html / 1024:.0f} KB; search worker and index {weights[0].search / 1024:.0f} KB, loaded {where}; "
+            f"over 120 KB: {over} of {len(weights)} pages ({over_with} after a search)"
+        )
         figures.setdefault("weights", {})[label] = {
-            "median": typical, "median_after_search": after, "heaviest": [worst.page, worst.loaded],
-            "largest_html": [biggest_html.page, biggest_html.html], "search_gzip": weights[0].search,
-            "eager_pages": eager, "over_120kb": over, "over_120kb_after_search": over_with,
+            "median": typical,
+            "median_after_search": after,
+            "heaviest": [worst.page, worst.loaded],
+            "largest_html": [biggest_html.page, biggest_html.html],
+            "search_gzip": weights[0].search,
+            "eager_pages": eager,
+            "over_120kb": over,
+            "over_120kb_after_search": over_with,
         }
 
     if "serve" in figures:
         parts = [f"{label}: {', '.join(f'{t:.2f}' for t in ts)} s" for label, ts in figures["serve"].items()]
-        print("\nmake serve, real handbook: an edit to an exercise's data file showed on its page after "
-              + "; ".join(parts))
+        print(
+            "\nmake serve, real handbook: an edit to an exercise's data file showed on its page after "
+            + "; ".join(parts)
+        )
 
     if "search" in figures:
         lat = figures["search"]
@@ -822,22 +926,28 @@ def report(rows: list, figures: dict, args) -> None:
         queries = [q.strip() for q in args.queries.split(",") if q.strip()]
         if times:
             p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
-            words = ", ".join(f"{q!r} {t:.0f} ms" if t is not None else f"{q!r} -"
-                              for q, t in zip(queries, lat["word_ms"]))
-            print(f"\nsearch at {lat['exercises']} exercises, headless Chromium: the index is "
-                  f"{'fetched at page load' if lat['index_at_load'] else 'not fetched until the search box is used'}; "
-                  f"search ready {lat['ready_s']:.1f} s after focusing the box (download and index build); "
-                  f"keystroke to results: median {statistics.median(times):.0f} ms, p90 {p90:.0f} ms, "
-                  f"max {times[-1]:.0f} ms over {len(times)} keystrokes"
-                  f"{f' ({lost} got no answer in 5 s)' if lost else ''}; "
-                  f"after the last key of each query: {words}")
+            words = ", ".join(
+                f"{q!r} {t:.0f} ms" if t is not None else f"{q!r} -"
+                for q, t in zip(queries, lat["word_ms"], strict=False)
+            )
+            print(
+                f"\nsearch at {lat['exercises']} exercises, headless Chromium: the index is "
+                f"{'fetched at page load' if lat['index_at_load'] else 'not fetched until the search box is used'}; "
+                f"search ready {lat['ready_s']:.1f} s after focusing the box (download and index build); "
+                f"keystroke to results: median {statistics.median(times):.0f} ms, p90 {p90:.0f} ms, "
+                f"max {times[-1]:.0f} ms over {len(times)} keystrokes"
+                f"{f' ({lost} got no answer in 5 s)' if lost else ''}; "
+                f"after the last key of each query: {words}"
+            )
 
     if figures.get("lighthouse"):
         lh = figures["lighthouse"]
         runs = max(len(v) for v in lh.values())
-        print(f"\nLighthouse performance (mobile, real handbook, median of {runs} run(s), "
-              f"{figures.get('lighthouse_seconds', 0):.0f} s): "
-              + ", ".join(f"{kind} {statistics.median(v):.0f} ({'/'.join(map(str, v))})" for kind, v in lh.items()))
+        print(
+            f"\nLighthouse performance (mobile, real handbook, median of {runs} run(s), "
+            f"{figures.get('lighthouse_seconds', 0):.0f} s): "
+            + ", ".join(f"{kind} {statistics.median(v):.0f} ({'/'.join(map(str, v))})" for kind, v in lh.items())
+        )
 
     # The last line.
     largest = max((r for r in rows if r[1]), key=lambda r: r[1], default=None)

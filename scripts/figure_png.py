@@ -56,7 +56,14 @@ def shoot(html: str, png: Path, width: int, height: int) -> None:
     src = png.with_suffix(".html")
     src.write_text(html, encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
-        cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={width},{height}", src.as_uri()]
+        cmd = [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--screenshot={png}",
+            f"--window-size={width},{height}",
+            src.as_uri(),
+        ]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     print(png)
 
@@ -76,13 +83,17 @@ class _Ex:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("exercise", nargs="?", help="an exercise id (file name under data/exercises/ without .yaml), or a .yaml file")
+    ap.add_argument(
+        "exercise", nargs="?", help="an exercise id (file name under data/exercises/ without .yaml), or a .yaml file"
+    )
     ap.add_argument("-o", "--out", default="figures-png", help="output folder (default: figures-png)")
     ap.add_argument("--width", type=int, default=900, help="page width in px (default 900)")
     ap.add_argument("--all", action="store_true", help="every exercise with figures, on one tall sheet")
     ap.add_argument("--poses", action="store_true", help="every base pose, on one sheet")
     ap.add_argument("--columns", type=int, default=3, help="columns of the --all sheet")
-    ap.add_argument("--part", default="1/1", help="with --all: which part of the sheet, e.g. 2/4 for the second quarter")
+    ap.add_argument(
+        "--part", default="1/1", help="with --all: which part of the sheet, e.g. 2/4 for the second quarter"
+    )
     args = ap.parse_args(argv)
     out = Path(args.out)
     status = 0
@@ -92,8 +103,11 @@ def main(argv=None) -> int:
             figs = Figures.model_validate({"alt": base.title, "start": {"pose": name}})
             problems = figure_problems(figs)
             status |= bool(problems)
-            cards.append(f"<div><h1>{escape(name)}</h1>{render_figures(figs, name, animate=False)}"
-                         + "".join(f"<p>{escape(p)}</p>" for p in problems) + "</div>")
+            cards.append(
+                f"<div><h1>{escape(name)}</h1>{render_figures(figs, name, animate=False)}"
+                + "".join(f"<p>{escape(p)}</p>" for p in problems)
+                + "</div>"
+            )
         body = f"<div style-free class='lh-gallery'>{''.join(cards)}</div>".replace(" style-free", "")
         rows = -(-len(cards) // 3)
         shoot(page(body, args.width), out / "poses.png", args.width, 60 + rows * 330)
@@ -110,9 +124,10 @@ def main(argv=None) -> int:
                 exercises.append(_Ex(path.stem, data.get("title", path.stem), figs))
         k, parts = (int(x) for x in args.part.split("/"))
         size = -(-len(exercises) // parts)
-        exercises = exercises[(k - 1) * size: k * size]
+        exercises = exercises[(k - 1) * size : k * size]
         body = gallery_markdown(exercises, base_url="#").replace(
-            'class="lh-gallery"', f'class="lh-gallery lh-gallery-{args.columns}"', 1)
+            'class="lh-gallery"', f'class="lh-gallery lh-gallery-{args.columns}"', 1
+        )
         grid = f".lh-gallery-{args.columns}{{grid-template-columns:repeat({args.columns},1fr)}}"
         rows = -(-len(exercises) // args.columns)
         name = "all.png" if parts == 1 else f"all-{k}-of-{parts}.png"
@@ -125,8 +140,10 @@ def main(argv=None) -> int:
     for problem in figure_problems(figs):
         print(f"{path}: {problem}", file=sys.stderr)
         status = 1
-    body = (f"<h1>{escape(title)}</h1>{render_figures(figs, title, animate=False)}"
-            f"<p>Routine sheet thumbnail: {render_thumbnail(figs)}</p>")
+    body = (
+        f"<h1>{escape(title)}</h1>{render_figures(figs, title, animate=False)}"
+        f"<p>Routine sheet thumbnail: {render_thumbnail(figs)}</p>"
+    )
     shoot(page(body, args.width), out / f"{Path(args.exercise).stem}.png", args.width, 520)
     return status
 

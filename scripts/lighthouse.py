@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lumbar import localweb  # noqa: E402
-from lumbar.localweb import CHROMIUM_ARGS as CHROME_FLAGS, QuietHandler  # noqa: E402
+from lumbar.localweb import CHROMIUM_ARGS as CHROME_FLAGS  # noqa: E402
+from lumbar.localweb import QuietHandler  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

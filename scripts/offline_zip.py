@@ -34,12 +34,8 @@ def offline_config(site_dir: Path):
     with open(ROOT / "mkdocs.yml", "rb") as f:
         raw = yaml_load(f)
     plugins = raw.get("plugins") or ["search"]
-    if isinstance(plugins, dict):
-        plugins = {**plugins, "offline": {}}
-    else:
-        plugins = [*plugins, "offline"]
-    extra = {**(raw.get("extra") or {}), "offline_copy": True,
-             "polyfills": ["assets/javascripts/iframe-worker.js"]}
+    plugins = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
+    extra = {**(raw.get("extra") or {}), "offline_copy": True, "polyfills": ["assets/javascripts/iframe-worker.js"]}
     return load_config(str(ROOT / "mkdocs.yml"), plugins=plugins, extra=extra, site_dir=str(site_dir))
 
 

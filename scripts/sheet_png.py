@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lumbar.localweb import launch, serve
+from lumbar.localweb import launch, serve  # noqa: E402
 
 
 def build(site: Path) -> None:
@@ -57,8 +57,10 @@ def to_png(pdf: Path, png: Path, dpi: int = 100) -> tuple[int, int]:
     pbm.unlink()
     last = max((i for i, row in enumerate(rows) if any(row)), default=height - 1)
     cut = min(height, last + 1 + dpi // 5)  # a fifth of an inch of margin
-    subprocess.run(["pdftoppm", "-mono", "-png", "-x", "0", "-y", "0", "-W", str(width), "-H", str(cut), *page,
-                    str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-mono", "-png", "-x", "0", "-y", "0", "-W", str(width), "-H", str(cut), *page, str(stem)],
+        check=True,
+    )
     return width, cut
 
 

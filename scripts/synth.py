@@ -46,38 +46,95 @@ DOCTOR_FIRST = "back-pain-without-doctor"  # the article's rule every routine fo
 LYING = ("prone", "supine")  # positions the pregnancy check asks a note for
 
 _VARIANTS = [
-    "slow tempo", "with a pause", "short range", "on a soft mat", "gentle", "morning", "evening",
-    "with a towel", "assisted", "wide stance", "narrow stance", "small steps", "long hold",
-    "beginner", "step two", "step three", "at the wall", "with support", "half range", "easy",
+    "slow tempo",
+    "with a pause",
+    "short range",
+    "on a soft mat",
+    "gentle",
+    "morning",
+    "evening",
+    "with a towel",
+    "assisted",
+    "wide stance",
+    "narrow stance",
+    "small steps",
+    "long hold",
+    "beginner",
+    "step two",
+    "step three",
+    "at the wall",
+    "with support",
+    "half range",
+    "easy",
 ]
 _FOCUS = [
-    "the lower back", "the deep belly muscles", "the buttocks", "the hips", "posture", "flexibility",
-    "a stiff back", "the morning", "desk workers", "after walking", "before sleep", "gentle strength",
+    "the lower back",
+    "the deep belly muscles",
+    "the buttocks",
+    "the hips",
+    "posture",
+    "flexibility",
+    "a stiff back",
+    "the morning",
+    "desk workers",
+    "after walking",
+    "before sleep",
+    "gentle strength",
 ]
 _WHO = [
-    "Beginners with a stiff lower back.", "People who sit most of the day.",
-    "Anyone whose doctor has cleared them for gentle exercise.", "People recovering from a flare-up.",
-    "Older adults who want to keep moving.", "People with mild, recurring lower back pain.",
+    "Beginners with a stiff lower back.",
+    "People who sit most of the day.",
+    "Anyone whose doctor has cleared them for gentle exercise.",
+    "People recovering from a flare-up.",
+    "Older adults who want to keep moving.",
+    "People with mild, recurring lower back pain.",
 ]
 _ADVICE = [
-    "Do not push through pain.", "Warm up for a few minutes first.", "Move slowly and breathe evenly.",
-    "Rest for a minute between exercises.", "Stop and rest if anything hurts.",
+    "Do not push through pain.",
+    "Warm up for a few minutes first.",
+    "Move slowly and breathe evenly.",
+    "Rest for a minute between exercises.",
+    "Stop and rest if anything hurts.",
     "Do the routine on a firm, even surface.",
 ]
 _CONDITIONS = [
-    "Low back pain", "Sciatica", "Herniated disc", "Disc bulge", "Osteochondrosis", "Lumbar stenosis",
-    "Spondylolisthesis", "Pregnancy back pain", "Stiff back", "Muscle spasm", "Pinched nerve",
-    "Sacroiliac pain", "Facet joint pain", "Scoliosis", "Flat back",
+    "Low back pain",
+    "Sciatica",
+    "Herniated disc",
+    "Disc bulge",
+    "Osteochondrosis",
+    "Lumbar stenosis",
+    "Spondylolisthesis",
+    "Pregnancy back pain",
+    "Stiff back",
+    "Muscle spasm",
+    "Pinched nerve",
+    "Sacroiliac pain",
+    "Facet joint pain",
+    "Scoliosis",
+    "Flat back",
 ]
 _GOALS = ["Flexibility", "Posture", "Core strength", "Mobility", "Balance", "Endurance"]
 _SYNONYMS = [
-    "Lumbago", "Backache", "Sore back", "Lumbar pain", "LBP", "Bad back", "Back strain", "Slipped disc",
-    "Nerve pain", "Tight back", "Lumbar syndrome", "Back trouble",
+    "Lumbago",
+    "Backache",
+    "Sore back",
+    "Lumbar pain",
+    "LBP",
+    "Bad back",
+    "Back strain",
+    "Slipped disc",
+    "Nerve pain",
+    "Tight back",
+    "Lumbar syndrome",
+    "Back trouble",
 ]
 _WHY = [
-    "It loads the lower back when it is already sore.", "It may press on the irritated nerve.",
+    "It loads the lower back when it is already sore.",
+    "It may press on the irritated nerve.",
     "It bends the spine further than is comfortable for many people with it.",
-    "Do it only a little way, and stop if it hurts.", "Keep the range small at first.",
+    "Do it only a little way, and stop if it hurts.",
+    "Keep the range small at first.",
 ]
 
 
@@ -170,8 +227,14 @@ def _exercise(rng: random.Random, template: dict, number: int, lists: Lists) -> 
     answered = {n.get("pattern") for n in notes}
     for p in patterns:  # every pattern answered, so any routine may use it
         if p not in answered:
-            notes.append({"kind": "conflict", "pattern": p, "text": "The source recommends this exercise, yet also "
-                          "names the movement as harmful. Ask a physiotherapist whether it suits you."})
+            notes.append(
+                {
+                    "kind": "conflict",
+                    "pattern": p,
+                    "text": "The source recommends this exercise, yet also "
+                    "names the movement as harmful. Ask a physiotherapist whether it suits you.",
+                }
+            )
     ex["patterns"], ex["notes"] = patterns, notes
     if rng.random() < 0.3 and len(ex.get("steps", [])) > 1:  # vary the text a little
         steps = list(ex["steps"])
@@ -183,7 +246,12 @@ def _exercise(rng: random.Random, template: dict, number: int, lists: Lists) -> 
 
 
 def _routine(
-    rng: random.Random, number: int, exercise_ids: list[str], lists: Lists, reviewed: str, one_sided: set[str],
+    rng: random.Random,
+    number: int,
+    exercise_ids: list[str],
+    lists: Lists,
+    reviewed: str,
+    one_sided: set[str],
     lying: set[str],
 ) -> dict:
     count = min(rng.randint(*ITEMS_PER_ROUTINE), len(exercise_ids))
@@ -253,8 +321,13 @@ def _guidelines(real: Path, out: Path, conditions: list[str], routines: list[str
 
 
 def _condition(
-    rng: random.Random, number: int, routine_ids: list[str], routine_exercises: dict[str, set[str]],
-    exercise_ids: list[str], lists: Lists, reviewed: str,
+    rng: random.Random,
+    number: int,
+    routine_ids: list[str],
+    routine_exercises: dict[str, set[str]],
+    exercise_ids: list[str],
+    lists: Lists,
+    reviewed: str,
 ) -> dict:
     goal = rng.random() < 0.2
     base = rng.choice(_GOALS if goal else _CONDITIONS)
@@ -337,8 +410,12 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
     names = sorted(templates)
     # Made ids put variants of different exercises next to each other ("v001-bird-dog", "v001-cat"),
     # as real pages in id order are: gzip then finds no more repetition in the index than it would.
-    exercise_ids = _ids(real_ids["exercises"], taken["exercises"], n_ex - len(taken["exercises"]),
-                        lambda k: f"v{(k - 1) // len(names) + 1:03d}-{names[(k - 1) % len(names)]}")
+    exercise_ids = _ids(
+        real_ids["exercises"],
+        taken["exercises"],
+        n_ex - len(taken["exercises"]),
+        lambda k: f"v{(k - 1) // len(names) + 1:03d}-{names[(k - 1) % len(names)]}",
+    )
     one_sided = {e for e in taken["exercises"] if templates.get(e, {}).get("sides")}
     lying = {e for e in taken["exercises"] if templates.get(e, {}).get("position") in LYING}
     for i, ex_id in enumerate(exercise_ids):
@@ -359,8 +436,9 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
         routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying)
         _dump(routine, out / "routines" / f"{rt_id}.yaml")
         routine_exercises[rt_id] = {it["exercise"] for it in routine["items"]}
-    condition_ids = _ids(real_ids["conditions"], taken["conditions"], n_cd - len(taken["conditions"]),
-                         lambda k: f"condition-{k}")
+    condition_ids = _ids(
+        real_ids["conditions"], taken["conditions"], n_cd - len(taken["conditions"]), lambda k: f"condition-{k}"
+    )
     made_conditions: list[str] = []
     linked: set[str] = set()
     for i, cd_id in enumerate(condition_ids):

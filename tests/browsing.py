@@ -191,7 +191,10 @@ def build_offline(site: Path) -> Path:
     copy = site.parent / "offline-copy"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(site), "--copy", str(copy)],
-        check=False, cwd=ROOT, capture_output=True, text=True,
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return copy

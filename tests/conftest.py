@@ -18,7 +18,11 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path =
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        check=False, cwd=cwd, env=env, capture_output=True, text=True,
+        check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -23,8 +23,11 @@ QUERY = "back"
 def scan(page, context=None, passes: bool = False) -> dict:
     """axe-core in the page, with the colour-contrast check asking MARGIN for all text."""
     page.evaluate(Axe().axe_script)
-    page.evaluate("""(ratio) => axe.configure({checks: [{id: "color-contrast",
-      options: {contrastRatio: {normal: {expected: ratio}, large: {expected: ratio}}}}]})""", MARGIN)
+    page.evaluate(
+        """(ratio) => axe.configure({checks: [{id: "color-contrast",
+      options: {contrastRatio: {normal: {expected: ratio}, large: {expected: ratio}}}}]})""",
+        MARGIN,
+    )
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
     if passes:  # every measured element, with its ratio
         options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations", "passes"]}
@@ -65,8 +68,10 @@ def under_margin(result: dict) -> list[str]:
         if v["id"] == "color-contrast":
             for n in v["nodes"]:
                 d = n["any"][0]["data"] if n["any"] else {}
-                out.append(f"{d.get('contrastRatio')}:1 {d.get('fgColor')} on {d.get('bgColor')} ({d.get('fontSize')}): "
-                           f"{n['target']} {n['html'][:60]}")
+                out.append(
+                    f"{d.get('contrastRatio')}:1 {d.get('fgColor')} on {d.get('bgColor')} ({d.get('fontSize')}): "
+                    f"{n['target']} {n['html'][:60]}"
+                )
     return out
 
 
@@ -118,14 +123,23 @@ BROKEN_CSS = ".lh-grey { color: #bbb; background: #ccc; } .lh-near { color: #767
 def test_axe_catches_a_broken_page(browser, server, site):
     """Break rules on purpose: an image without alt text, a nameless button, grey text on grey (2:1), and text
     at 4.5:1 (AA, but under the margin). The stylesheet is same-origin, so the page's own policy lets it in."""
-    html = (site / "index.html").read_text(encoding="utf-8").replace(
-        "</article>", '<img src="assets/images/favicon.png"><button></button>'
-        '<p class="lh-grey">faint</p><p class="lh-near">near</p></article>', 1
-    ).replace("</head>", '<link rel="stylesheet" href="assets/stylesheets/broken.css"></head>', 1)
+    html = (
+        (site / "index.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            "</article>",
+            '<img src="assets/images/favicon.png"><button></button>'
+            '<p class="lh-grey">faint</p><p class="lh-near">near</p></article>',
+            1,
+        )
+        .replace("</head>", '<link rel="stylesheet" href="assets/stylesheets/broken.css"></head>', 1)
+    )
     context = browser.new_context(reduced_motion="reduce")
     rec = Recorder(context)
     context.route(server + "broken.html", lambda route: route.fulfill(body=html, content_type="text/html"))
-    context.route(server + "assets/stylesheets/broken.css", lambda route: route.fulfill(body=BROKEN_CSS, content_type="text/css"))
+    context.route(
+        server + "assets/stylesheets/broken.css", lambda route: route.fulfill(body=BROKEN_CSS, content_type="text/css")
+    )
     page = context.new_page()
     try:
         rec.visit(page, server + "broken.html")
@@ -150,7 +164,9 @@ def test_waits_are_for_states(page, server):
     page.evaluate("""() => { document.querySelector("article").animate([{opacity: 0.2}, {opacity: 1}], 400); }""")
     assert page.evaluate("document.getAnimations().length") == 1  # the fade runs
     settle(page)
-    assert page.evaluate("[document.getAnimations().length, getComputedStyle(document.querySelector('article')).opacity]") == [0, "1"]
+    assert page.evaluate(
+        "[document.getAnimations().length, getComputedStyle(document.querySelector('article')).opacity]"
+    ) == [0, "1"]
     assert search(page, "bridg") > 0
     with pytest.raises(Exception, match="not settled"):
         settled_results(page, "bridge", timeout_ms=1500)
@@ -191,8 +207,16 @@ def test_keyboard_skip_link_search_and_content_link(page, server, site):
         page.keyboard.press("Enter")
     # A link in the content: reach it with Tab and follow it with Enter.
     page.goto(server + kinds["routine"], wait_until="networkidle")
-    link = tab_to(page, lambda f: f["inContent"] and f["tag"] == "A" and not f["href"].startswith(("#", "http"))
-                  and "headerlink" not in f["cls"] and "md-content__button" not in f["cls"])
+    link = tab_to(
+        page,
+        lambda f: (
+            f["inContent"]
+            and f["tag"] == "A"
+            and not f["href"].startswith(("#", "http"))
+            and "headerlink" not in f["cls"]
+            and "md-content__button" not in f["cls"]
+        ),
+    )
     before = page.url
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -207,9 +231,13 @@ def test_keyboard_skip_link_search_and_content_link(page, server, site):
 
 def test_keyboard_test_catches_a_hidden_skip_link(page, server, site):
     """The skip link removed on purpose: the keyboard test must fail."""
-    page.route(server, lambda route: route.fulfill(
-        body=(site / "index.html").read_text(encoding="utf-8").replace('class="md-skip"', 'class="md-skip" hidden'),
-        content_type="text/html"))
+    page.route(
+        server,
+        lambda route: route.fulfill(
+            body=(site / "index.html").read_text(encoding="utf-8").replace('class="md-skip"', 'class="md-skip" hidden'),
+            content_type="text/html",
+        ),
+    )
     page.goto(server, wait_until="networkidle")
     with pytest.raises(AssertionError):
         tab_to(page, lambda f: "md-skip" in f["cls"], limit=1)
@@ -238,10 +266,12 @@ def image_problems(html: str, where: str) -> list[str]:
                 alt = a.get("alt")
                 decorative = a.get("role") in ("presentation", "none") or a.get("aria-hidden") == "true"
                 if alt is None or (not alt.strip() and not decorative):
-                    problems.append(f"{where}:{line}: <img src=\"{a.get('src')}\"> has no alt text")
+                    problems.append(f'{where}:{line}: <img src="{a.get("src")}"> has no alt text')
             if tag == "svg":
                 if self.svg_depth == 0:
-                    self.svg_named = bool(a.get("aria-label") or a.get("aria-labelledby")) or a.get("aria-hidden") == "true"
+                    self.svg_named = (
+                        bool(a.get("aria-label") or a.get("aria-labelledby")) or a.get("aria-hidden") == "true"
+                    )
                     self.svg_line, self.svg_role = line, a.get("role")
                 self.svg_depth += 1
             if tag == "title" and self.svg_depth:
@@ -251,15 +281,17 @@ def image_problems(html: str, where: str) -> list[str]:
             if tag == "svg" and self.svg_depth:
                 self.svg_depth -= 1
                 if self.svg_depth == 0 and self.svg_role == "img" and not self.svg_named:
-                    problems.append(f"{where}:{self.svg_line}: <svg role=\"img\"> has no <title> or label")
+                    problems.append(f'{where}:{self.svg_line}: <svg role="img"> has no <title> or label')
 
     Images().feed(html)
     return problems
 
 
 def test_image_check_catches_missing_alt():
-    html = '<img src="a.png"><img src="b.png" alt=""><img src="c.png" alt="" role="presentation">' \
-           '<svg role="img"><path d=""/></svg><svg role="img"><title>Cat pose</title></svg>'
+    html = (
+        '<img src="a.png"><img src="b.png" alt=""><img src="c.png" alt="" role="presentation">'
+        '<svg role="img"><path d=""/></svg><svg role="img"><title>Cat pose</title></svg>'
+    )
     problems = image_problems(html, "x.html")
     assert len(problems) == 3, problems
 
@@ -287,6 +319,10 @@ def test_data_images_need_alt_text():
                 for t in types(f.annotation):
                     if issubclass(t, pydantic.BaseModel):
                         alt = t.model_fields.get("alt")
-                        assert alt is not None and alt.is_required(), f"{cls.__name__}.{name}: its type needs a required alt"
+                        assert alt is not None and alt.is_required(), (
+                            f"{cls.__name__}.{name}: its type needs a required alt"
+                        )
                     else:
-                        pytest.fail(f"{cls.__name__}.{name} is a bare {t.__name__}: make it a model with a required alt")
+                        pytest.fail(
+                            f"{cls.__name__}.{name} is a bare {t.__name__}: make it a model with a required alt"
+                        )

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench  # noqa: E402
 import synth  # noqa: E402
+
 from lumbar.handbook import load_handbook  # noqa: E402
 from lumbar.loader import read  # noqa: E402
 
@@ -83,9 +84,24 @@ def test_the_bench_prints_its_table_and_last_line(tmp_path):
     """The whole bench on a tiny size, once: the table, the figures and the last line's format."""
     out = tmp_path / "figures.json"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "10", "--repeat", "1", "--no-real",
-         "--no-latency", "--workdir", str(tmp_path / "work"), "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench.py"),
+            "--sizes",
+            "10",
+            "--repeat",
+            "1",
+            "--no-real",
+            "--no-latency",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()

@@ -90,7 +90,10 @@ def test_keyboard_routine_prints_on_one_page_and_its_qr_reopens_it(browser, serv
         reach(page, f'button[aria-label="Add {name}"]')
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Add {name}"
-    titles = lambda: [t.strip() for t in page.locator(".lh-b-item h3 a").all_inner_texts()]
+
+    def titles():
+        return [t.strip() for t in page.locator(".lh-b-item h3 a").all_inner_texts()]
+
     reach(page, 'button[aria-label="Move Cat down"]', back=True)
     page.keyboard.press("Enter")
     assert titles() == ["Bird dog", "Cat", "Half-bridge"]

@@ -63,53 +63,108 @@ def editorial_kinds(entry: dict) -> set[str]:
 # --- The shape of the whole -------------------------------------------------------------------
 
 ROUTINE_COUNTS = {
-    "back-pain": 5, "hernia": 8, "bubnovsky": 7, "dikul": 10, "flexibility": 13,
-    "osteochondrosis": 8, "pinched-nerve": 1, "stretching": 3, "pregnancy": 5, "slimming": 3,
-    "complex": 4, "yoga": 5, "home": 5, "relax": 6, "barbell": 3,
+    "back-pain": 5,
+    "hernia": 8,
+    "bubnovsky": 7,
+    "dikul": 10,
+    "flexibility": 13,
+    "osteochondrosis": 8,
+    "pinched-nerve": 1,
+    "stretching": 3,
+    "pregnancy": 5,
+    "slimming": 3,
+    "complex": 4,
+    "yoga": 5,
+    "home": 5,
+    "relax": 6,
+    "barbell": 3,
 }
 
 # The article's order, item by item, with the movement each item was matched to.
 ORDER = {
     "back-pain": ["cat", "crunch", "half-bridge", "prone-press-up", "child-pose"],
     "hernia": [
-        "double-leg-raise", "scissors", "bench-knee-hug", "sit-up-to-knees",
-        "side-lying-leg-raise", "side-lying-leg-raise", "prone-leg-raise", "prone-double-leg-raise",
+        "double-leg-raise",
+        "scissors",
+        "bench-knee-hug",
+        "sit-up-to-knees",
+        "side-lying-leg-raise",
+        "side-lying-leg-raise",
+        "prone-leg-raise",
+        "prone-double-leg-raise",
     ],
     "bubnovsky": [
-        "all-fours-relax", "cat", "kneeling-lunge-stretch", "all-fours-forward-reach",
-        "all-fours-rock-back", "sit-up-to-knees", "half-bridge",
+        "all-fours-relax",
+        "cat",
+        "kneeling-lunge-stretch",
+        "all-fours-forward-reach",
+        "all-fours-rock-back",
+        "sit-up-to-knees",
+        "half-bridge",
     ],
     "dikul": [
-        "supine-hip-turn", "twisting-shoulder-lift", "supine-side-bend", "supine-leg-side-shift",
-        "anchored-back-extension", "supported-forward-lean", "side-lying-arm-leg-raise",
-        "side-lying-arm-leg-raise", "heel-slides", "crunch",
+        "supine-hip-turn",
+        "twisting-shoulder-lift",
+        "supine-side-bend",
+        "supine-leg-side-shift",
+        "anchored-back-extension",
+        "supported-forward-lean",
+        "side-lying-arm-leg-raise",
+        "side-lying-arm-leg-raise",
+        "heel-slides",
+        "crunch",
     ],
     "flexibility": [
-        "supine-foot-to-knee", "double-knee-bend-straighten", "supine-butterfly", "leg-circles",
-        "scissors", "leg-pendulum", "double-leg-semicircles", "knee-to-chest",
-        "prone-press-up", "prone-leg-raise", "prone-opposite-arm-leg-raise",
-        "side-lying-leg-swing-front-back", "side-lying-leg-swing-up-down",
+        "supine-foot-to-knee",
+        "double-knee-bend-straighten",
+        "supine-butterfly",
+        "leg-circles",
+        "scissors",
+        "leg-pendulum",
+        "double-leg-semicircles",
+        "knee-to-chest",
+        "prone-press-up",
+        "prone-leg-raise",
+        "prone-opposite-arm-leg-raise",
+        "side-lying-leg-swing-front-back",
+        "side-lying-leg-swing-up-down",
     ],
     "osteochondrosis": [
-        "prone-leg-raise", "prone-double-leg-open-close", "prone-double-leg-raise",
-        "prone-bent-knee-leg-raise", "prone-half-bow", "knee-rolls", "knee-to-chest", "half-bridge",
+        "prone-leg-raise",
+        "prone-double-leg-open-close",
+        "prone-double-leg-raise",
+        "prone-bent-knee-leg-raise",
+        "prone-half-bow",
+        "knee-rolls",
+        "knee-to-chest",
+        "half-bridge",
     ],
     "pinched-nerve": ["unloading-position"],
     "stretching": ["knee-to-chest", "knee-rolls", "double-knee-to-chest"],
     "pregnancy": [
-        "standing-posture-stretch", "standing-side-bend", "standing-hip-figure-eight",
-        "all-fours-hip-circles", "cat",
+        "standing-posture-stretch",
+        "standing-side-bend",
+        "standing-hip-figure-eight",
+        "all-fours-hip-circles",
+        "cat",
     ],
     "slimming": ["bird-dog", "seated-hip-lift", "superman"],
     "complex": ["wall-stretch", "supine-elbow-arch", "arms-long-curl-up-hold", "double-leg-raise"],
     "yoga": ["cat", "downward-upward-dog", "cobra", "child-pose", "revolved-triangle"],
     "home": [
-        "dumbbell-bent-over-row", "dumbbell-lateral-raise", "dumbbell-rear-lateral-raise",
-        "back-extension", "twisting-back-extension",
+        "dumbbell-bent-over-row",
+        "dumbbell-lateral-raise",
+        "dumbbell-rear-lateral-raise",
+        "back-extension",
+        "twisting-back-extension",
     ],
     "relax": [
-        "supine-butterfly", "butterfly-hip-sway", "crossed-leg-press-down", "crossed-leg-pull-in",
-        "crunch", "oblique-crunch",
+        "supine-butterfly",
+        "butterfly-hip-sway",
+        "crossed-leg-press-down",
+        "crossed-leg-pull-in",
+        "crunch",
+        "oblique-crunch",
     ],
     "barbell": ["barbell-deadlift", "barbell-good-morning", "barbell-bent-over-row"],
 }
@@ -309,8 +364,11 @@ def test_yoga_and_sanskrit_names():
     assert triangle["reps"] == 4 and triangle["per_side"] is True
     assert "several" in cat["source_wording"]
     names = {
-        "cat": "Marjariasana", "downward-upward-dog": "Adho Mukha Svanasana", "cobra": "Bhujangasana",
-        "child-pose": "Balasana", "revolved-triangle": "Parivrtta Trikonasana",
+        "cat": "Marjariasana",
+        "downward-upward-dog": "Adho Mukha Svanasana",
+        "cobra": "Bhujangasana",
+        "child-pose": "Balasana",
+        "revolved-triangle": "Parivrtta Trikonasana",
     }
     for ex, name in names.items():
         assert name in EXERCISES[ex]["other_names"], ex
@@ -342,8 +400,15 @@ def test_barbell():
 
 def test_approaches_meaning_repetitions_are_flagged():
     for routine, number in [
-        ("back-pain", 1), ("back-pain", 2), ("back-pain", 4), ("hernia", 1), ("hernia", 4),
-        ("hernia", 5), ("hernia", 7), ("bubnovsky", 2), ("bubnovsky", 7),
+        ("back-pain", 1),
+        ("back-pain", 2),
+        ("back-pain", 4),
+        ("hernia", 1),
+        ("hernia", 4),
+        ("hernia", 5),
+        ("hernia", 7),
+        ("bubnovsky", 2),
+        ("bubnovsky", 7),
     ]:
         entry = item(routine, number)
         assert "approaches" in entry["source_wording"], (routine, number)
@@ -359,8 +424,14 @@ UNMATCHED_PATTERNS = {"bicycle", "somersaults"}
 
 def test_all_eight_harmful_patterns():
     assert set(PATTERNS) == {
-        "both-legs-raised", "arms-and-legs-together", "bridge", "leg-mill", "bicycle",
-        "one-leg-load", "swinging-presses", "somersaults",
+        "both-legs-raised",
+        "arms-and-legs-together",
+        "bridge",
+        "leg-mill",
+        "bicycle",
+        "one-leg-load",
+        "swinging-presses",
+        "somersaults",
     }
     for p in PATTERNS.values():
         assert p["sources"] == ["harmful"]
@@ -373,9 +444,14 @@ def test_every_harmful_pattern_has_an_exercise_unless_the_article_has_none():
 
 def test_known_pattern_matches():
     expect = {
-        "half-bridge": "bridge", "double-leg-raise": "both-legs-raised", "scissors": "both-legs-raised",
-        "superman": "arms-and-legs-together", "seated-hip-lift": "bridge", "leg-circles": "leg-mill",
-        "sit-up-to-knees": "swinging-presses", "prone-leg-raise": "one-leg-load",
+        "half-bridge": "bridge",
+        "double-leg-raise": "both-legs-raised",
+        "scissors": "both-legs-raised",
+        "superman": "arms-and-legs-together",
+        "seated-hip-lift": "bridge",
+        "leg-circles": "leg-mill",
+        "sit-up-to-knees": "swinging-presses",
+        "prone-leg-raise": "one-leg-load",
         "prone-double-leg-raise": "both-legs-raised",
     }
     for ex, pattern in expect.items():
@@ -390,7 +466,9 @@ def test_each_matched_pattern_has_a_conflict_note():
 
 
 def test_contraindications():
-    assert {"pregnancy", "recent-spinal-injury", "acute-pain", "pinched-nerve-flare-up", "back-pain-barbell"} <= set(CONTRA)
+    assert {"pregnancy", "recent-spinal-injury", "acute-pain", "pinched-nerve-flare-up", "back-pain-barbell"} <= set(
+        CONTRA
+    )
     assert "two months" in CONTRA["recent-spinal-injury"]["text"]
     assert "doctor" in CONTRA["recent-spinal-injury"]["text"]
     for rid, r in ROUTINES.items():
@@ -400,10 +478,23 @@ def test_contraindications():
 
 def test_safety_rules_and_stop_signs():
     rules = {r["id"] for r in SAFETY["rules"]}
-    assert {"comfortable-load", "feel-light-after", "smooth-movements", "control-breathing",
-            "warm-up", "straight-back-with-weights", "see-a-doctor-first"} <= rules
+    assert {
+        "comfortable-load",
+        "feel-light-after",
+        "smooth-movements",
+        "control-breathing",
+        "warm-up",
+        "straight-back-with-weights",
+        "see-a-doctor-first",
+    } <= rules
     stops = {r["id"] for r in SAFETY["stop_signs"]}
-    assert {"spasm-or-spreading-pain", "sharp-pain", "no-heroics", "any-pain-or-discomfort", "cobra-discomfort"} <= stops
+    assert {
+        "spasm-or-spreading-pain",
+        "sharp-pain",
+        "no-heroics",
+        "any-pain-or-discomfort",
+        "cobra-discomfort",
+    } <= stops
     for group in ("rules", "stop_signs"):
         for r in SAFETY[group]:
             assert all(SOURCES[s]["kind"] == "article-section" for s in r["sources"]), r["id"]
@@ -416,8 +507,16 @@ def test_red_flags_cite_the_nhs():
         assert f["sources"] == ["nhs-back-pain"], f["id"]
         assert re.search(r"999|111|A&E|GP", f["text"]), f["id"]
     text = " ".join(f["text"].lower() for f in flags)
-    for phrase in ("bladder", "genitals", "both legs", "chest pain", "serious accident", "high temperature",
-                   "lost weight", "worse at night"):
+    for phrase in (
+        "bladder",
+        "genitals",
+        "both legs",
+        "chest pain",
+        "serious accident",
+        "high temperature",
+        "lost weight",
+        "worse at night",
+    ):
         assert phrase in text, phrase
     assert SOURCES["nhs-back-pain"]["url"].startswith("https://www.nhs.uk/")
 
@@ -425,8 +524,13 @@ def test_red_flags_cite_the_nhs():
 # --- Conditions -------------------------------------------------------------------------------
 
 CONDITION_IDS = {
-    "low-back-pain", "disc-hernia", "osteochondrosis", "pinched-nerve", "pregnancy",
-    "sitting-stiffness", "weak-back-muscles",
+    "low-back-pain",
+    "disc-hernia",
+    "osteochondrosis",
+    "pinched-nerve",
+    "pregnancy",
+    "sitting-stiffness",
+    "weak-back-muscles",
 }
 GOAL_IDS = {"flexibility", "slimming-waist", "relaxation", "strength-with-weights"}
 
@@ -603,9 +707,16 @@ def test_what_a_step_leaves_to_the_routine_the_routine_gives():
 
 # Items whose article text moves on to the other leg, arm, side or direction (read from the article).
 OTHER_SIDE = {
-    "hernia": [6, 7], "bubnovsky": [3], "dikul": [1, 2, 3, 4, 8],
-    "flexibility": [1, 4, 6, 8, 10, 12, 13], "osteochondrosis": [1, 5, 6, 7], "stretching": [1, 2],
-    "pregnancy": [2], "slimming": [1], "yoga": [5], "relax": [3, 6],
+    "hernia": [6, 7],
+    "bubnovsky": [3],
+    "dikul": [1, 2, 3, 4, 8],
+    "flexibility": [1, 4, 6, 8, 10, 12, 13],
+    "osteochondrosis": [1, 5, 6, 7],
+    "stretching": [1, 2],
+    "pregnancy": [2],
+    "slimming": [1],
+    "yoga": [5],
+    "relax": [3, 6],
 }
 
 
@@ -674,8 +785,12 @@ def test_condition_pages_say_which_advice_wins(site):
     for cid, c in CONDITIONS.items():
         html = unescape((site / "conditions" / cid / "index.html").read_text(encoding="utf-8"))
         avoid = set(c.get("avoid_patterns", []))
-        clash = {i["exercise"] for rid in c.get("routines", []) for i in items(rid)
-                 if avoid & set(EXERCISES[i["exercise"]].get("patterns", []))}
+        clash = {
+            i["exercise"]
+            for rid in c.get("routines", [])
+            for i in items(rid)
+            if avoid & set(EXERCISES[i["exercise"]].get("patterns", []))
+        }
         if clash:
             wins = re.search(r'<p class="lh-which-wins">(.*?)</p>', html, re.S)
             assert wins and "wins" in wins.group(1), cid

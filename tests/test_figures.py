@@ -109,7 +109,9 @@ def test_figure_that_would_tip_over():
 
 
 def test_unknown_names_suggest_the_right_one():
-    assert problems(start={"pose": "all-four"}) == ["figures.start.pose: unknown pose 'all-four': did you mean 'all-fours'?"]
+    assert problems(start={"pose": "all-four"}) == [
+        "figures.start.pose: unknown pose 'all-four': did you mean 'all-fours'?"
+    ]
     assert problems(start={"pose": "all-fours", "kne": 30}) == [
         "figures.start: unknown joint or field 'kne': did you mean 'knee'?"
     ]
@@ -119,7 +121,9 @@ def test_unknown_names_suggest_the_right_one():
     assert problems(start={"pose": "supine", "support": {"shin": "chair"}}) == [
         "figures.start.support: unknown body part 'shin': did you mean 'shins'?"
     ]
-    assert figure_problems({"alt": "x", "strat": {"pose": "supine"}}) == ["figures: unknown field 'strat': did you mean 'start'?"]
+    assert figure_problems({"alt": "x", "strat": {"pose": "supine"}}) == [
+        "figures: unknown field 'strat': did you mean 'start'?"
+    ]
     assert figure_problems({"alt": "x", "start": {"pose": "supine"}, "props": ["matt"]}) == [
         "figures.props: unknown prop 'matt': did you mean 'mat'?"
     ]
@@ -140,7 +144,9 @@ def test_other_mistakes():
     assert figure_problems({"alt": "x", "start": {"pose": "supine"}, "middle": {"pose": "supine"}}) == [
         "figures: a middle position needs an end position"
     ]
-    assert figure_problems({"alt": "Lift <b>", "start": {"pose": "supine"}}) == ["figures.alt: contains HTML: write plain text"]
+    assert figure_problems({"alt": "Lift <b>", "start": {"pose": "supine"}}) == [
+        "figures.alt: contains HTML: write plain text"
+    ]
 
 
 def test_the_exercise_model_uses_the_figures_model():
@@ -187,7 +193,11 @@ def test_svg_is_deterministic():
     here = render_figures(Figures.model_validate(CAT), "Cat")
     runs = [
         subprocess.run(
-            [sys.executable, "-c", RENDER_CAT, json.dumps(CAT)], check=True, cwd=ROOT, capture_output=True, text=True,
+            [sys.executable, "-c", RENDER_CAT, json.dumps(CAT)],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             env=dict(os.environ, PYTHONHASHSEED=seed),
         ).stdout
         for seed in ("1", "2")
@@ -219,7 +229,9 @@ def test_svg_has_titles_and_a_caption_from_the_alt_text():
 
 
 def test_per_phase_alt_text_wins():
-    block = Figures.model_validate(figs(start={"pose": "supine", "alt": "Lying flat on the back."}, end={"pose": "supine-knees-bent"}))
+    block = Figures.model_validate(
+        figs(start={"pose": "supine", "alt": "Lying flat on the back."}, end={"pose": "supine-knees-bent"})
+    )
     assert "<title" in render_figures(block, "X") and ">Lying flat on the back.</title>" in render_figures(block, "X")
 
 
@@ -282,8 +294,8 @@ def test_exercise_figures_are_valid(path):
 
 def test_figure_ids_are_the_ids_the_drawing_has(handbook):
     """The build counts a drawing's ids as the page's anchors before it draws it (lumbar/site.py)."""
-    from lumbar.figures_hook import figures, thumbnail
     from lumbar.figures import gallery_uid
+    from lumbar.figures_hook import figures, thumbnail
     from lumbar.site import _gallery_figure
 
     def found(svg: str) -> list[str]:
@@ -311,7 +323,9 @@ def test_every_exercise_page_carries_its_figures_with_alt_text(site, handbook):
         page = _page(site, f"exercises/{ex_id}")
         assert page.count('<figure class="lh-figures') == 1, ex_id
         assert f"<figcaption>{escape(ex.figures.alt, quote=False)}</figcaption>" in page, ex_id
-        figure = page[page.index('<figure class="lh-figures'): page.index("</figure>", page.index('<figure class="lh-figures'))]
+        figure = page[
+            page.index('<figure class="lh-figures') : page.index("</figure>", page.index('<figure class="lh-figures'))
+        ]
         phases = len(ex.figures.phases())
         assert figure.count('role="img"') == phases and figure.count("<title id=") == phases, ex_id
         for tid in re.findall(r'<title id="([^"]+)">[^<]+</title>', figure):
@@ -337,8 +351,12 @@ def test_gallery_pages_show_every_drawn_exercise_once(site, handbook):
     from lumbar.site import GALLERY_PAGE
 
     pages = {"gallery": _page(site, "gallery")}
-    pages.update({f"gallery/{p.parent.name}": p.read_text(encoding="utf-8")
-                  for p in sorted((site / "gallery").glob("*/index.html"))})
+    pages.update(
+        {
+            f"gallery/{p.parent.name}": p.read_text(encoding="utf-8")
+            for p in sorted((site / "gallery").glob("*/index.html"))
+        }
+    )
     assert len(pages) == -(-len(handbook.exercises) // GALLERY_PAGE) > 1
     shown = []
     for url, page in pages.items():
@@ -360,8 +378,13 @@ def test_stylesheet_is_on_every_page(site):
     """figures.css on every page of the site (not only one): a drawing may sit on any page."""
     pages = [p for p in site.rglob("*.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
     assert len(pages) > 100, len(pages)
-    missing = [p.relative_to(site).as_posix() for p in pages
-               if not re.search(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/figures\.css', p.read_text(encoding="utf-8"))]
+    missing = [
+        p.relative_to(site).as_posix()
+        for p in pages
+        if not re.search(
+            r'<link rel="stylesheet" href="[^"]*assets/stylesheets/figures\.css', p.read_text(encoding="utf-8")
+        )
+    ]
     assert not missing, missing
 
 

@@ -177,7 +177,7 @@ def test_condition_and_routine_pages_show_statements_with_references(site, handb
         expected = handbook.statements_for(kind, item_id)
         assert [sid for sid, _ in shown] == [s.id for s in expected], (kind, item_id)
         assert 2 <= len(shown) <= 4, (kind, item_id)
-        for (sid, body), s in zip(shown, expected):
+        for (sid, body), s in zip(shown, expected, strict=False):
             g = handbook.guidelines[s.guideline]
             assert f'<a href="{g.url}">' in body, (kind, item_id, sid)
             assert g.url.startswith("https://")

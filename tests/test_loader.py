@@ -41,8 +41,10 @@ CAT = "data/exercises/cat.yaml"
 
 ROUTINE = "data/routines/back-pain.yaml"
 FOR_WHOM = "for_whom: Beginners with lower back pain."
-EXPLAIN = ("keep the source's figure and add under editorial: '- kind: oddity' with a text (and a short 'sheet:' "
-           "line) that tells the reader what to do")
+EXPLAIN = (
+    "keep the source's figure and add under editorial: '- kind: oddity' with a text (and a short 'sheet:' "
+    "line) that tells the reader what to do"
+)
 
 # (what to write, where, the exact messages)
 BROKEN = {
@@ -69,8 +71,10 @@ BROKEN = {
     "wrong type": (
         "routines/back-pain.yaml",
         "replace:reps: 15=>reps: 1:30",
-        ["data/routines/back-pain.yaml:9: 'items.0.reps' is '1:30', not a count: write a whole number, "
-         "a range like 10-30, or 'up to 20'"],
+        [
+            "data/routines/back-pain.yaml:9: 'items.0.reps' is '1:30', not a count: write a whole number, "
+            "a range like 10-30, or 'up to 20'"
+        ],
     ),
     "yes is not a boolean": (
         "exercises/cat.yaml",
@@ -90,8 +94,10 @@ BROKEN = {
     "missing source_item": (
         "routines/back-pain.yaml",
         "replace:    source_item: 2\n=>",
-        ["data/routines/back-pain.yaml:12: missing field 'items.1.source_item': add it "
-         "(see the field reference in CONTRIBUTING.md)"],
+        [
+            "data/routines/back-pain.yaml:12: missing field 'items.1.source_item': add it "
+            "(see the field reference in CONTRIBUTING.md)"
+        ],
     ),
     "source_item not a number": (
         "routines/back-pain.yaml",
@@ -101,8 +107,10 @@ BROKEN = {
     "source_item zero": (
         "routines/back-pain.yaml",
         "replace:source_item: 1=>source_item: 0",
-        ["data/routines/back-pain.yaml:11: 'items.0.source_item': input should be greater than or equal to 1 "
-         "(got '0')"],
+        [
+            "data/routines/back-pain.yaml:11: 'items.0.source_item': input should be greater than or equal to 1 "
+            "(got '0')"
+        ],
     ),
     "unknown source": (
         "exercises/cat.yaml",
@@ -112,14 +120,18 @@ BROKEN = {
     "raw HTML": (
         "exercises/cat.yaml",
         "replace:title: Cat=>title: Cat <img src=x onerror=alert(1)>",
-        [f"{CAT}:2: 'title' contains raw HTML, which is not allowed in data: write plain text, "
-         "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"],
+        [
+            f"{CAT}:2: 'title' contains raw HTML, which is not allowed in data: write plain text, "
+            "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"
+        ],
     ),
     "script element": (
         "exercises/cat.yaml",
         "replace:summary: Round=>summary: <script>alert(1)</script> Round",
-        [f"{CAT}:4: 'summary' contains raw HTML, which is not allowed in data: write plain text, "
-         "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"],
+        [
+            f"{CAT}:4: 'summary' contains raw HTML, which is not allowed in data: write plain text, "
+            "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"
+        ],
     ),
     "script link": (
         "exercises/cat.yaml",
@@ -145,13 +157,17 @@ BROKEN = {
     "file of no kind": (
         "exercise/cat.yaml",
         "title: Cat\n",
-        ["data/exercise/cat.yaml:1: this file belongs to no kind of data: an item file must be "
-         "data/<kind>/<id>.yaml with kind one of exercises, routines, conditions"],
+        [
+            "data/exercise/cat.yaml:1: this file belongs to no kind of data: an item file must be "
+            "data/<kind>/<id>.yaml with kind one of exercises, routines, conditions"
+        ],
     ),
     "bad file name": (
         "exercises/Cat_Pose.yaml",
         "title: Cat\n",
-        ["data/exercises/Cat_Pose.yaml:1: file name 'Cat_Pose.yaml' is not an id: use lowercase words joined by hyphens"],
+        [
+            "data/exercises/Cat_Pose.yaml:1: file name 'Cat_Pose.yaml' is not an id: use lowercase words joined by hyphens"
+        ],
     ),
     "unknown source in a shared list": (
         "contraindications.yaml",
@@ -181,59 +197,75 @@ BROKEN = {
     "harmful without note": (
         "exercises/half-bridge.yaml",
         "cut:notes:",
-        ["data/exercises/half-bridge.yaml:14: 'half-bridge' matches the harmful pattern 'bridge' (Bridge or half-bridge) "
-         "but is recommended in back-pain with no editorial note about it: add under notes: '- kind: conflict', "
-         "'pattern: bridge', and a text that tells the reader what to do"],
+        [
+            "data/exercises/half-bridge.yaml:14: 'half-bridge' matches the harmful pattern 'bridge' (Bridge or half-bridge) "
+            "but is recommended in back-pain with no editorial note about it: add under notes: '- kind: conflict', "
+            "'pattern: bridge', and a text that tells the reader what to do"
+        ],
     ),
     "condition routine has an avoided exercise": (
         "conditions/low-back-pain.yaml",
         "append:avoid:\n  - exercise: cat\n    why: Too much flexion.",
-        ["data/conditions/low-back-pain.yaml:12: 'low-back-pain' says to avoid 'cat', yet its routine 'back-pain' "
-         "contains it: move it to 'caution' with a reason, or remove 'back-pain' from its routines"],
+        [
+            "data/conditions/low-back-pain.yaml:12: 'low-back-pain' says to avoid 'cat', yet its routine 'back-pain' "
+            "contains it: move it to 'caution' with a reason, or remove 'back-pain' from its routines"
+        ],
     ),
     # The safety rules (lumbar/checks.py safety()).
     "pregnancy: lying on the back without the guidance's note": (
         "routines/back-pain.yaml",
         f"replace:{FOR_WHOM}=>for_whom: Pregnant women with lower back pain.",
-        [f"{ROUTINE}:12: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
-         "with no note that mentions pregnancy: add an editorial note on this item that gives what current pregnancy "
-         "guidance says about lying on the back (ACOG Committee Opinion 804; see data/guidelines.yaml)"],
+        [
+            f"{ROUTINE}:12: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
+            "with no note that mentions pregnancy: add an editorial note on this item that gives what current pregnancy "
+            "guidance says about lying on the back (ACOG Committee Opinion 804; see data/guidelines.yaml)"
+        ],
     ),
     "reps above 30": (
         "routines/back-pain.yaml",
         "replace:reps: 15=>reps: 40",
-        [f"{ROUTINE}:9: 'cat' in 'back-pain': reps '40' is outside 1-30 repetitions, with no editorial note that "
-         f"explains it: {EXPLAIN}"],
+        [
+            f"{ROUTINE}:9: 'cat' in 'back-pain': reps '40' is outside 1-30 repetitions, with no editorial note that "
+            f"explains it: {EXPLAIN}"
+        ],
     ),
     "sets, hold and rest above their ranges": (
         "routines/back-pain.yaml",
         "replace:reps: 10-30=>reps: 10-30\n    sets: up to 6\n    hold_seconds: 61\n    rest_seconds: 1-301",
-        [f"{ROUTINE}:14: 'half-bridge' in 'back-pain': sets 'up to 6' is outside 1-5 sets, with no editorial note "
-         f"that explains it: {EXPLAIN}",
-         f"{ROUTINE}:15: 'half-bridge' in 'back-pain': a hold of 61 s is longer than 60 s, with no editorial note "
-         f"that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the exercise",
-         f"{ROUTINE}:16: 'half-bridge' in 'back-pain': a rest of 1-301 s is longer than 5 min, with no editorial note "
-         f"that explains it: {EXPLAIN}"],
+        [
+            f"{ROUTINE}:14: 'half-bridge' in 'back-pain': sets 'up to 6' is outside 1-5 sets, with no editorial note "
+            f"that explains it: {EXPLAIN}",
+            f"{ROUTINE}:15: 'half-bridge' in 'back-pain': a hold of 61 s is longer than 60 s, with no editorial note "
+            f"that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the exercise",
+            f"{ROUTINE}:16: 'half-bridge' in 'back-pain': a rest of 1-301 s is longer than 5 min, with no editorial note "
+            f"that explains it: {EXPLAIN}",
+        ],
     ),
     "a hold of minutes in words": (
         "routines/back-pain.yaml",
         "replace:reps: 15=>reps: 15\n    hold: a couple of minutes",
-        [f"{ROUTINE}:10: 'cat' in 'back-pain': a hold of 'a couple of minutes' is longer than 60 s, with no editorial "
-         f"note that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the "
-         "exercise"],
+        [
+            f"{ROUTINE}:10: 'cat' in 'back-pain': a hold of 'a couple of minutes' is longer than 60 s, with no editorial "
+            f"note that explains it: {EXPLAIN}; or, if it is a rest or relaxation position, set 'relaxation: true' on the "
+            "exercise"
+        ],
     ),
     "the other leg without per_side": (
         "routines/back-pain.yaml",
         "replace:Do 15 approaches.=>Do 15 approaches, then the same with the other leg.",
-        [f"{ROUTINE}:8: 'cat' in 'back-pain': its source_wording says 'other leg', but the item does not say how the "
-         "figures count: add 'per_side: true' when they are for each side, or an editorial note that says what the "
-         "source leaves open"],
+        [
+            f"{ROUTINE}:8: 'cat' in 'back-pain': its source_wording says 'other leg', but the item does not say how the "
+            "figures count: add 'per_side: true' when they are for each side, or an editorial note that says what the "
+            "source leaves open"
+        ],
     ),
     "no see-a-doctor rule": (
         "routines/back-pain.yaml",
         "replace:, back-pain-without-doctor]=>]",
-        [f"{ROUTINE}:15: 'back-pain' is recommended for low-back-pain, but does not carry the article's rule 'Back "
-         "pain not yet seen by a doctor': add 'back-pain-without-doctor' to its contraindications"],
+        [
+            f"{ROUTINE}:15: 'back-pain' is recommended for low-back-pain, but does not carry the article's rule 'Back "
+            "pain not yet seen by a doctor': add 'back-pain-without-doctor' to its contraindications"
+        ],
     ),
 }
 
@@ -279,7 +311,7 @@ def test_every_problem_in_one_run(data):
         apply(data, "conditions/empty.yaml" if case == "empty file" else rel, change)
     found = problems(data)
     assert len(found) == 3, found
-    keys = [(p.split(':')[0], int(p.split(':')[1])) for p in found]
+    keys = [(p.split(":")[0], int(p.split(":")[1])) for p in found]
     assert keys == sorted(keys)
 
 
@@ -312,14 +344,24 @@ def test_text_with_quotes_and_attribute_syntax_loads_as_written(tmp_path):
 
 def test_yaml_1_1_surprises_stay_strings():
     doc = parse("a: no\nb: 1:30\nc: on\nd: 0x1F\ne: 2025-07-03\nf: true\ng: 12\nh: '12'\ni: ~\n")
-    assert doc.value == {"a": "no", "b": "1:30", "c": "on", "d": "0x1F", "e": "2025-07-03", "f": True, "g": 12,
-                         "h": "12", "i": None}
+    assert doc.value == {
+        "a": "no",
+        "b": "1:30",
+        "c": "on",
+        "d": "0x1F",
+        "e": "2025-07-03",
+        "f": True,
+        "g": 12,
+        "h": "12",
+        "i": None,
+    }
     assert doc.lines[("b",)] == 2
 
 
 def test_alias_bomb_is_refused_fast():
     bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(8)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(8)
     )
     with pytest.raises(DataError) as err:
         parse(bomb)
@@ -344,8 +386,27 @@ yaml_text = st.one_of(
     st.text(max_size=300),
     st.lists(
         st.sampled_from(
-            ["a: 1\n", "a: 2\n", "- x\n", "  - y\n", "b: [1, 2\n", "c: {d: e}\n", "&x a\n", "*x\n", "!!str z\n",
-             "? k\n", ": v\n", "---\n", "...\n", "'q\n", "\"\\x\"\n", "\t\n", "title: <b>\n", "%YAML 1.1\n", "x: |\n  t\n"]
+            [
+                "a: 1\n",
+                "a: 2\n",
+                "- x\n",
+                "  - y\n",
+                "b: [1, 2\n",
+                "c: {d: e}\n",
+                "&x a\n",
+                "*x\n",
+                "!!str z\n",
+                "? k\n",
+                ": v\n",
+                "---\n",
+                "...\n",
+                "'q\n",
+                '"\\x"\n',
+                "\t\n",
+                "title: <b>\n",
+                "%YAML 1.1\n",
+                "x: |\n  t\n",
+            ]
         ),
         max_size=12,
     ).map("".join),
@@ -361,7 +422,9 @@ def test_arbitrary_yaml_never_escapes_as_another_error(text):
         assert err.problems and all(p.path == "x.yaml" and p.line >= 1 for p in err.problems)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(yaml_text)
 def test_arbitrary_yaml_in_a_data_file_gives_a_data_error(tmp_path_factory, text):
     data = tmp_path_factory.mktemp("d") / "data"
@@ -392,7 +455,9 @@ def test_safety_rules_accept_what_answers_them(data):
     """Each rule's way out works: an oddity note keeps the source's figure, a rest position may be held long,
     per_side answers the other side (two rows of it in a row do too: the real hernia data), and a routine only of
     rest positions needs no doctor rule."""
-    oddity = "\n    editorial:\n      - kind: oddity\n        text: A figure that looks wrong; do only what is comfortable."
+    oddity = (
+        "\n    editorial:\n      - kind: oddity\n        text: A figure that looks wrong; do only what is comfortable."
+    )
     apply(data, "routines/back-pain.yaml", f"replace:reps: 15=>reps: 40\n    hold: two minutes{oddity}")
     apply(data, "routines/back-pain.yaml", "replace:reps: 10-30=>reps: 10-30\n    hold_seconds: 120")
     apply(data, "exercises/half-bridge.yaml", "replace:position: supine=>position: supine\nrelaxation: true")

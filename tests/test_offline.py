@@ -63,8 +63,12 @@ def test_offline_copy_opens_from_a_folder(browser, site, offline_copy):  # noqa:
 def test_offline_test_catches_a_missing_file(browser, site, offline_copy, tmp_path):  # noqa: F811
     """A page whose stylesheet is missing on purpose: the failed request must be seen."""
     page = tmp_path / "page.html"
-    page.write_text((offline_copy / "index.html").read_text(encoding="utf-8")
-                    .replace('href="assets/stylesheets/', f'href="{offline_copy.as_uri()}/assets/no-such-'), encoding="utf-8")
+    page.write_text(
+        (offline_copy / "index.html")
+        .read_text(encoding="utf-8")
+        .replace('href="assets/stylesheets/', f'href="{offline_copy.as_uri()}/assets/no-such-'),
+        encoding="utf-8",
+    )
     rec, _ = open_offline(browser, tmp_path, ["page.html"])
     assert any("no-such-" in f for f in rec.failed), rec.failed
 

@@ -29,9 +29,21 @@ ONE_PAGE = 8  # exercises that fit one page; more take two
 ROUTINES = sorted(load_handbook(ROOT / "data").routines)
 # Site chrome and screen-only parts that must not print.
 CHROME = [
-    "Search", "Lumbar Handbook", "Find by condition", "Conditions and exercises", "Safety rules",
-    "Harmful movements", "About the sources", "Open data", "Table of contents", "Edit this page",
-    "Report a problem", "Print this sheet", "Back to top", "Source and review", "For these conditions",
+    "Search",
+    "Lumbar Handbook",
+    "Find by condition",
+    "Conditions and exercises",
+    "Safety rules",
+    "Harmful movements",
+    "About the sources",
+    "Open data",
+    "Table of contents",
+    "Edit this page",
+    "Report a problem",
+    "Print this sheet",
+    "Back to top",
+    "Source and review",
+    "For these conditions",
 ]
 
 
@@ -270,14 +282,20 @@ def synthetic_data(src: Path, dest: Path) -> None:
         items = []
         for i in range(count):
             ex_id = longest[i % len(longest)]
-            items.append({
-                "exercise": ex_id, "source_item": i + 1,
-                "reps": "10-30", "sets": 3, "hold_seconds": 15, "rest_seconds": 120,
-                "per_side": True,
-                "editorial": [
-                    {"kind": "conflict", "pattern": p, "text": "A test note."} for p in hb.exercises[ex_id].patterns
-                ],
-            })
+            items.append(
+                {
+                    "exercise": ex_id,
+                    "source_item": i + 1,
+                    "reps": "10-30",
+                    "sets": 3,
+                    "hold_seconds": 15,
+                    "rest_seconds": 120,
+                    "per_side": True,
+                    "editorial": [
+                        {"kind": "conflict", "pattern": p, "text": "A test note."} for p in hb.exercises[ex_id].patterns
+                    ],
+                }
+            )
         routine = {
             "title": f"Test routine with {count} exercises and a long title",
             "summary": "A routine made by the tests, with the longest exercises in the data.",
@@ -288,7 +306,9 @@ def synthetic_data(src: Path, dest: Path) -> None:
             "sources": [next(iter(hb.sources))],
             "reviewed": "2026-01-01",
         }
-        (dest / "routines" / f"{routine_id}.yaml").write_text(yaml.safe_dump(routine, sort_keys=False), encoding="utf-8")
+        (dest / "routines" / f"{routine_id}.yaml").write_text(
+            yaml.safe_dump(routine, sort_keys=False), encoding="utf-8"
+        )
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,9 @@ def test_no_third_party_service_is_named_in_pages_or_styles(site):
         text = path.read_text(encoding="utf-8", errors="replace")
         found += [f"{path.relative_to(site)}: {m.group(0)}" for m in THIRD_PARTY.finditer(text)]
         if path.suffix == ".css":
-            found += [f"{path.relative_to(site)}: {m}" for m in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", text)]
+            found += [
+                f"{path.relative_to(site)}: {m}" for m in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", text)
+            ]
     assert not found, "\n".join(found)
 
 
@@ -50,9 +52,11 @@ def test_browser_requests_stay_on_the_host(browser, server, site):
 def test_browser_test_catches_a_request_to_another_host(browser, server, site):
     """A web font and a tracking pixel added on purpose (and the policy removed, which would refuse them)."""
     html = (site / "index.html").read_text(encoding="utf-8")
-    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html).replace(
-        "</head>", '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head>', 1
-    ).replace("</article>", '<img src="https://tracker.invalid/pixel.gif" alt=""></article>', 1)
+    html = (
+        re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+        .replace("</head>", '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head>', 1)
+        .replace("</article>", '<img src="https://tracker.invalid/pixel.gif" alt=""></article>', 1)
+    )
     context = browser.new_context()
     rec = Recorder(context)
     context.route(server + "broken.html", lambda route: route.fulfill(body=html, content_type="text/html"))

@@ -13,12 +13,15 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import offline_zip  # noqa: E402
+import offline_zip
 
 
 def digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build(out: Path, epoch: str) -> None:

@@ -31,6 +31,7 @@ def load_yaml(text: str, path: str = "<string>"):
     try:
         from lumbar.loader import parse
     except ImportError:  # pragma: no cover - the loader is the engine's; fall back to PyYAML minus dates
+
         class Loader(yaml.SafeLoader):
             pass
 
@@ -53,8 +54,11 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 def test_committed_schemas_are_current():
     wanted = schemas.rendered_schemas()
-    stale = [name for name, text in wanted.items() if not (SCHEMAS / name).exists()
-             or (SCHEMAS / name).read_text(encoding="utf-8") != text]
+    stale = [
+        name
+        for name, text in wanted.items()
+        if not (SCHEMAS / name).exists() or (SCHEMAS / name).read_text(encoding="utf-8") != text
+    ]
     extra = sorted(p.name for p in SCHEMAS.glob("*.json") if p.name not in wanted)
     assert not stale and not extra, (
         f"schema/ is out of date with lumbar/model.py (stale: {stale}, no longer in the model: {extra}). "
@@ -65,8 +69,17 @@ def test_committed_schemas_are_current():
 def test_one_schema_per_kind_and_shared_file():
     names = set(schemas.rendered_schemas())
     assert names == {f"{k[:-1]}.json" for k in KINDS} | {Path(n).stem + ".json" for n in SHARED}
-    assert {"exercise.json", "routine.json", "condition.json", "sources.json", "harmful-patterns.json",
-            "contraindications.json", "safety.json", "equipment.json", "positions.json"} <= names
+    assert {
+        "exercise.json",
+        "routine.json",
+        "condition.json",
+        "sources.json",
+        "harmful-patterns.json",
+        "contraindications.json",
+        "safety.json",
+        "equipment.json",
+        "positions.json",
+    } <= names
 
 
 def test_schemas_are_deterministic():
@@ -158,8 +171,15 @@ def test_data_file_fits_its_json_schema(rel):
 
 def test_json_schema_rejects_what_the_model_rejects():
     exercise = validator("exercise.json")
-    good = {"title": "Cat", "summary": "Round the back.", "sources": ["back-pain"], "reviewed": "2026-01-31",
-            "position": "all-fours", "start": "Kneel.", "steps": ["Round your back."]}
+    good = {
+        "title": "Cat",
+        "summary": "Round the back.",
+        "sources": ["back-pain"],
+        "reviewed": "2026-01-31",
+        "position": "all-fours",
+        "start": "Kneel.",
+        "steps": ["Round your back."],
+    }
     assert not list(exercise.iter_errors(good))
     assert list(exercise.iter_errors({**good, "colour": "red"})), "unknown fields are errors"
     assert list(exercise.iter_errors({**good, "reviewed": "2026-02-31"})), "impossible dates are errors"
@@ -172,8 +192,9 @@ def test_json_schema_rejects_what_the_model_rejects():
 
 
 def run_new_item(*args, root: Path):
-    return subprocess.run([sys.executable, "-m", "lumbar", "new", *args, "--root", str(root)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "lumbar", "new", *args, "--root", str(root)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def fill_required(value):
@@ -258,7 +279,10 @@ def test_scaffold_refuses_an_unknown_kind(tmp_path):
 def review(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "lumbar", "review-due", "--data", str(tmp_path / "data"), *args],
-        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
     )
 
 
@@ -307,7 +331,9 @@ def test_review_due_in_github_actions_annotates(tmp_path):
     summary = tmp_path / "summary.md"
     result = subprocess.run(
         [sys.executable, "-m", "lumbar", "review-due", "--data", str(tmp_path / "data"), "--today", "2026-01-31"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
     )
     assert result.returncode == 1
@@ -316,8 +342,12 @@ def test_review_due_in_github_actions_annotates(tmp_path):
 
 
 def test_review_due_runs_on_the_real_data():
-    result = subprocess.run([sys.executable, "-m", "lumbar", "review-due", "--days", "0", "--today", "2000-01-01"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "lumbar", "review-due", "--days", "0", "--today", "2000-01-01"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

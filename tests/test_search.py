@@ -116,7 +116,10 @@ ASK_WORKER = """async ([url, docs, queries]) => {
 }"""
 
 
-@pytest.mark.parametrize("wrapped, expected", [(True, {"knee": 100, "k": 1, "kn": 0, "kne": 100}), (False, {"knee": 300, "k": 301, "kn": 300, "kne": 300})])
+@pytest.mark.parametrize(
+    "wrapped, expected",
+    [(True, {"knee": 100, "k": 1, "kn": 0, "kne": 100}), (False, {"knee": 300, "k": 301, "kn": 300, "kne": 300})],
+)
 def test_search_worker_answers_with_the_best_sections(page, server, site, wrapped, expected):
     """The handbook's wrapper of Material's worker (lumbar/js/search-worker.js) answers with the best 100
     sections, and one or two letters match only themselves; Material's worker alone gives every match."""
@@ -134,7 +137,9 @@ def test_search_loads_only_when_the_reader_searches(page, server):
     """A reader who never searches downloads neither the search worker nor the index; the first use of
     the search box fetches both, and results come."""
     fetched = []
-    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if SEARCH_FILES.search(urlsplit(r.url).path) else None)
+    page.on(
+        "request", lambda r: fetched.append(urlsplit(r.url).path) if SEARCH_FILES.search(urlsplit(r.url).path) else None
+    )
     page.goto(server + "exercises/cat/", wait_until="networkidle")
     page.mouse.wheel(0, 2000)
     # Not a fixed sleep: wait until the page has scrolled, then is at rest and the browser idle.
@@ -185,7 +190,9 @@ def test_other_names_show_on_pages(site, handbook):
 
 
 def listed(page, selector: str) -> list[str]:
-    return page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('data-exercise') || e.getAttribute('data-condition'))")
+    return page.eval_on_selector_all(
+        selector, "els => els.map(e => e.getAttribute('data-exercise') || e.getAttribute('data-condition'))"
+    )
 
 
 def routine_links(page, condition: str) -> list[str]:
@@ -233,7 +240,11 @@ def test_filter(page, server, handbook):
     kit = [k for e in expected for k in handbook.exercises[e].equipment]
     kid = max(set(kit), key=kit.count) if kit else "none"
     equipment.select_option(kid)
-    expected = {e for e in expected if (kid in handbook.exercises[e].equipment if kid != "none" else not handbook.exercises[e].equipment)}
+    expected = {
+        e
+        for e in expected
+        if (kid in handbook.exercises[e].equipment if kid != "none" else not handbook.exercises[e].equipment)
+    }
     assert expected
     assert set(listed(page, ".lh-find-exercises li")) == expected
     assert re.search(rf"\b{len(expected)} exercises?\b", status.inner_text())
@@ -242,8 +253,12 @@ def test_filter(page, server, handbook):
     care = {e.exercise for e in handbook.conditions[cid].caution} & expected
     for ex in care:
         assert "Take care" in page.locator(f".lh-find-exercises li[data-exercise='{ex}']").inner_text()
-    avoid = [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in page.eval_on_selector_all(
-        f"#{cid} .lh-find-avoid a[href*='exercises/']", "els => els.map(a => a.href)")]
+    avoid = [
+        urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1]
+        for h in page.eval_on_selector_all(
+            f"#{cid} .lh-find-avoid a[href*='exercises/']", "els => els.map(a => a.href)"
+        )
+    ]
     assert avoid == [e.exercise for e in handbook.conditions[cid].avoid]
 
     page.get_by_role("button", name="Clear the filter").click()
@@ -256,7 +271,9 @@ def test_filter(page, server, handbook):
 def test_filter_position_and_equipment_alone(page, server, handbook):
     page.goto(server + "find/")
     page.get_by_label("Start position", exact=True).select_option("standing")
-    assert set(listed(page, ".lh-find-exercises li")) == {e for e, x in handbook.exercises.items() if x.position == "standing"}
+    assert set(listed(page, ".lh-find-exercises li")) == {
+        e for e, x in handbook.exercises.items() if x.position == "standing"
+    }
     page.get_by_label("Start position", exact=True).select_option("")
     page.get_by_label("Equipment", exact=True).select_option("none")
     assert set(listed(page, ".lh-find-exercises li")) == {e for e, x in handbook.exercises.items() if not x.equipment}

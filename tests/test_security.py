@@ -35,17 +35,20 @@ def test_policy_allows_only_the_theme_scripts(pages, site):
     assert "404.html" in pages and not sitecheck.check_page_security(pages["404.html"])
 
 
-@pytest.mark.parametrize("bad, expected", [
-    ('<img src="x.png" onerror="alert(1)" alt="">', "inline event handler"),
-    ('<a href="javascript:alert(1)">x</a>', "script URL"),
-    ('<a href=" JaVa&#x09;Script:alert(1)">x</a>', "script URL"),
-    ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "script URL"),
-    ("<script>alert(1)</script>", "not the theme's"),
-    ('<script type="module">import "./x.js"</script>', "not the theme's"),
-    ('<p style="color:red">x</p>', "inline style"),
-    ("<style>p{color:red}</style>", "<style> element"),
-    ('<body onload="x()">', "inline event handler"),
-])
+@pytest.mark.parametrize(
+    "bad, expected",
+    [
+        ('<img src="x.png" onerror="alert(1)" alt="">', "inline event handler"),
+        ('<a href="javascript:alert(1)">x</a>', "script URL"),
+        ('<a href=" JaVa&#x09;Script:alert(1)">x</a>', "script URL"),
+        ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "script URL"),
+        ("<script>alert(1)</script>", "not the theme's"),
+        ('<script type="module">import "./x.js"</script>', "not the theme's"),
+        ('<p style="color:red">x</p>', "inline style"),
+        ("<style>p{color:red}</style>", "<style> element"),
+        ('<body onload="x()">', "inline event handler"),
+    ],
+)
 def test_scan_catches_what_must_never_ship(site, tmp_path, bad, expected):
     """Break the rule on purpose in a copy of a built page: the scan must report it."""
     page = tmp_path / "index.html"
@@ -80,8 +83,11 @@ def test_the_browser_test_catches_a_refusal(browser, server, site, tmp_path):
     """An inline script and an inline style added to a page on purpose: the browser test must see both refused."""
     context = browser.new_context()
     rec = Recorder(context)
-    html = (site / "index.html").read_text(encoding="utf-8").replace(
-        "</article>", '<script>document.title="x"</script><p style="color:red">x</p></article>', 1)
+    html = (
+        (site / "index.html")
+        .read_text(encoding="utf-8")
+        .replace("</article>", '<script>document.title="x"</script><p style="color:red">x</p></article>', 1)
+    )
     context.route(server + "broken.html", lambda route: route.fulfill(body=html, content_type="text/html"))
     page = context.new_page()
     try:
@@ -90,7 +96,6 @@ def test_the_browser_test_catches_a_refusal(browser, server, site, tmp_path):
         context.close()
     refused = " ".join(rec.refused())
     assert "script-src" in refused and "style-src" in refused, rec.refused()
-
 
 
 def test_hook_hashes_only_the_theme_scripts(site, caplog):

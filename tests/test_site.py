@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
@@ -24,7 +23,7 @@ def html(site: Path, url: str) -> str:
 
 
 def article(page: str) -> str:
-    return page[page.index("<article"): page.index("</article>")]
+    return page[page.index("<article") : page.index("</article>")]
 
 
 def heading(page: str) -> str:
@@ -95,7 +94,7 @@ def test_safety_callouts_come_from_data(site, handbook):
         page = article(html(site, f"exercises/{ex_id}"))
         for p in ex.patterns:
             assert f'harmful-movements/#{p}"' in page, (ex_id, p)
-        for note in ex.notes:
+        for _note in ex.notes:
             assert "lh-editorial" in page
 
 
@@ -121,7 +120,10 @@ def build(data: Path, out: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, LUMBAR_DATA=str(data), NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -129,7 +131,10 @@ def test_data_is_never_a_template_and_is_escaped(data, tmp_path):
     cat = data / "exercises" / "cat.yaml"
     text = cat.read_text()
     text = text.replace("title: Cat", "title: 'Cat {{ 7*7 }} {% if 1 %}x{% endif %}'")
-    text = text.replace("  - Return to a flat back.", "  - 'Return to a flat back & <3 [see](https://example.org) **now** | # not a heading'")
+    text = text.replace(
+        "  - Return to a flat back.",
+        "  - 'Return to a flat back & <3 [see](https://example.org) **now** | # not a heading'",
+    )
     cat.write_text(text)
     result = build(data, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -56,7 +56,9 @@ def jobs_using(action: str) -> list[tuple[str, str, dict]]:
 def check_jsonschema(schema: str, files: list[Path]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -87,7 +89,10 @@ def test_valid_against_github_schema(schema, files):
 def test_zizmor_finds_nothing():
     result = subprocess.run(
         [str(BIN / "zizmor"), "--offline", "--no-progress", "--color", "never", str(GITHUB)],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout, result.stdout
@@ -139,8 +144,12 @@ def test_only_the_deploy_job_may_write():
 
 
 def test_pip_cache_is_keyed_on_the_lock_files():
-    cached = [(wf, name, s) for wf, name, job in all_jobs() for s in uses(job, "actions/setup-python")
-              if s.get("with", {}).get("cache")]
+    cached = [
+        (wf, name, s)
+        for wf, name, job in all_jobs()
+        for s in uses(job, "actions/setup-python")
+        if s.get("with", {}).get("cache")
+    ]
     assert cached
     for wf, name, step in cached:
         assert step["with"]["cache"] == "pip"
@@ -186,8 +195,9 @@ def test_weekly_review_due_check():
     assert scheduled, "a workflow runs on a schedule"
     for wf in scheduled:
         crons = [entry["cron"] for entry in triggers(load(wf))["schedule"]]
-        assert crons and all(len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*"
-                             for c in crons), "weekly"
+        assert crons and all(
+            len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*" for c in crons
+        ), "weekly"
         commands = "\n".join(runs(job) for job in load(wf)["jobs"].values())
         assert "python -m lumbar review-due" in commands and "--days 60" in commands
 
@@ -228,7 +238,9 @@ def report_links() -> list[str]:
         for path in (ROOT / folder).rglob("*"):
             if path.is_file() and path.suffix in {".html", ".md", ".py", ".yml", ".yaml", ".j2"}:
                 found += REPORT_LINK.findall(path.read_text(encoding="utf-8", errors="replace"))
-    found += REPORT_LINK.findall((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) if (ROOT / "mkdocs.yml").exists() else []
+    found += (
+        REPORT_LINK.findall((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) if (ROOT / "mkdocs.yml").exists() else []
+    )
     return found
 
 
@@ -263,7 +275,8 @@ def owners(path: str) -> list[str]:
         pattern, *who = line.split()
         if pattern.endswith("/"):
             matched = ("/" + path).startswith(pattern if pattern.startswith("/") else "/" + pattern) or (
-                not pattern.startswith("/") and f"/{pattern}" in "/" + path)
+                not pattern.startswith("/") and f"/{pattern}" in "/" + path
+            )
         elif pattern.startswith("/"):
             matched = fnmatch.fnmatch("/" + path, pattern)
         else:
@@ -273,20 +286,23 @@ def owners(path: str) -> list[str]:
     return result
 
 
-@pytest.mark.parametrize("path, team", [
-    ("mkdocs.yml", "maintainers"),
-    ("macros.py", "maintainers"),
-    ("lumbar/model.py", "maintainers"),
-    ("lumbar/templates/exercise.md", "maintainers"),
-    ("overrides/main.html", "maintainers"),
-    (".github/workflows/ci.yml", "maintainers"),
-    ("requirements/docs.txt", "maintainers"),
-    ("requirements/test.in", "maintainers"),
-    ("Makefile", "maintainers"),
-    ("data/exercises/cat.yaml", "clinical-reviewers"),
-    ("data/sources.yaml", "clinical-reviewers"),
-    ("docs/index.md", "clinical-reviewers"),
-])
+@pytest.mark.parametrize(
+    "path, team",
+    [
+        ("mkdocs.yml", "maintainers"),
+        ("macros.py", "maintainers"),
+        ("lumbar/model.py", "maintainers"),
+        ("lumbar/templates/exercise.md", "maintainers"),
+        ("overrides/main.html", "maintainers"),
+        (".github/workflows/ci.yml", "maintainers"),
+        ("requirements/docs.txt", "maintainers"),
+        ("requirements/test.in", "maintainers"),
+        ("Makefile", "maintainers"),
+        ("data/exercises/cat.yaml", "clinical-reviewers"),
+        ("data/sources.yaml", "clinical-reviewers"),
+        ("docs/index.md", "clinical-reviewers"),
+    ],
+)
 def test_code_owners(path, team):
     assert owners(path) == [f"@lumbar-handbook/{team}"]
 
@@ -296,9 +312,20 @@ def test_code_owners(path, team):
 
 def test_contributing_covers_the_contributor_path():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needed in ["Edit this page", "make serve", "python -m lumbar new", "One action per step", "Imperative",
-                   "Plain English", "clinical review", "reviewed", "<!-- fields:start -->", "<!-- fields:end -->",
-                   "yaml-language-server", "make schema"]:
+    for needed in [
+        "Edit this page",
+        "make serve",
+        "python -m lumbar new",
+        "One action per step",
+        "Imperative",
+        "Plain English",
+        "clinical review",
+        "reviewed",
+        "<!-- fields:start -->",
+        "<!-- fields:end -->",
+        "yaml-language-server",
+        "make schema",
+    ]:
         assert needed.lower() in text.lower(), needed
 
 

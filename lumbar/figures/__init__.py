@@ -107,15 +107,23 @@ def reference_markdown() -> str:
     out += ["", "### Joints", "", "Whole body and back:", "", "| Joint | Range | Meaning |", "| --- | --- | --- |"]
     for name, (low, high, text) in SPINE_JOINTS.items():
         out.append(f"| `{name}` | {num(low)} to {num(high)} | {text} |")
-    out += ["", "Arms and legs (give them at the top level for both sides, or under `near:` or `far:` for one side; "
-            "near is the side towards the viewer, drawn dark, far is drawn lighter):", "",
-            "| Joint | Range | Meaning |", "| --- | --- | --- |"]
+    out += [
+        "",
+        "Arms and legs (give them at the top level for both sides, or under `near:` or `far:` for one side; "
+        "near is the side towards the viewer, drawn dark, far is drawn lighter):",
+        "",
+        "| Joint | Range | Meaning |",
+        "| --- | --- | --- |",
+    ]
     for name, (low, high, text) in LIMB_JOINTS.items():
         out.append(f"| `{name}` | {num(low)} to {num(high)} | {text} |")
     out += ["", "### Base poses", "", "| Pose | Position | Rests on |", "| --- | --- | --- |"]
     for name, base in BASE_POSES.items():
-        rests = "rolls to rest on whatever touches" if base.settle else " and ".join(
-            (r[0] if isinstance(r, tuple) else r) for r in base.rest)
+        rests = (
+            "rolls to rest on whatever touches"
+            if base.settle
+            else " and ".join((r[0] if isinstance(r, tuple) else r) for r in base.rest)
+        )
         extra = f"; {', '.join(f'{p} on a {q}' for p, q in base.support.items())}" if base.support else ""
         out.append(f"| `{name}` | {base.title} | {rests}{extra} |")
     out += [
@@ -128,7 +136,8 @@ def reference_markdown() -> str:
         "",
         "`support` puts a body part on a prop in one position, as `part: prop`, e.g. `support: {shins: chair}`. "
         "Parts: " + ", ".join(f"`{p}`" for p in PARTS) + ". The prop is drawn under the part at the part's height, "
-        "which must suit it: " + "; ".join(f"{p} {num(lo)} to {num(hi)} cm" for p, (lo, hi) in SUPPORT_PROPS.items() if p != "wall")
+        "which must suit it: "
+        + "; ".join(f"{p} {num(lo)} to {num(hi)} cm" for p, (lo, hi) in SUPPORT_PROPS.items() if p != "wall")
         + ". Only the back rests on a wall: `support: {back: wall}`.",
         "",
         "### Views",

@@ -16,32 +16,58 @@ from pydantic_core import PydanticCustomError
 # Joint angles, in degrees: (lowest, highest, what it means). Positive is the usual clinical
 # direction: flexion, abduction, bending towards the viewer.
 SPINE_JOINTS: dict[str, tuple[float, float, str]] = {
-    "trunk": (-180, 180, "Tilt of the trunk from upright, for poses on one support (standing, kneeling, sitting "
-              "on a chair): 0 upright, 90 bent forward to level; the legs stay where they are. Lying and all-fours "
-              "poses settle by themselves and do not take it."),
+    "trunk": (
+        -180,
+        180,
+        "Tilt of the trunk from upright, for poses on one support (standing, kneeling, sitting "
+        "on a chair): 0 upright, 90 bent forward to level; the legs stay where they are. Lying and all-fours "
+        "poses settle by themselves and do not take it.",
+    ),
     "spine": (-60, 90, "Bend of the whole back, shared between lumbar and thoracic: positive rounds, negative arches."),
     "lumbar": (-35, 60, "Bend of the lower back: positive rounds (flexion), negative arches (extension)."),
     "thoracic": (-30, 45, "Bend of the upper back: positive rounds, negative arches."),
     "neck": (-70, 60, "Bend of the neck: positive brings the chin to the chest, negative lifts the head back."),
     "side-bend": (-50, 50, "Side bend of the back: positive bends towards the viewer (the near side)."),
-    "twist": (-70, 70, "Turn of the chest against the pelvis: positive turns the chest towards the viewer. "
-              "Lying, the shoulders stay on the floor and the pelvis turns the other way (knees fall aside)."),
+    "twist": (
+        -70,
+        70,
+        "Turn of the chest against the pelvis: positive turns the chest towards the viewer. "
+        "Lying, the shoulders stay on the floor and the pelvis turns the other way (knees fall aside).",
+    ),
 }
 LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
-    "shoulder": (-60, 180, "Arm forward from hanging along the body: 90 points it forward, 180 above the head, "
-                 "negative takes it back."),
+    "shoulder": (
+        -60,
+        180,
+        "Arm forward from hanging along the body: 90 points it forward, 180 above the head, negative takes it back.",
+    ),
     "shoulder-abduction": (-20, 180, "Arm out to the side: 90 level with the shoulder, 180 above the head."),
     "elbow": (0, 150, "Elbow bend: 0 straight."),
-    "wrist": (-80, 90, "Hand bend: 0 in line with the forearm, 90 bent back as when the palm is flat on the floor. "
-              "Hands near the floor lie flat by themselves unless this is given."),
-    "hip": (-30, 140, "Thigh forward from in line with the body: 90 is a right angle (sitting), negative takes "
-            "the leg back."),
+    "wrist": (
+        -80,
+        90,
+        "Hand bend: 0 in line with the forearm, 90 bent back as when the palm is flat on the floor. "
+        "Hands near the floor lie flat by themselves unless this is given.",
+    ),
+    "hip": (
+        -30,
+        140,
+        "Thigh forward from in line with the body: 90 is a right angle (sitting), negative takes the leg back.",
+    ),
     "hip-abduction": (-20, 80, "Leg out to the side (knees apart)."),
-    "hip-rotation": (-40, 60, "Thigh turned about its own length: positive turns the knee out and the foot in, "
-                     "as when the soles meet with the knees apart."),
+    "hip-rotation": (
+        -40,
+        60,
+        "Thigh turned about its own length: positive turns the knee out and the foot in, "
+        "as when the soles meet with the knees apart.",
+    ),
     "knee": (0, 160, "Knee bend: 0 straight, 90 a right angle, 150 kneeling on the heels."),
-    "ankle": (-90, 35, "Foot: positive lifts the toes towards the shin, negative points them (-85 lays the top of "
-              "the foot flat when kneeling). Feet near the floor lie flat by themselves unless this is given."),
+    "ankle": (
+        -90,
+        35,
+        "Foot: positive lifts the toes towards the shin, negative points them (-85 lays the top of "
+        "the foot flat when kneeling). Feet near the floor lie flat by themselves unless this is given.",
+    ),
 }
 JOINTS = {**SPINE_JOINTS, **LIMB_JOINTS}
 
@@ -58,10 +84,26 @@ PARTS = ("head", "chest", "back", "lumbar", "pelvis", "thighs", "knees", "shins"
 VIEWS = ("side", "front", "top")
 # The base poses are defined in base_poses.yaml; their names are listed here so the model needs no geometry.
 POSE_NAMES = (
-    "standing", "standing-bent-forward", "supine", "supine-knees-bent", "bridge", "lying-legs-on-chair",
-    "supine-on-elbows", "prone", "prone-on-roller", "prone-on-elbows", "prone-press-up", "side-lying",
-    "all-fours", "downward-dog", "kneeling", "heel-sitting", "childs-pose", "sitting-legs-out",
-    "reverse-plank", "sitting-on-chair",
+    "standing",
+    "standing-bent-forward",
+    "supine",
+    "supine-knees-bent",
+    "bridge",
+    "lying-legs-on-chair",
+    "supine-on-elbows",
+    "prone",
+    "prone-on-roller",
+    "prone-on-elbows",
+    "prone-press-up",
+    "side-lying",
+    "all-fours",
+    "downward-dog",
+    "kneeling",
+    "heel-sitting",
+    "childs-pose",
+    "sitting-legs-out",
+    "reverse-plank",
+    "sitting-on-chair",
 )
 
 _TAG = re.compile(r"[<>]|&#|&[a-zA-Z]+;")
@@ -97,7 +139,9 @@ def _check_keys(data: Any, allowed: dict[str, Any], what: str) -> Any:
         for key in data:
             if key not in allowed:
                 raise PydanticCustomError(
-                    "unknown_name", "unknown {what} '{key}': {hint}", {"what": what, "key": str(key), "hint": suggest(key, allowed)}
+                    "unknown_name",
+                    "unknown {what} '{key}': {hint}",
+                    {"what": what, "key": str(key), "hint": suggest(key, allowed)},
                 )
     return data
 
@@ -124,8 +168,12 @@ Angle = Annotated[float, Field(allow_inf_nan=False)]
 def _joint(name: str):
     low, high, text = JOINTS[name]
     alias = name if "-" in name else None
-    return Field(None, alias=alias, description=f"{text} Range {_num(low)} to {_num(high)}.",
-                 json_schema_extra={"minimum": low, "maximum": high})
+    return Field(
+        None,
+        alias=alias,
+        description=f"{text} Range {_num(low)} to {_num(high)}.",
+        json_schema_extra={"minimum": low, "maximum": high},
+    )
 
 
 def _range_check(cls, value, info):
@@ -161,13 +209,19 @@ class Side(Limbs):
         return _check_keys(data, LIMB_JOINTS, "joint")
 
     def angles(self) -> dict[str, float]:
-        return {name: getattr(self, name.replace("-", "_")) for name in LIMB_JOINTS if getattr(self, name.replace("-", "_")) is not None}
+        return {
+            name: getattr(self, name.replace("-", "_"))
+            for name in LIMB_JOINTS
+            if getattr(self, name.replace("-", "_")) is not None
+        }
 
 
 class Phase(Limbs):
     """One position: a base pose, then only what differs from it (angles in degrees)."""
 
-    pose: str = Field(description="A base pose name (see the list of base poses).", json_schema_extra={"enum": list(POSE_NAMES)})
+    pose: str = Field(
+        description="A base pose name (see the list of base poses).", json_schema_extra={"enum": list(POSE_NAMES)}
+    )
     trunk: Angle | None = _joint("trunk")
     spine: Angle | None = _joint("spine")
     lumbar: Angle | None = _joint("lumbar")
@@ -175,14 +229,22 @@ class Phase(Limbs):
     neck: Angle | None = _joint("neck")
     side_bend: Angle | None = _joint("side-bend")
     twist: Angle | None = _joint("twist")
-    near: Side | None = Field(None, description="Joints of the near limbs only (towards the viewer); they win over the same joint given for both sides.")
-    far: Side | None = Field(None, description="Joints of the far limbs only (drawn lighter); they win over the same joint given for both sides.")
+    near: Side | None = Field(
+        None,
+        description="Joints of the near limbs only (towards the viewer); they win over the same joint given for both sides.",
+    )
+    far: Side | None = Field(
+        None,
+        description="Joints of the far limbs only (drawn lighter); they win over the same joint given for both sides.",
+    )
     support: dict[str, str] = Field(
         default_factory=dict,
         description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
     )
     barbell: Literal["hands", "shoulders"] = Field("hands", description="Where the barbell is, when there is one.")
-    note: Plain | None = Field(None, max_length=60, description='A few words shown under this drawing, e.g. "back arched".')
+    note: Plain | None = Field(
+        None, max_length=60, description='A few words shown under this drawing, e.g. "back arched".'
+    )
     alt: Plain | None = Field(None, max_length=300, description="Text for this drawing alone, for screen readers.")
 
     _spine_range = field_validator(*_SPINE_FIELDS)(classmethod(_range_check))
@@ -197,7 +259,9 @@ class Phase(Limbs):
     @classmethod
     def _pose(cls, value: str) -> str:
         if value not in POSE_NAMES:
-            raise PydanticCustomError("unknown_pose", "unknown pose '{pose}': {hint}", {"pose": value, "hint": suggest(value, POSE_NAMES)})
+            raise PydanticCustomError(
+                "unknown_pose", "unknown pose '{pose}': {hint}", {"pose": value, "hint": suggest(value, POSE_NAMES)}
+            )
         return value
 
     @field_validator("support")
@@ -205,17 +269,21 @@ class Phase(Limbs):
     def _support(cls, value: dict[str, str]) -> dict[str, str]:
         for part, prop in value.items():
             if part not in PARTS:
-                raise PydanticCustomError("unknown_part", "unknown body part '{part}': {hint}", {"part": part, "hint": suggest(part, PARTS)})
+                raise PydanticCustomError(
+                    "unknown_part", "unknown body part '{part}': {hint}", {"part": part, "hint": suggest(part, PARTS)}
+                )
             if prop not in SUPPORT_PROPS:
                 raise PydanticCustomError(
-                    "unknown_support", "'{prop}' cannot carry the {part}: {hint}", {"prop": prop, "part": part, "hint": suggest(prop, SUPPORT_PROPS)}
+                    "unknown_support",
+                    "'{prop}' cannot carry the {part}: {hint}",
+                    {"prop": prop, "part": part, "hint": suggest(prop, SUPPORT_PROPS)},
                 )
             if (prop == "wall") != (part == "back"):
                 raise PydanticCustomError("wall_back", "only the back can rest on a wall, and the back only on a wall")
         return value
 
     @model_validator(mode="after")
-    def _spine_once(self) -> "Phase":
+    def _spine_once(self) -> Phase:
         if self.spine is not None and (self.lumbar is not None or self.thoracic is not None):
             raise PydanticCustomError("spine_twice", "give either spine, or lumbar and thoracic, not both")
         return self
@@ -241,12 +309,18 @@ PHASES = ("start", "middle", "end")
 class Figures(_Strict):
     """Drawings of an exercise: its start and end positions (and a middle one for three-phase movements)."""
 
-    alt: Plain = Field(max_length=400, description="What the drawings show, in one or two plain sentences, for screen readers and the caption.")
+    alt: Plain = Field(
+        max_length=400,
+        description="What the drawings show, in one or two plain sentences, for screen readers and the caption.",
+    )
     props: list[str] = Field(
-        default_factory=list, description="Props drawn in every phase: " + ", ".join(PROPS) + ".", json_schema_extra={"items": {"enum": list(PROPS)}}
+        default_factory=list,
+        description="Props drawn in every phase: " + ", ".join(PROPS) + ".",
+        json_schema_extra={"items": {"enum": list(PROPS)}},
     )
     view: Literal["side", "front", "top"] = Field(
-        "side", description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above)."
+        "side",
+        description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above).",
     )
     start: Phase = Field(description="The start position.")
     middle: Phase | None = Field(None, description="A middle position, for movements with three phases.")
@@ -262,13 +336,15 @@ class Figures(_Strict):
     def _props(cls, value: list[str]) -> list[str]:
         for prop in value:
             if prop not in PROPS:
-                raise PydanticCustomError("unknown_prop", "unknown prop '{prop}': {hint}", {"prop": prop, "hint": suggest(prop, PROPS)})
+                raise PydanticCustomError(
+                    "unknown_prop", "unknown prop '{prop}': {hint}", {"prop": prop, "hint": suggest(prop, PROPS)}
+                )
         if len(set(value)) != len(value):
             raise PydanticCustomError("duplicate_prop", "a prop is listed twice")
         return value
 
     @model_validator(mode="after")
-    def _middle_needs_end(self) -> "Figures":
+    def _middle_needs_end(self) -> Figures:
         if self.middle is not None and self.end is None:
             raise PydanticCustomError("middle_no_end", "a middle position needs an end position")
         return self

@@ -36,9 +36,19 @@ _MOVERS = {
     "knee": ("hip", "knee"),
 }
 _PART_NAMES = {
-    "foot": "foot", "shin": "shin", "thigh": "thigh", "hand": "hand", "forearm": "forearm",
-    "upper-arm": "upper arm", "head": "head", "neck": "neck", "chest": "upper back",
-    "girdle": "shoulders", "lumbar": "lower back", "pelvis": "pelvis", "knee": "knee",
+    "foot": "foot",
+    "shin": "shin",
+    "thigh": "thigh",
+    "hand": "hand",
+    "forearm": "forearm",
+    "upper-arm": "upper arm",
+    "head": "head",
+    "neck": "neck",
+    "chest": "upper back",
+    "girdle": "shoulders",
+    "lumbar": "lower back",
+    "pelvis": "pelvis",
+    "knee": "knee",
 }
 _PLURAL = {"feet": True, "hands": True, "shins": True, "knees": True, "thighs": True, "forearms": True, "arms": True}
 
@@ -58,7 +68,7 @@ def _from_pydantic(error: ValidationError) -> list[tuple[tuple, str]]:
         loc = tuple(str(x) for x in e["loc"])
         msg = e["msg"]
         if msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
+            msg = msg[len("Value error, ") :]
         if e["type"] == "extra_forbidden":
             msg = f"unknown name '{loc[-1]}'"
         out.append((loc, msg))
@@ -78,7 +88,7 @@ def validate_figures(figs: Figures | dict[str, Any]) -> list[tuple[tuple, str]]:
             return _from_pydantic(e)
     problems: list[tuple[tuple, str]] = []
     used_props = set()
-    for (name, phase), r in zip(figs.phases(), resolve_all(figs)):
+    for (_name, phase), r in zip(figs.phases(), resolve_all(figs), strict=False):
         problems += r.problems
         problems += _floor(r, phase)
         problems += _supports(r, phase)
@@ -89,14 +99,23 @@ def validate_figures(figs: Figures | dict[str, Any]) -> list[tuple[tuple, str]]:
             problems += _barbell(r)
     for prop in figs.props:
         if prop in SUPPORT_PROPS and prop != "wall" and prop not in used_props:
-            problems.append((("props",), f"the {prop} is not under any body part: add support: {{part: {prop}}} "
-                             f"to a phase (e.g. {_example(prop)}), or remove it from props"))
+            problems.append(
+                (
+                    ("props",),
+                    f"the {prop} is not under any body part: add support: {{part: {prop}}} "
+                    f"to a phase (e.g. {_example(prop)}), or remove it from props",
+                )
+            )
     return problems
 
 
 def _example(prop: str) -> str:
-    return {"chair": "{shins: chair} or {pelvis: chair}", "bench": "{shins: bench}", "roller": "{lumbar: roller}",
-            "pillow": "{head: pillow}"}.get(prop, "{back: wall}")
+    return {
+        "chair": "{shins: chair} or {pelvis: chair}",
+        "bench": "{shins: bench}",
+        "roller": "{lumbar: roller}",
+        "pillow": "{head: pillow}",
+    }.get(prop, "{back: wall}")
 
 
 def _loc_for(r: Resolved, phase, joints) -> tuple:
@@ -110,7 +129,7 @@ def _loc_for(r: Resolved, phase, joints) -> tuple:
 
 def _floor(r: Resolved, phase) -> list:
     worst: dict[str, tuple[float, str]] = {}
-    for name, kind, side, p, q, radius in r.body.segments:
+    for _name, kind, side, p, q, radius in r.body.segments:
         depth = -(min(p[1], q[1]) - radius)
         if depth <= TOLERANCE:
             continue
@@ -120,8 +139,9 @@ def _floor(r: Resolved, phase) -> list:
     out = []
     for kind, (depth, label) in sorted(worst.items(), key=lambda kv: -kv[1][0]):
         movers = _MOVERS.get(kind, ("hip",))
-        out.append((_loc_for(r, phase, movers), f"the {label} goes {depth:.0f} cm through the floor: change "
-                    + _or(movers)))
+        out.append(
+            (_loc_for(r, phase, movers), f"the {label} goes {depth:.0f} cm through the floor: change " + _or(movers))
+        )
         break  # the deepest one is enough to fix first
     return out
 
@@ -149,21 +169,41 @@ def _supports(r: Resolved, phase) -> list:
         be = "are" if many else "is"
         span = f"a {prop} is {low:.0f} to {high:.0f} cm high"
         if y > high + TOLERANCE:
-            out.append((loc, f"the {name} {be} {y:.0f} cm above the floor and {'float' if many else 'floats'} over the {prop} "
-                        f"({span}): change the pose or the prop"))
+            out.append(
+                (
+                    loc,
+                    f"the {name} {be} {y:.0f} cm above the floor and {'float' if many else 'floats'} over the {prop} "
+                    f"({span}): change the pose or the prop",
+                )
+            )
         elif y < low - TOLERANCE:
-            out.append((loc, f"the {name} {be} only {max(y, 0):.0f} cm above the floor, too low to rest on a {prop} "
-                        f"({span}): change the pose or the prop"))
+            out.append(
+                (
+                    loc,
+                    f"the {name} {be} only {max(y, 0):.0f} cm above the floor, too low to rest on a {prop} "
+                    f"({span}): change the pose or the prop",
+                )
+            )
         elif prop in ("chair", "bench") and part in _LIE_ALONG:
             spans = touching(r.body, y, 3.0, PART_SEGMENTS[part])
             if max((b - a for a, b in spans), default=0.0) < 10.0:
                 movers = _LIE_ALONG[part]
-                out.append((_loc_for(r, phase, movers), f"the {name} touch the {prop} only at one end and float above it: "
-                            f"level them (change {_or(movers)})"))
+                out.append(
+                    (
+                        _loc_for(r, phase, movers),
+                        f"the {name} touch the {prop} only at one end and float above it: "
+                        f"level them (change {_or(movers)})",
+                    )
+                )
     return out
 
 
-_LIE_ALONG = {"shins": ("hip", "knee"), "thighs": ("hip", "knee"), "feet": ("hip", "knee", "ankle"), "forearms": ("shoulder", "elbow")}
+_LIE_ALONG = {
+    "shins": ("hip", "knee"),
+    "thighs": ("hip", "knee"),
+    "feet": ("hip", "knee", "ankle"),
+    "forearms": ("shoulder", "elbow"),
+}
 
 
 _TOUCH_MOVERS = {
@@ -183,8 +223,12 @@ def _touch(r: Resolved, phase) -> list:
         if y > TOLERANCE:
             movers = _TOUCH_MOVERS.get(part, ("hip",))
             be = "float" if _PLURAL.get(part) else "floats"
-            out.append((_loc_for(r, phase, movers), f"the {part} {be} {y:.0f} cm above the floor, but '{r.base}' rests on them: "
-                        f"change {_or(movers)}"))
+            out.append(
+                (
+                    _loc_for(r, phase, movers),
+                    f"the {part} {be} {y:.0f} cm above the floor, but '{r.base}' rests on them: change {_or(movers)}",
+                )
+            )
     return out
 
 
@@ -213,8 +257,13 @@ def _balance(r: Resolved, phase) -> list:
     side = "backwards" if (com < lo) == (r.body.face[0] >= 0) else "forwards"
     if abs(r.body.face[0]) < 0.3:
         side = "to the left" if com < lo else "to the right"
-    return [((r.name,), f"the figure would tip over {side}: its weight is {beyond:.0f} cm beyond the {carried} "
-             "that carry it; change hip, knee or trunk, or add a support")]
+    return [
+        (
+            (r.name,),
+            f"the figure would tip over {side}: its weight is {beyond:.0f} cm beyond the {carried} "
+            "that carry it; change hip, knee or trunk, or add a support",
+        )
+    ]
 
 
 def _part_of(rest) -> str:
@@ -232,8 +281,13 @@ def _barbell(r: Resolved) -> list:
     pts = r.body.points
     y = (pts["near.wrist"][1] + pts["far.wrist"][1]) / 2
     if y < PLATE_R - TOLERANCE:
-        return [((r.name,), f"the barbell's plates would go through the floor: the hands are {y:.0f} cm up, "
-                 f"they need to be at least {PLATE_R:.0f} cm")]
+        return [
+            (
+                (r.name,),
+                f"the barbell's plates would go through the floor: the hands are {y:.0f} cm up, "
+                f"they need to be at least {PLATE_R:.0f} cm",
+            )
+        ]
     return []
 
 
