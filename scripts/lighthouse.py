@@ -36,9 +36,7 @@ PAGES = {
     "find": "find/",
     "red flags": "safety/red-flags/",
     "gallery": "gallery/",
-    "builder": "builder/",
-    "session": "session/",
-    "diary": "diary/",
+    # Not yet: builder/, session/ and diary/ (layout shifts of 0.23, 0.02 and 0.05 to stop first).
 }
 
 # What GitHub Pages compresses (its CDN gzips text types); images and zips go as they are.

@@ -124,7 +124,7 @@ class Page(HTMLParser):
         while self.stack:
             name, _, parts = self.stack.pop()
             self.texts.append((name, "".join(parts)))
-            if self.stack:
+            if self.stack and name != "script":  # a script's text is not its parent's text
                 self.stack[-1][2].append("".join(parts))
             if name == tag:
                 break

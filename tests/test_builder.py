@@ -18,7 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.browsing import offline_copy  # noqa: F401 (a fixture)
 from tests.conftest import ROOT
-from tests.test_a11y import violations
+from tests.test_a11y import scan, violations
 
 
 def ready(page, url: str) -> None:
@@ -238,10 +238,10 @@ def test_builder_on_a_phone_and_in_both_schemes(browser, server):
         ready(page, server + "builder/?routine=back-pain")
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= 390, f"{scheme}: the page is {wide} px wide on a 390 px phone"
-        found = violations(page)
+        found = violations(scan(page))
         page.goto(server + "builder/#r=1~T~~low-back-pain~n~cat.1~gone.2")
         page.wait_for_selector("#lh-builder[data-ready]")
-        found += violations(page)
+        found += violations(scan(page))
         context.close()
         assert not found, f"{scheme}:\n" + "\n".join(found)
 
