@@ -1,19 +1,10 @@
 // The diary page (docs/diary.md): sessions kept on this device, charts with the same figures as tables,
 // a printable summary, export and import of a file, and delete all after one confirmation.
 import { KEY, load, clear, importText, serialise, toCSV, perWeek } from "./lib/diary-store.js";
+import { el } from "./lib/dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : v);
-  }
-  for (const kid of kids.flat()) if (kid !== null && kid !== undefined) e.append(kid);
-  return e;
-}
 
 function svg(tag, attrs = {}, ...kids) {
   const e = document.createElementNS(SVG, tag);

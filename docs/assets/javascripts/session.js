@@ -3,21 +3,11 @@ import { fromArticle, fromBuilder, doseLine, routineSteps, stepLabel } from "./l
 import { create, start, timing, togglePause, startTimer, extend, untime, countRep, setAuto, next, back, skipHurt, tick, serialise, restore, results } from "./lib/session-state.js";
 import { add } from "./lib/diary-store.js";
 import { codeFromHash, decodeRoutine } from "./lib/routine-link.js";
+import { el } from "./lib/dom.js";
 
 const SAVE = "lumbar-session";
 const PREFS = "lumbar-session-prefs";
 
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "text") e.textContent = v;
-    else if (k === "on") for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else e.setAttribute(k, v === true ? "" : v);
-  }
-  for (const kid of kids.flat()) if (kid !== null && kid !== undefined) e.append(kid);
-  return e;
-}
 
 function storage() {
   try {
