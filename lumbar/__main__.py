@@ -64,6 +64,7 @@ VERBS: tuple[tuple[str, Verb | str, str], ...] = (
     ("export", export, "write the open data (default site/api/handbook.json)"),
     ("schema", "lumbar.reference.commands:schema", "write schema/*.json and the field reference in CONTRIBUTING.md"),
     ("new", "lumbar.reference.commands:new", "start a new data file, e.g. new exercise side-plank"),
+    ("i18n-new", "lumbar.i18n.scaffold:main", "start the translation files of a language, e.g. i18n-new es"),
     ("review-due", "lumbar.review:main", "list the items whose clinical review is due, e.g. review-due --days 60"),
 )
 
