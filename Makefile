@@ -7,7 +7,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates in the built site (sitemap, zip entries) are the last commit's: the same commit builds the same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build offline test check bench schema clean
+.PHONY: serve build offline test check bench schema zensical clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,25 +26,33 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(VENV)/.docs
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# Stages the site source into build/stage, serves it, and stages again on every edit under data/ or docs/.
+# Zensical (the successor of MkDocs + Material) in its own venv: `make zensical` proves the staged source
+# builds without MkDocs, into site-zensical/.
+.venv-zensical/.installed: requirements/zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet --require-hashes -r requirements/zensical.txt
+	touch $@
 
-# Builds into a fresh folder and swaps it in, so a failed build leaves the last good site/.
-# The offline copy is zipped into it as downloads/lumbar-handbook-offline.zip.
+zensical: $(VENV)/.docs .venv-zensical/.installed
+	$(BIN)/python -m lumbar zensical --zensical .venv-zensical/bin/zensical
+
+serve: $(VENV)/.docs
+	$(BIN)/python -m lumbar serve --dev-addr 127.0.0.1:8000
+
+# Stage, build into a fresh folder, post-process, zip the offline copy into it
+# (downloads/lumbar-handbook-offline.zip), then swap it in: a failed build leaves the last good site/.
 build: $(VENV)/.docs
-	rm -rf site.new
-	$(BIN)/mkdocs build --quiet --site-dir site.new
-	$(BIN)/python scripts/offline_zip.py site.new
-	rm -rf site && mv site.new site
+	$(BIN)/python -m lumbar build --site-dir site
 
 # Only the offline zip, into the last built site/.
 offline: $(VENV)/.docs
-	$(BIN)/python scripts/offline_zip.py site
+	$(BIN)/python -m lumbar offline site
 
 check: $(VENV)/.docs
 	$(BIN)/python -m lumbar check
 
-test: $(VENV)/.test node_modules/.installed
+test: $(VENV)/.test node_modules/.installed .venv-zensical/.installed
 	scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -62,4 +70,4 @@ pictures: $(VENV)/.test
 	$(BIN)/python scripts/sheet_png.py back-pain -o docs/assets/images/
 
 clean:
-	rm -rf site site.new .pytest_cache
+	rm -rf site site.new build site-zensical zensical.yml .pytest_cache

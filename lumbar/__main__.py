@@ -40,7 +40,23 @@ def check(argv: list[str]) -> int:
     if hb is None:
         return 1
     print(f"data OK: {len(hb.exercises)} exercises, {len(hb.routines)} routines, {len(hb.conditions)} conditions")
-    return 0
+    from lumbar.i18n.load import languages, load_language
+    from lumbar.loader import DataError
+
+    failed = 0
+    for code in languages(Path(args.data)):
+        try:
+            lang = load_language(Path(args.data), code)
+        except DataError as err:
+            print("\n".join(map(str, err.problems)), file=sys.stderr)
+            failed += len(err.problems)
+            continue
+        print(f"{code}: {len(lang.files)} file(s) translated, {len(lang.missing)} not yet")
+        for rel in lang.stale():
+            print(f"  {code}: data/i18n/{code}/{rel}: may be out of date: the English changed since it was translated")
+    if failed:
+        print(f"{failed} problem(s) in the translations.", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def export(argv: list[str]) -> int:
@@ -61,6 +77,13 @@ def export(argv: list[str]) -> int:
 # exit code; a module named by text is imported only when its verb runs (the model takes a second to import).
 VERBS: tuple[tuple[str, Verb | str, str], ...] = (
     ("check", check, "load and check the data"),
+    ("stage", "lumbar.stage:main", "write the site source (pages, drawings, open data) into a folder"),
+    ("build", "lumbar.generator:main_build", "stage, build with MkDocs, post-process, zip the offline copy: site/"),
+    ("serve", "lumbar.generator:main_serve", "serve the handbook on 127.0.0.1:8000, staged again on every edit"),
+    ("postbuild", "lumbar.web.postbuild:main", "the passes over a built site (CSP hashes, search names, sw.js)"),
+    ("offline", "lumbar.generator:main_offline", "zip the offline copy into a built site"),
+    ("zensical", "lumbar.generator:main_zensical", "build the staged source with Zensical into site-zensical/"),
+    ("site-diff", "lumbar.web.sitediff:main", "what changed between two built sites, page by page"),
     ("export", export, "write the open data (default site/api/handbook.json)"),
     ("schema", "lumbar.reference.commands:schema", "write schema/*.json and the field reference in CONTRIBUTING.md"),
     ("new", "lumbar.reference.commands:new", "start a new data file, e.g. new exercise side-plank"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from lumbar.handbook import Handbook
 
@@ -73,14 +72,12 @@ def as_dict(hb: Handbook) -> dict:
     }
 
 
-def write(hb: Handbook, site_dir: Path) -> None:
+def files(hb: Handbook) -> dict[str, bytes]:
+    """api/builder.json and api/thumbs/<id>.svg, by their path in the site."""
     from lumbar.figures import render_thumbnail
 
-    api = Path(site_dir) / "api"
-    (api / "thumbs").mkdir(parents=True, exist_ok=True)
-    (api / "builder.json").write_text(
-        json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
-    for ex_id, ex in hb.exercises.items():
+    out = {"api/builder.json": json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
+    for ex_id, ex in sorted(hb.exercises.items()):
         if ex.figures:
-            (api / "thumbs" / f"{ex_id}.svg").write_text(render_thumbnail(ex.figures), encoding="utf-8")
+            out[f"api/thumbs/{ex_id}.svg"] = render_thumbnail(ex.figures).encode("utf-8")
+    return out

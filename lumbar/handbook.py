@@ -255,8 +255,8 @@ def load_handbook(root: Path | str = "data") -> Handbook:
                 hb.docs[(parts[0], item_id)] = doc
             if item is not None:
                 hb.kind(parts[0])[item_id] = item
-        elif path.name.startswith(".") or path.name == "README.md":
-            continue
+        elif path.name.startswith(".") or path.name == "README.md" or parts[0] == "i18n":
+            continue  # data/i18n/: the translations, read by lumbar/i18n
         else:
             where = did_you_mean(parts[0], list(model.KINDS) + list(model.SHARED))
             hint = (

@@ -1,11 +1,22 @@
-"""MkDocs hooks (named in mkdocs.yml): forwards the build events to lumbar.site."""
+"""The one MkDocs hook (named in mkdocs.yml): front matter text escaped for the theme, and a generated page's
+edit link to its data file. Everything else is staged before the build or done after it (lumbar/stage.py,
+lumbar/web/postbuild.py)."""
 
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lumbar.csp import on_post_page, on_post_template, on_startup  # noqa: F401 (CSP hashes)
-from lumbar.site import on_config, on_files, on_page_markdown, on_post_build
+from lumbar.web.meta import escape_meta
 
-__all__ = ["on_config", "on_files", "on_page_markdown", "on_post_build"]
+
+@event_priority(-40)  # the tags plugin reads the tags at -50
+def on_page_markdown(markdown, page, config, files):
+    page.meta = escape_meta(page.meta)
+    if isinstance(vars(page).get("title"), str):  # a title MkDocs took from the front matter
+        page.title = escape_meta({"title": page.title})["title"]
+    if "edit_url" in page.meta:  # a generated page: its data file, or nothing to edit
+        page.edit_url = str(page.meta["edit_url"]) or None
+    return markdown

@@ -25,6 +25,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from lumbar.handbook import Handbook
+from lumbar.i18n.ui import UI, load_ui
 from lumbar.model import Dose
 from lumbar.qr import qr_svg
 
@@ -91,37 +92,40 @@ def _plural(n, one: str, many: str) -> str:
     return one if str(n) == "1" else many
 
 
-def dosage(dose: Dose) -> str:
+def dosage(dose: Dose, ui: UI | None = None) -> str:
     """The dosage line of a routine item: '10-30 repetitions x 3 sets, hold 15 s, rest 3 min, each side'."""
+    ui = ui or load_ui("en")
+    t = ui.t
     parts = []
     if dose.reps is not None:
-        parts.append(f"{dose.reps} {_plural(dose.reps, 'repetition', 'repetitions')}")
+        parts.append(f"{dose.reps} {ui.plural(dose.reps, 'repetition')}")
     if dose.sets is not None:
-        sets = f"{dose.sets} {_plural(dose.sets, 'set', 'sets')}"
+        sets = f"{dose.sets} {ui.plural(dose.sets, 'set')}"
         parts = [f"{parts[0]} × {sets}"] if parts else [sets]
     if dose.hold_seconds is not None:
-        parts.append(f"hold {seconds(dose.hold_seconds)}")
+        parts.append(f"{t('hold')} {seconds(dose.hold_seconds, ui)}")
     elif dose.hold:
-        parts.append(f"hold {dose.hold}")
+        parts.append(f"{t('hold')} {dose.hold}")
     if dose.rest_seconds is not None:
-        parts.append(f"rest {seconds(dose.rest_seconds)}")
+        parts.append(f"{t('rest')} {seconds(dose.rest_seconds, ui)}")
     elif dose.rest:
-        parts.append(f"rest: {dose.rest}")
-    line = ", ".join(parts) or "as comfortable"
+        parts.append(f"{t('rest:')} {dose.rest}")
+    line = ", ".join(parts) or t("as comfortable")
     if dose.per_side:
-        line += ", each side"
+        line += ", " + t("each side")
     return line
 
 
 def units_together(line: str) -> str:
     """A dosage line with each number kept on one line with its unit ("15\u00a0s", "3\u00a0min")."""
-    return re.sub(r"(\d) (s|min)\b", "\\1\u00a0\\2", line)
+    return re.sub(r"(\d) (s|min|с|мин)(?!\w)", "\\1\u00a0\\2", line)
 
 
-def seconds(value) -> str:
+def seconds(value, ui: UI | None = None) -> str:
+    t = (ui or load_ui("en")).t
     if isinstance(value, int) and value >= 60 and value % 60 == 0:
-        return f"{value // 60} min"
-    return f"{value} s"
+        return f"{value // 60} {t('min')}"
+    return f"{value} {t('s')}"
 
 
 @dataclass(frozen=True)
@@ -163,8 +167,9 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 class Renderer:
-    def __init__(self, hb: Handbook, site_url: str = "", repo: str = ""):
+    def __init__(self, hb: Handbook, site_url: str = "", repo: str = "", ui: UI | None = None):
         self.hb = hb
+        self.ui = ui = ui or load_ui("en")
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.repo = repo.rstrip("/")
         self.env = Environment(
@@ -176,12 +181,14 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=_bytecode_cache(),
         )
-        self.env.filters.update(md=md, heading=heading, dosage=dosage, seconds=seconds, long_date=long_date)
+        self.env.filters.update(md=md, heading=heading, long_date=ui.long_date)
+        self.env.filters.update(dosage=lambda d: dosage(d, ui), seconds=lambda v: seconds(v, ui))
         self.env.filters.update(yaml=front_matter_value, units_together=units_together)
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.filters["source_section"] = lambda routine_id: _section(hb, routine_id)
-        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural)
+        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural, ui=ui)
+        self.env.globals.update(_=ui.t, plural_of=ui.plural)  # the interface words in the page's language
         self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
 
@@ -203,7 +210,8 @@ class Renderer:
 
     def index_page(self, kind: str, directory_urls: bool = True) -> str:
         url = f"{kind}/" if directory_urls else f"{kind}/index.html"
-        return self.render(f"{kind}-index.md", Links.for_url(url, directory_urls), kind=kind, title=KIND_TITLES[kind])
+        title = self.ui.t(KIND_TITLES[kind])
+        return self.render(f"{kind}-index.md", Links.for_url(url, directory_urls), kind=kind, title=title)
 
     def gallery_page(self, page: int, pages: int, cards, directory_urls: bool = True) -> str:
         """Page `page` (2, 3, ...) of the drawings gallery; page 1 is docs/gallery.md. cards(links): its cards."""

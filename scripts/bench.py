@@ -31,7 +31,6 @@ memory of any handbook build.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import json
 import os
@@ -109,15 +108,37 @@ class Result:
         return max(r.peak_mb for r in self.runs)
 
 
+def build_command(project: Path, site: Path) -> list[str]:
+    """A handbook project: what `make build` runs (stage, MkDocs, the post-build passes; no offline zip).
+    A plain project: `mkdocs build`."""
+    if (project / "data").is_dir():
+        return [
+            PYTHON,
+            "-m",
+            "lumbar",
+            "build",
+            "--no-offline",
+            "--data",
+            str(project / "data"),
+            "--docs",
+            str(project / "docs"),
+            "--site-dir",
+            str(site),
+            "--stage-dir",
+            str(project / "build-stage"),
+        ]
+    return [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+
+
 def build(project: Path, site: Path) -> Run:
-    """`mkdocs build` in a child process: wall seconds and the child's peak resident memory."""
+    """One build in a child process: wall seconds and the child's peak resident memory."""
     if site.exists():
         shutil.rmtree(site)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+            build_command(project, site),
             cwd=project,
             env=env,
             stdout=out,
@@ -158,83 +179,42 @@ _ConfigDumper.add_representer(_Tagged, lambda dumper, t: type(t.node)(t.tag, t.n
 
 
 def plain_config(project: Path) -> dict:
-    """The project's mkdocs.yml without what makes it the handbook: hooks, the macros plugin, watch."""
+    """The project's mkdocs.yml without what makes it the handbook (its hook), reading docs/."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    for key in ("hooks", "watch"):
-        config.pop(key, None)
-    plugins = []
-    for plugin in config.get("plugins", []):
-        name = plugin if isinstance(plugin, str) else next(iter(plugin))
-        if name != "macros":
-            plugins.append(plugin)
-    config["plugins"] = plugins
+    config.pop("hooks", None)
+    config["docs_dir"] = "docs"
     return config
 
 
-def project_markdown(project: Path):
-    """Every page's source as the project hands it to Markdown: (src_uri, meta, markdown).
-
-    The project's own config, hooks and macros plugin run in this process, exactly as in a build,
-    up to and including on_page_markdown (the other plugins' page events are left to the build)."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.nav import get_navigation
-    from mkdocs.structure.pages import Page
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with contextlib.chdir(project):
-        config = load_config(str(project / "mkdocs.yml"))
-        config = config.plugins.on_config(config)
-        files = config.plugins.on_files(get_files(config), config=config)
-        nav = get_navigation(files, config)
-        config.plugins.on_nav(nav, config=config, files=files)
-        page_plugins = [p for name, p in config.plugins.items() if name == "macros" or name.endswith("hooks.py")]
-        # The project puts exercise drawings in after Markdown (lumbar/site.py); plain Markdown has them inline.
-        expand = getattr(sys.modules.get("lumbar.site"), "expand_figures", lambda text: text)
-        for file in files.documentation_pages():
-            page = file.page if isinstance(file.page, Page) else Page(None, file, config)
-            page.read_source(config)
-            markdown = page.markdown
-            for plugin in page_plugins:
-                if hasattr(plugin, "on_page_markdown"):
-                    markdown = plugin.on_page_markdown(markdown, page=page, config=config, files=files) or markdown
-            yield file.src_uri, dict(page.meta), expand(markdown)
-
-
-def _plain(value):
-    """Plain str, list and dict: titles and tags come escaped as markupsafe.Markup, which the safe dumper refuses."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return str(value) if isinstance(value, str) else value
-
-
 def make_baseline(project: Path, dest: Path) -> int:
-    """The same pages as plain Markdown files in a plain MkDocs + Material project. Returns the page count."""
+    """The same pages as plain Markdown files in a plain MkDocs + Material project: the project's staged
+    source (`python -m lumbar stage`), which is plain Markdown. Returns the page count."""
     if dest.exists():
         shutil.rmtree(dest)
-    docs = dest / "docs"
-    docs.mkdir(parents=True)
+    dest.mkdir(parents=True)
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "lumbar",
+            "stage",
+            str(dest / "docs"),
+            "--data",
+            str(project / "data"),
+            "--docs",
+            str(project / "docs"),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     config = plain_config(project)
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir and (project / custom_dir).exists():
         os.symlink((project / custom_dir).resolve(), dest / custom_dir)
-    for path in (project / "docs").rglob("*"):  # assets, as they are
-        if path.is_file() and path.suffix != ".md":
-            (docs / path.relative_to(project / "docs")).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, docs / path.relative_to(project / "docs"))
-    pages = 0
-    for src_uri, meta, markdown in project_markdown(project):
-        meta = _plain({k: v for k, v in meta.items() if k != "render_macros"})
-        front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" if meta else ""
-        target = docs / src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(front + markdown, encoding="utf-8")
-        pages += 1
     with open(dest / "mkdocs.yml", "w", encoding="utf-8") as out:
         yaml.dump(config, out, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
-    return pages
+    return sum(1 for _ in (dest / "docs").rglob("*.md"))
 
 
 def make_real(dest: Path) -> Path:
@@ -245,9 +225,8 @@ def make_real(dest: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "data", dest / "data")
-    for name in ("lumbar", "macros.py", "overrides"):
-        if (ROOT / name).exists():
-            os.symlink(ROOT / name, dest / name)
+    for name in ("lumbar", "overrides"):
+        os.symlink(ROOT / name, dest / name)
     return dest
 
 
@@ -436,7 +415,7 @@ SERVE_EDITS = {"a step's text": _edit_step, "the title": _edit_title}
 
 
 def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[str, list[float]]:
-    """Start `mkdocs serve` on a copy of the real handbook, edit an exercise's data file (a step's text,
+    """Start `python -m lumbar serve` on a copy of the real handbook, edit an exercise's data file (a step's text,
     then its title, `repeat` times each) and time from the write until the served page shows the change
     (polled every 20 ms)."""
     import urllib.parse
@@ -455,8 +434,21 @@ def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     log_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server)
     proc = subprocess.Popen(
-        [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
+        [
+            PYTHON,
+            "-m",
+            "lumbar",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--data",
+            str(project / "data"),
+            "--docs",
+            str(project / "docs"),
+            "--stage-dir",
+            str(project / "build-stage"),
+        ],
+        cwd=ROOT,
         env=env,
         stdout=log_file,
         stderr=subprocess.STDOUT,
@@ -508,16 +500,15 @@ def profile(project: Path, top: int = 15, out: Path | None = None) -> str:
     code = f"""
 import cProfile, os, pstats, sys, time, io
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
-sys.argv = ["mkdocs", "build", "--quiet", "-f", {str(project / "mkdocs.yml")!r},
-            "-d", {str(project / "_profile_site")!r}]
-from mkdocs.__main__ import cli
+from lumbar.__main__ import main
+argv = {build_command(project, project / "_profile_site")[3:]!r}
 prof = cProfile.Profile(time.process_time)
 try:
-    prof.runcall(cli.main, standalone_mode=False)
+    prof.runcall(main, argv)
 finally:
     prof.dump_stats({str(out or project / "profile.out")!r})
 """
-    subprocess.run([PYTHON, "-c", code], cwd=project, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    subprocess.run([PYTHON, "-c", code], cwd=ROOT, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     import io
     import pstats
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from lumbar import sitecheck  # noqa: E402
+from lumbar.web import sitecheck  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -26,7 +26,17 @@ from lumbar.localweb import launch, serve  # noqa: E402
 
 def build(site: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-d", str(site)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lumbar",
+        "build",
+        "--no-offline",
+        "--site-dir",
+        str(site),
+        "--stage-dir",
+        str(site) + "-stage",
+    ]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 

@@ -190,7 +190,7 @@ def build_offline(site: Path) -> Path:
     """Build the offline copy next to the site and zip it into the site; return the unzipped copy."""
     copy = site.parent / "offline-copy"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(site), "--copy", str(copy)],
+        [sys.executable, "-m", "lumbar", "offline", str(site), "--copy", str(copy)],
         check=False,
         cwd=ROOT,
         capture_output=True,

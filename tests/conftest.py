@@ -14,23 +14,22 @@ from lumbar.localweb import launch, serve
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        check=False,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+def lumbar_build(
+    site_dir: Path, data: Path | None = None, docs: Path | None = None, offline: bool = False, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """`python -m lumbar build` (what make build runs), staged next to the site, without the offline zip unless asked."""
+    cmd = [sys.executable, "-m", "lumbar", "build", "--site-dir", str(site_dir)]
+    cmd += ["--stage-dir", str(site_dir.parent / f"{site_dir.name}-stage")]
+    cmd += ["--data", str(data)] * bool(data) + ["--docs", str(docs)] * bool(docs) + ["--no-offline"] * (not offline)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once for the whole run."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(out)
+    result = lumbar_build(out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -397,7 +397,7 @@ def test_the_qr_code_of_8_exercises_scans_at_the_printed_size(page, server, tmp_
 
 @pytest.mark.parametrize("service_workers", ["allow", "block"])
 def test_builder_once_visited_works_with_no_signal(browser, server, service_workers):
-    """The service worker (docs/sw.js) keeps the builder, its modules, data and drawings once seen; with the
+    """The service worker (lumbar/web/js/sw.js) keeps the builder, its modules, data and drawings once seen; with the
     worker blocked on purpose the same visit must fail offline."""
     context = browser.new_context(service_workers=service_workers)
     page = context.new_page()

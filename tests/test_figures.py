@@ -11,7 +11,6 @@ import yaml
 from lumbar.figures import (
     BASE_POSES,
     Figures,
-    figure_ids,
     figure_problems,
     gallery_markdown,
     missing_figures,
@@ -292,21 +291,6 @@ def test_exercise_figures_are_valid(path):
     assert figure_problems(data["figures"]) == []
 
 
-def test_figure_ids_are_the_ids_the_drawing_has(handbook):
-    """The build counts a drawing's ids as the page's anchors before it draws it (lumbar/site.py)."""
-    from lumbar.figures import gallery_uid
-    from lumbar.figures_hook import figures, thumbnail
-    from lumbar.site import _gallery_figure
-
-    def found(svg: str) -> list[str]:
-        return re.findall(r'\sid="([^"]+)"', svg)
-
-    for ex_id, ex in handbook.exercises.items():
-        assert found(str(figures(ex))) == figure_ids(ex.figures, ex.title), ex_id
-        assert found(_gallery_figure(ex_id, ex)) == figure_ids(ex.figures, ex.title, uid=gallery_uid(ex_id)), ex_id
-        assert found(str(thumbnail(ex))) == [], ex_id
-
-
 # The built site: every exercise page carries its drawings, every routine sheet its thumbnails.
 
 
@@ -348,7 +332,7 @@ def test_every_routine_sheet_shows_a_start_figure_per_row(site, handbook):
 def test_gallery_pages_show_every_drawn_exercise_once(site, handbook):
     """The gallery is split into pages of at most 24 drawings, chained by next and previous links, so no page
     grows with the data."""
-    from lumbar.site import GALLERY_PAGE
+    from lumbar.content.gallery import GALLERY_PAGE
 
     pages = {"gallery": _page(site, "gallery")}
     pages.update(

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, lumbar_build
 from hostile import HOSTILE, Page, strings, write_hostile_data
 
 from tests.browsing import offline_copy  # noqa: F401 (a fixture)
@@ -75,15 +73,7 @@ def hostile_data(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def hostile_site(hostile_data, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("hostile-site") / "site"
-    env = dict(os.environ, LUMBAR_DATA=str(hostile_data), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        check=False,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = lumbar_build(out, data=hostile_data)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from lumbar import sitecheck
+from lumbar.web import sitecheck
 from tests.browsing import ROOT, ZIP_PATH, config, offline_copy  # noqa: F401 (a fixture)
 
 

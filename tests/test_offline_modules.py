@@ -49,5 +49,5 @@ def test_what_it_cannot_join_stops_the_build(tmp_path, line, message):
 def test_the_real_builder_joins(tmp_path):
     from tests.conftest import ROOT
 
-    script = join_modules(ROOT / "docs" / "assets" / "javascripts" / "builder.js")
+    script = join_modules(ROOT / "lumbar" / "web" / "js" / "builder.js")
     subprocess.run(["node", "--check", "-"], input=script, text=True, check=True)

@@ -316,10 +316,11 @@ def synthetic(tmp_path_factory):
     """The site built in this process from the data plus synthetic routines, with fake thumbnails, served:
     (address, handbook)."""
     from markupsafe import Markup
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     import lumbar.figures_hook
+    from lumbar.generator import mkdocs_build
+    from lumbar.stage import options_from_config, stage
+    from lumbar.web.postbuild import postbuild
 
     tmp = tmp_path_factory.mktemp("synthetic")
     synthetic_data(ROOT / "data", tmp / "data")
@@ -331,9 +332,9 @@ def synthetic(tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(lumbar.figures_hook, "register", register)
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "site"))
-        config["extra"]["data_dir"] = str(tmp / "data")
-        build(config)
+        stage(tmp / "stage", options_from_config(data=tmp / "data"))
+    mkdocs_build(tmp / "stage", tmp / "site")
+    assert postbuild(tmp / "site") == []
     with serve(tmp / "site") as base:
         yield base, load_handbook(tmp / "data")
 

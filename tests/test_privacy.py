@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lumbar import sitecheck
+from lumbar.web import sitecheck
 from tests.browsing import Recorder, config, tour
 
 THIRD_PARTY = re.compile(

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
-from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import offline_zip
+from lumbar.web import offline_zip
+from tests.conftest import lumbar_build
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -25,14 +21,9 @@ def digests(site: Path) -> dict[str, str]:
 
 
 def build(out: Path, epoch: str) -> None:
-    """What make build runs: the strict build, then the offline zip into it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch)
-    for cmd in (
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-d", str(out)],
-        [sys.executable, "scripts/offline_zip.py", str(out)],
-    ):
-        result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
+    """What make build runs: stage, the strict build, the post-build passes, the offline zip."""
+    result = lumbar_build(out, offline=True, env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_two_builds_are_byte_identical(tmp_path):

@@ -121,7 +121,7 @@ ASK_WORKER = """async ([url, docs, queries]) => {
     [(True, {"knee": 100, "k": 1, "kn": 0, "kne": 100}), (False, {"knee": 300, "k": 301, "kn": 300, "kne": 300})],
 )
 def test_search_worker_answers_with_the_best_sections(page, server, site, wrapped, expected):
-    """The handbook's wrapper of Material's worker (lumbar/js/search-worker.js) answers with the best 100
+    """The handbook's wrapper of Material's worker (lumbar/web/js/workers/search-worker.js) answers with the best 100
     sections, and one or two letters match only themselves; Material's worker alone gives every match."""
     material = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
     base = server + "assets/javascripts/workers/"

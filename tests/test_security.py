@@ -6,10 +6,12 @@ inline styles. The browser test checks that the policy refuses nothing the pages
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from lumbar import sitecheck
+from lumbar.web import sitecheck
 from tests.browsing import Recorder, tour
 
 
@@ -98,14 +100,19 @@ def test_the_browser_test_catches_a_refusal(browser, server, site, tmp_path):
     assert "script-src" in refused and "style-src" in refused, rec.refused()
 
 
-def test_hook_hashes_only_the_theme_scripts(site, caplog):
-    """lumbar/csp.py: the theme's inline scripts get a hash; any other inline script gets none and a warning."""
-    from lumbar import csp
+def test_postbuild_hashes_only_the_theme_scripts(site, tmp_path):
+    """lumbar/web/csp.py: the theme's inline scripts get a hash; any other inline script gets none and fails postbuild."""
+    from lumbar.web import csp
 
     html = (site / "index.html").read_text(encoding="utf-8")
     html = re.sub(r"script-src [^;]*", "script-src 'self'", html, count=1)
-    out = csp.add_hashes(html.replace("</article>", "<script>alert(1)</script></article>", 1), "index.md")
+    out, problems = csp.add_hashes(html.replace("</article>", "<script>alert(1)</script></article>", 1), "index.html")
     assert csp.sha256("alert(1)") not in out
-    assert "not the theme's" in caplog.text
+    assert problems == ["index.html: an inline <script> that is not the theme's would be blocked: alert(1)"]
+    (tmp_path / "index.html").write_text(html.replace("</article>", "<script>alert(1)</script></article>", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "lumbar", "postbuild", str(tmp_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "not the theme's" in result.stderr
     theme = [b for b in csp.inline_scripts(html) if csp.is_theme_script(b)]
     assert theme and all(csp.sha256(b) in out for b in theme)

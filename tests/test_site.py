@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import html as htmllib
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, lumbar_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 REPO = "https://github.com/lumbar-handbook/handbook"
@@ -117,14 +115,7 @@ def data(tmp_path) -> Path:
 
 
 def build(data: Path, out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, LUMBAR_DATA=str(data), NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return lumbar_build(out, data=data)
 
 
 def test_data_is_never_a_template_and_is_escaped(data, tmp_path):
@@ -161,16 +152,15 @@ def test_failed_build_leaves_the_last_good_site(data, tmp_path):
 
 
 def test_macro_errors_fail_the_build(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "macros.py", "lumbar", "overrides", "data"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    page = project / "docs" / "about.md"
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = docs / "about.md"
     page.write_text(page.read_text() + "\n{{ no_such_name }}\n")
-    result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml", cwd=project)
+    lines = page.read_text().count("\n")
+    result = lumbar_build(tmp_path / "site", docs=docs)
     assert result.returncode != 0
-    assert "no_such_name" in result.stdout + result.stderr
+    assert f"docs/about.md:{lines}: 'no_such_name' is undefined" in result.stdout + result.stderr
     page.write_text(page.read_text().replace("{{ no_such_name }}", '{{ exercise_card("no-such-exercise") }}'))
-    result = mkdocs_build(tmp_path / "site2", project / "mkdocs.yml", cwd=project)
+    result = lumbar_build(tmp_path / "site2", docs=docs)
     assert result.returncode != 0
+    assert f"docs/about.md:{lines}:" in result.stdout + result.stderr

@@ -14,7 +14,7 @@ from html import escape
 
 from lumbar.figures.base_poses import BASE_POSES
 from lumbar.figures.model import Figures, missing_figures
-from lumbar.figures.svg import figure_ids, render_figures, render_thumbnail
+from lumbar.figures.svg import render_figures, render_thumbnail
 from lumbar.figures.validate import figure_problems, format_problem, validate_figures
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "gallery_uid",
     "missing_figures",
     "reference_markdown",
-    "figure_ids",
     "render_figures",
     "render_thumbnail",
     "validate_figures",

@@ -55,16 +55,11 @@ def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = 
             caption += f' <span class="lh-figure-note">{escape(r.note)}</span>'
         panels.append(f'<div class="lh-figure-panel">{svg}<p class="lh-figure-label">{caption}</p></div>')
     return (
-        f'<figure class="lh-figures lh-figures-{n}" data-view="{d.view.name}">'
+        # data-search-exclude: Material's search leaves the drawings' labels and caption out of the index
+        f'<figure class="lh-figures lh-figures-{n}" data-view="{d.view.name}" data-search-exclude>'
         f'<div class="lh-figures-row">{"".join(panels)}</div>'
         f"<figcaption>{escape(figs.alt)}</figcaption></figure>"
     )
-
-
-def figure_ids(figs, title: str, *, uid: str | None = None) -> list[str]:
-    """The id attributes that render_figures(figs, title, uid=uid) writes, without drawing anything."""
-    uid = uid or _uid(figs, title)
-    return [f"lh-fig-{uid}-{name}" for name, _ in figs.phases()]
 
 
 def render_thumbnail(figs, title: str | None = None) -> str:

@@ -63,6 +63,8 @@ def write_new(data: Path, lang: str, rel: str) -> Path | None:
     doc = {"translation": {"from": fingerprint(text), "status": "machine"}, **text}
     out.parent.mkdir(parents=True, exist_ok=True)
     dumped = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+    # quoted: a fingerprint such as 59e801264904 would otherwise read as a number
+    dumped = dumped.replace(f"  from: {doc['translation']['from']}\n", f"  from: \"{doc['translation']['from']}\"\n", 1)
     out.write_text(header(lang, rel) + dumped, encoding="utf-8")
     return out
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as D from "../../docs/assets/javascripts/lib/diary-store.js";
+import * as D from "../../lumbar/web/js/lib/diary-store.js";
 
 function memory(init = {}) {
   const m = new Map(Object.entries(init));

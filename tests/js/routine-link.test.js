@@ -1,7 +1,7 @@
-// The routine link (docs/assets/javascripts/lib/routine-link.js): round trip, size, and hostile input.
+// The routine link (lumbar/web/js/lib/routine-link.js): round trip, size, and hostile input.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeRoutine, encodeRoutine, codeFromHash, LIMITS } from "../../docs/assets/javascripts/lib/routine-link.js";
+import { decodeRoutine, encodeRoutine, codeFromHash, LIMITS } from "../../lumbar/web/js/lib/routine-link.js";
 
 const eight = {
   v: 1, title: "Mrs Smith: week 1", freq: { times: 2, per: "day" }, note: "Slowly. Stop if it hurts ~ call me.",

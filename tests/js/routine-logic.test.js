@@ -1,7 +1,7 @@
-// The builder's logic (docs/assets/javascripts/lib/routine-logic.js).
+// The builder's logic (lumbar/web/js/lib/routine-logic.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { doseLine, fromHandbook, resolveItems, variantProblems, warningsFor, matches, freqLine } from "../../docs/assets/javascripts/lib/routine-logic.js";
+import { doseLine, fromHandbook, resolveItems, variantProblems, warningsFor, matches, freqLine } from "../../lumbar/web/js/lib/routine-logic.js";
 
 test("dose lines read like the routine pages", () => {
   assert.equal(doseLine({ reps: 10, sets: 3, hold: 15, rest: 180, perSide: true }), "10 repetitions × 3 sets, hold 15\u00a0s, rest 3\u00a0min, each side");

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fromArticle, fromBuilder, doseLine, routineSteps, parseCount } from "../../docs/assets/javascripts/lib/session-steps.js";
-import * as S from "../../docs/assets/javascripts/lib/session-state.js";
+import { fromArticle, fromBuilder, doseLine, routineSteps, parseCount } from "../../lumbar/web/js/lib/session-steps.js";
+import * as S from "../../lumbar/web/js/lib/session-state.js";
 
 test("counts: integers and ranges, nothing else", () => {
   assert.deepEqual(parseCount("10-30"), { low: 10, high: 30, text: "10-30" });

@@ -1,4 +1,4 @@
-// Search, only for readers who search (see lumbar/site.py, LazySearch).
+// Search, only for readers who search (loaded before Material's bundle by overrides/main.html).
 // 1. Material's search worker and index are held back until the search box is used.
 // 2. The worker runs inside search-worker.js, which keeps each answer to the best sections.
 (function () {

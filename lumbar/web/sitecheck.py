@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from lumbar.csp import JS_TYPES, is_theme_script, sha256
+from lumbar.web.csp import JS_TYPES, is_theme_script, sha256
 
 URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "cite", "background"}
 LOADING_LINK_RELS = {

@@ -2,22 +2,17 @@
 // Network first, then the copy kept; the theme's hashed files: the copy kept, refreshed in the background.
 const CACHE = "lumbar-v1";
 // Kept at install: the home page, the red flags, the routines, the session player (its data is in the page),
-// the diary, and every style and script the home page uses.
+// the diary, and every style and script the home page uses (ASSETS).
 // The search index is kept once the reader has searched (pages load it only then).
 const PAGES = ["./", "safety/red-flags/", "routines/", "session/", "diary/"];
-const ASSET = /["']([^"'\s<>]+\.(?:css|js))["']/g;
+// Every style and script the home page uses: the list is written by `python -m lumbar postbuild`.
+const ASSETS = [];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(PAGES);
-    const home = await (await cache.match("./")).text();
-    const assets = new Set();
-    for (const match of home.matchAll(ASSET)) {
-      const url = new URL(match[1], self.registration.scope);
-      if (url.origin === self.location.origin) assets.add(url.href);
-    }
-    await cache.addAll([...assets]);
+    await cache.addAll(ASSETS.map((path) => new URL(path, self.registration.scope).href));
     await self.skipWaiting();
   })());
 });

@@ -1,0 +1,252 @@
+"""The site generator's side, and the only module that runs it: stage, then MkDocs builds the staged source,
+then the post-build passes. `python -m lumbar build | serve | offline`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from lumbar.stage import ROOT, options_from_config, stage
+
+CONFIG = ROOT / "mkdocs.yml"
+STAGE = ROOT / "build" / "stage"
+ZIP_PATH = "downloads/lumbar-handbook-offline.zip"
+
+
+def _raw_config() -> dict:
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(CONFIG, "rb") as f:
+        return yaml_load(f)
+
+
+def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: str = "en") -> None:
+    """MkDocs builds the staged source (mkdocs.yml; with Material's offline plugin for the offline copy; in
+    another language, with that language's settings: lumbar/i18n/config.py)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from lumbar.i18n.config import language_changes
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    raw = _raw_config()
+    changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, lang)}
+    if offline:
+        plugins = changes.get("plugins") or raw.get("plugins") or ["search"]
+        changes["plugins"] = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
+        # The search worker runs in an iframe from file:// (lumbar/web/js/iframe-worker.js).
+        changes["extra"] = {**changes["extra"], "polyfills": ["assets/javascripts/iframe-worker.js"], "languages": []}
+    config = load_config(str(CONFIG), **changes)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _changes(data: Path | None, docs: Path | None) -> dict:
+    return {**({"data": data} if data else {}), **({"docs": docs} if docs else {})}
+
+
+def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None) -> None:
+    """The offline copy: plain .html addresses that open from a folder, search included."""
+    from lumbar.offline_modules import classic_pages
+    from lumbar.web.postbuild import csp_pass
+
+    with tempfile.TemporaryDirectory() as tmp:
+        changes = {"directory_urls": False, "offline_copy": True, **_changes(data, docs)}
+        stage(Path(tmp), options_from_config(**changes))
+        mkdocs_build(Path(tmp), out, offline=True)
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
+        (out / name).unlink(missing_ok=True)
+    classic_pages(out)  # Chromium runs no ES module from file://: each page's modules as one classic script
+    problems = csp_pass(out)
+    if problems:
+        raise SystemExit("\n".join(problems))
+
+
+def build(
+    site: Path,
+    stage_dir: Path = STAGE,
+    data: Path | None = None,
+    offline: bool = True,
+    docs: Path | None = None,
+    languages: tuple[str, ...] = ("en",),
+) -> int:
+    """Stage, build into a fresh folder, post-process, add the offline zip, then swap it in: a failed build
+    leaves the last good site as it was."""
+    from mkdocs.exceptions import Abort
+
+    from lumbar.loader import DataError
+    from lumbar.web.offline_zip import write_zip
+    from lumbar.web.postbuild import alternate_sitemaps, postbuild
+
+    fresh = site.with_name(site.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        stage(stage_dir, options_from_config(**_changes(data, docs)))
+        mkdocs_build(stage_dir, fresh)
+        problems = postbuild(fresh)
+        for code in languages[1:]:  # each other language: a whole handbook under /<code>/
+            lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
+            opts = options_from_config(**_changes(data, docs), lang=code)
+            stage(lang_stage, replace(opts, site_url=opts.site_url + f"{code}/" if opts.site_url else ""))
+            mkdocs_build(lang_stage, fresh / code, lang=code)
+            problems += postbuild(fresh / code)
+        alternate_sitemaps(fresh, languages, options_from_config().site_url)
+        if problems:
+            raise Abort("\n".join(problems))
+        if offline:
+            with tempfile.TemporaryDirectory() as tmp:
+                offline_copy(Path(tmp) / "copy", data, docs)
+                write_zip(Path(tmp) / "copy", fresh / ZIP_PATH)
+    except DataError as err:
+        lines = "\n".join(f"  {p}" for p in err.problems)
+        print(f"The data has {len(err.problems)} problem(s); nothing was built:\n{lines}", file=sys.stderr)
+        return 1
+    except Abort as err:
+        print(f"The build stopped: {err}", file=sys.stderr)
+        return 1
+    shutil.rmtree(site, ignore_errors=True)
+    fresh.rename(site)
+    return 0
+
+
+def _sources() -> list[Path]:
+    return [ROOT / "data", ROOT / "docs", ROOT / "lumbar" / "templates", ROOT / "lumbar" / "web" / "js"]
+
+
+def _stamp(folders: list[Path]) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for f in folders for p in f.rglob("*") if p.is_file()))
+
+
+def watch_and_stage(stage_dir: Path, stop: threading.Event, changes: dict, every: float = 0.2) -> None:
+    """Stage again whenever a file under data/, docs/, the templates or the JavaScript changes; MkDocs then
+    rebuilds (--dirty) only the staged files that changed."""
+    from lumbar.loader import DataError
+
+    folders = [changes.get("data", ROOT / "data"), changes.get("docs", ROOT / "docs"), *_sources()[2:]]
+    seen = _stamp(folders)
+    while not stop.wait(every):
+        now = _stamp(folders)
+        if now == seen:
+            continue
+        seen = now
+        try:
+            changed = stage(stage_dir, options_from_config(**changes))
+            logging.getLogger("mkdocs").info("lumbar: staged %d changed file(s)", len(changed))
+        except DataError as err:
+            for problem in err.problems:
+                logging.getLogger("mkdocs").error("%s", problem)
+
+
+def serve(
+    addr: str = "127.0.0.1:8000", stage_dir: Path = STAGE, data: Path | None = None, docs: Path | None = None
+) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.utils.yaml import yaml_load
+
+    from lumbar.loader import DataError
+
+    changes = _changes(data, docs)
+    try:
+        stage(stage_dir, options_from_config(**changes))
+    except DataError as err:
+        print("\n".join(map(str, err.problems)), file=sys.stderr)
+        return 1
+    with open(CONFIG, "rb") as f:
+        extra = {**(yaml_load(f).get("extra") or {}), "preview": True}  # main.html lets the live-reload script run
+    stop = threading.Event()
+    threading.Thread(target=watch_and_stage, args=(stage_dir, stop, changes), daemon=True).start()
+    try:
+        mkdocs_serve(str(CONFIG), dev_addr=addr, build_type="dirty", docs_dir=str(stage_dir), extra=extra)
+    finally:
+        stop.set()
+    return 0
+
+
+def main_build(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m lumbar build", description="Stage, build and post-process the site."
+    )
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--stage-dir", type=Path, default=STAGE)
+    parser.add_argument("--data", type=Path, help="another data folder (tests, benchmarks)")
+    parser.add_argument("--docs", type=Path, help="another folder of hand-written pages (tests)")
+    parser.add_argument("--no-offline", action="store_true", help="leave out the offline zip")
+    parser.add_argument("--lang", action="append", help="build only these languages (default: every one)")
+    args = parser.parse_args(argv)
+    from lumbar.i18n.ui import codes
+
+    langs = tuple(c for c in codes() if not args.lang or c in args.lang or c == "en")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+    site, stage_dir = args.site_dir.resolve(), args.stage_dir.resolve()
+    return build(site, stage_dir, args.data, offline=not args.no_offline, docs=args.docs, languages=langs)
+
+
+def main_serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lumbar serve", description="Serve the handbook while you edit.")
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000")
+    parser.add_argument("--stage-dir", type=Path, default=STAGE)
+    parser.add_argument("--data", type=Path, help="another data folder (benchmarks)")
+    parser.add_argument("--docs", type=Path, help="another folder of hand-written pages")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    return serve(args.dev_addr, args.stage_dir.resolve(), args.data, args.docs)
+
+
+def main_offline(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lumbar offline", description="Zip the offline copy into a site.")
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--copy", type=Path, help="keep the unzipped offline copy here")
+    parser.add_argument("--data", type=Path)
+    args = parser.parse_args(argv)
+    from lumbar.web.offline_zip import write_zip
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = args.copy or Path(tmp) / "copy"
+        shutil.rmtree(copy, ignore_errors=True)
+        offline_copy(copy, args.data)
+        write_zip(copy, args.site / ZIP_PATH)
+    print(f"{args.site / ZIP_PATH}: {(args.site / ZIP_PATH).stat().st_size // 1024} KB")
+    return 0
+
+
+def zensical_config(config_file: Path = CONFIG) -> str:
+    """mkdocs.yml for Zensical: the same, less the MkDocs hook (Zensical runs none) and into site-zensical/."""
+    import yaml
+
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    raw.pop("hooks", None)
+    raw["site_dir"] = "site-zensical"
+    return "# Written by `python -m lumbar zensical` from mkdocs.yml: do not edit.\n" + yaml.safe_dump(
+        raw, sort_keys=False, allow_unicode=True
+    )
+
+
+def main_zensical(argv: list[str]) -> int:
+    import subprocess
+
+    parser = argparse.ArgumentParser(
+        prog="python -m lumbar zensical", description="Build the staged source with Zensical into site-zensical/."
+    )
+    parser.add_argument("--zensical", default="zensical", help="the zensical command (make zensical gives its own)")
+    args = parser.parse_args(argv)
+    from lumbar.loader import DataError
+
+    try:
+        stage(STAGE, options_from_config())
+    except DataError as err:
+        print("\n".join(map(str, err.problems)), file=sys.stderr)
+        return 1
+    config = ROOT / "zensical.yml"  # Zensical wants its docs and site folders under its config's folder
+    config.write_text(zensical_config(), encoding="utf-8")
+    return subprocess.run([args.zensical, "build", "--clean", "-f", str(config)], cwd=ROOT).returncode

@@ -1,0 +1,61 @@
+"""The site generator's settings for one language, from mkdocs.yml: Material's interface and search in that
+language, the site's address under /<code>/, the navigation's section names translated, and what the language
+switcher and the hreflang links need (overrides/main.html)."""
+
+from __future__ import annotations
+
+import copy
+
+from lumbar.i18n.ui import codes, load_ui
+
+
+def languages_list() -> list[dict]:
+    return [{"code": c, "name": load_ui(c).site["language_name"], "prefix": "" if c == "en" else f"{c}/"} for c in codes()]
+
+
+def _nav(nav, ui):
+    """Section names translated; page titles left to the page (its own, translated, title)."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            out.append({ui.t(title): _nav(value, ui)} if isinstance(value, list) else value)
+        else:
+            out.append(entry)
+    return out
+
+
+def language_changes(raw: dict, code: str) -> dict:
+    ui = load_ui(code)
+    site_url = raw.get("site_url") or ""
+    extra = {
+        **(raw.get("extra") or {}),
+        "lang": code,
+        "languages": languages_list(),
+        "site_root": site_url,
+        "switcher": ui.site["switcher"],
+        "ui": ui.site,  # the words overrides/main.html writes
+    }
+    changes: dict = {"extra": extra}
+    if code == "en":
+        return changes
+    theme = copy.deepcopy(raw.get("theme") or {})
+    theme["language"] = code
+    for palette in theme.get("palette") or []:
+        if isinstance(palette.get("toggle"), dict):
+            palette["toggle"]["name"] = ui.t(palette["toggle"]["name"])
+    plugins = []
+    for plugin in raw.get("plugins") or []:
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin = {"search": {**(plugin["search"] or {}), "lang": code}}
+        plugins.append(plugin)
+    changes.update(
+        theme=theme,
+        plugins=plugins,
+        site_url=site_url + f"{code}/" if site_url else "",
+        nav=_nav(raw.get("nav") or [], ui),
+        copyright=ui.t(raw.get("copyright") or ""),
+        site_name=ui.t(raw.get("site_name") or ""),
+        site_description=ui.t(raw.get("site_description") or ""),
+    )
+    return changes

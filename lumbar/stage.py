@@ -1,0 +1,167 @@
+"""`python -m lumbar stage DIR`: the data and docs/ in, the whole site source out.
+
+DIR gets the hand-written pages (their {{ ... }} calls filled in), a Markdown page with front matter for
+every exercise, routine and condition (drawings inline), the gallery's other pages, the JavaScript
+(lumbar/web/js) and the open data (api/). The site generator only builds DIR. A file is written only
+when its content changed, and files no longer produced are removed, so `mkdocs serve --dirty` rebuilds
+only what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from lumbar import builder, export
+from lumbar.content.gallery import gallery_pages
+from lumbar.content.handwritten import Site, environment, read_pages, render_page
+from lumbar.handbook import Handbook, load_handbook
+from lumbar.i18n.load import Language, load_language, translated
+from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
+from lumbar.i18n.ui import load_ui
+from lumbar.render import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+JS = Path(__file__).parent / "web" / "js"
+KINDS = ("exercises", "routines", "conditions")
+# The JavaScript's place in the site: the service worker must sit at the root to serve every page.
+JS_PLACES = {"sw.js": "sw.js"}
+
+
+@dataclass(frozen=True)
+class Options:
+    data: Path = ROOT / "data"
+    docs: Path = ROOT / "docs"
+    site_url: str = ""
+    repository: str = ""
+    directory_urls: bool = True
+    offline_copy: bool = False
+    lang: str = "en"  # a language with a catalogue in lumbar/i18n/ui/ and translations in data/i18n/<lang>/
+
+
+def renderer_for(hb: Handbook, opts: Options) -> Renderer:
+    from lumbar import figures_hook
+
+    renderer = Renderer(hb, site_url=opts.site_url, repo=opts.repository, ui=load_ui(opts.lang))
+    figures_hook.register(renderer)
+    return renderer
+
+
+def site_files(hb: Handbook, opts: Options, language: Language | None = None) -> dict[str, bytes]:
+    """Every file of the site source by its path in DIR; for another language, hb is already translated
+    (lumbar.i18n.load.translated) and `language` says what each translation's status is."""
+    renderer = renderer_for(hb, opts)
+    ui = renderer.ui
+    dirs = opts.directory_urls
+    docs = read_pages(opts.docs)
+    site = Site(opts.site_url, opts.repository, dirs, opts.offline_copy, has_session="session.md" in docs)
+    env = environment()
+    out: dict[str, bytes] = {}
+    for rel, (raw, own) in pick_pages(docs, opts.lang).items():
+        if rel.endswith(".md"):
+            name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
+            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel)
+            out[rel] = with_notices(text, page_notices(own, ui)).encode("utf-8")
+        else:
+            out[rel] = raw
+    pages: dict[str, str] = {}
+    for kind in KINDS:
+        if f"{kind}/index.md" not in docs:
+            pages[f"{kind}/index.md"] = renderer.index_page(kind, dirs)
+        for item_id in hb.kind(kind):
+            page = renderer.item_page(kind, item_id, dirs)
+            pages[f"{kind}/{item_id}.md"] = with_notices(page, item_notices(language, ui, f"{kind}/{item_id}.yaml"))
+    if "gallery.md" in docs:
+        pages.update(gallery_pages(renderer, dirs))
+    out.update({rel: text.encode("utf-8") for rel, text in pages.items()})
+    for path in sorted(JS.rglob("*.js")):
+        rel = path.relative_to(JS).as_posix()
+        out[JS_PLACES.get(rel, f"assets/javascripts/{rel}")] = path.read_bytes()
+    for path in sorted(JS.rglob("*.txt")):  # licences of the vendored scripts
+        out[f"assets/javascripts/{path.relative_to(JS).as_posix()}"] = path.read_bytes()
+    out["api/handbook.json"] = _json(export.as_dict(hb))
+    out.update(builder.files(hb))
+    return out
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def write(out: Path, files: dict[str, bytes]) -> list[str]:
+    """Write what changed, remove what is no longer produced; returns the paths written or removed."""
+    changed = []
+    for rel, content in files.items():
+        path = out / rel
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        changed.append(rel)
+    if out.is_dir():
+        for path in sorted(out.rglob("*"), reverse=True):
+            rel = path.relative_to(out).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                changed.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def stage(out: Path, opts: Options) -> list[str]:
+    """Load and check the data (DataError lists every problem), then write the site source into out."""
+    hb = load_handbook(opts.data)
+    if opts.lang == "en":
+        return write(out, site_files(hb, opts))
+    language = load_language(opts.data, opts.lang) if (opts.data / "i18n" / opts.lang).is_dir() else None
+    if language is not None:
+        hb = translated(hb, language)
+    return write(out, site_files(hb, opts, language or Language(opts.lang)))
+
+
+def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:
+    """The site's address and repository as mkdocs.yml gives them (read as plain YAML, no MkDocs)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and other tags: not needed here
+    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    extra = raw.get("extra") or {}
+    base = config_file.parent
+    found = {
+        "data": base / extra.get("data_dir", "data"),
+        "docs": base / extra.get("pages_dir", "docs"),
+        "site_url": raw.get("site_url") or "",
+        "repository": extra.get("repository", ""),
+    }
+    return Options(**{**found, **changes})
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lumbar stage", description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="the folder to write the site source into (mkdocs.yml's docs_dir)")
+    parser.add_argument("--data", type=Path, help="the data folder (default: mkdocs.yml's extra.data_dir)")
+    parser.add_argument("--docs", type=Path, help="the hand-written pages (default: mkdocs.yml's extra.pages_dir)")
+    parser.add_argument("--html-urls", action="store_true", help="links to .html files (the offline copy)")
+    parser.add_argument("--offline-copy", action="store_true", help="the pages of the offline copy")
+    parser.add_argument("--lang", default="en", help="the language to stage (default en)")
+    args = parser.parse_args(argv)
+    from lumbar.loader import DataError
+
+    changes = {"directory_urls": not args.html_urls, "offline_copy": args.offline_copy, "lang": args.lang}
+    changes.update({k: v for k, v in (("data", args.data), ("docs", args.docs)) if v})
+    try:
+        changed = stage(args.out, options_from_config(**changes))
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); nothing was staged.", file=sys.stderr)
+        return 1
+    print(f"staged {args.out}: {len(changed)} file(s) changed")
+    return 0

@@ -1,0 +1,119 @@
+"""`python -m lumbar postbuild SITE`: the passes over the built site, none tied to the generator's events.
+
+1. Content-Security-Policy: each page's policy gets the hashes of the theme's inline scripts (lumbar/web/csp.py).
+2. Search: each condition and exercise page's entry in search/search_index.json gets a `names` field (synonyms,
+   misspellings, other names, from api/handbook.json), weighted in mkdocs.yml like a title.
+3. The service worker: sw.js gets the list of files it keeps at install (the home page's styles and scripts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+from lumbar.web.csp import add_hashes
+
+SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+SW_LIST = "const ASSETS = [];"  # in lumbar/web/js/sw.js: replaced by the list written here
+
+
+def csp_pass(site: Path) -> list[str]:
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        out, found = add_hashes(html, path.relative_to(site).as_posix())
+        problems += found
+        if out != html:
+            path.write_text(out, encoding="utf-8")
+    return problems
+
+
+def search_names(site: Path) -> None:
+    index_path, data_path = site / "search" / "search_index.json", site / "api" / "handbook.json"
+    if not index_path.is_file() or not data_path.is_file():
+        return
+    data = json.loads(data_path.read_text(encoding="utf-8"))
+    first = data["conditions"][0]["id"] if data["conditions"] else ""
+    url = "{}/{}/" if (site / "conditions" / first / "index.html").is_file() else "{}/{}.html"
+    names = {url.format("conditions", c["id"]): [*c["synonyms"], *c["misspellings"]] for c in data["conditions"]}
+    names.update({url.format("exercises", e["id"]): e["other_names"] for e in data["exercises"] if e["other_names"]})
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"] in names:
+            doc["names"] = names[doc["location"]]
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        ref = (
+            a.get("src")
+            if tag == "script"
+            else a.get("href")
+            if tag == "link" and a.get("rel") == "stylesheet"
+            else None
+        )
+        if ref and "://" not in ref and ref not in self.found:
+            self.found.append(ref)
+
+
+def service_worker(site: Path) -> None:
+    sw, home = site / "sw.js", site / "index.html"
+    if not sw.is_file() or not home.is_file():
+        return
+    parser = _Assets()
+    parser.feed(home.read_text(encoding="utf-8"))
+    assets = [urljoin("https://x.invalid/", ref).removeprefix("https://x.invalid/") for ref in parser.found]
+    text = sw.read_text(encoding="utf-8")
+    if SW_LIST not in text:
+        raise SystemExit(f"{sw}: no '{SW_LIST}' line to write the list into")
+    sw.write_text(text.replace(SW_LIST, f"const ASSETS = {json.dumps(assets)};"), encoding="utf-8")
+
+
+def postbuild(site: Path) -> list[str]:
+    problems = csp_pass(site)
+    search_names(site)
+    service_worker(site)
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lumbar postbuild", description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="the built site (site/)")
+    args = parser.parse_args(argv)
+    problems = postbuild(args.site)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def alternate_sitemaps(site: Path, codes: tuple[str, ...], root: str) -> None:
+    """Each address in each language's sitemap.xml gets its hreflang alternates (xhtml:link); root is the
+    English site's address, the others are under root/<code>/."""
+    if len(codes) < 2 or not root:
+        return
+    prefixes = {c: "" if c == "en" else f"{c}/" for c in codes}
+    for code in codes:
+        path = site / prefixes[code] / "sitemap.xml"
+        if not path.is_file():
+            continue
+
+        def links(m: re.Match, code: str = code) -> str:
+            page = m.group(1).removeprefix(root).removeprefix(prefixes[code])
+            alts = [(c, f"{root}{prefixes[c]}{page}") for c in codes] + [("x-default", f"{root}{page}")]
+            return m.group(0) + "".join(f'<xhtml:link rel="alternate" hreflang="{c}" href="{u}"/>' for c, u in alts)
+
+        text = re.sub(r"<loc>(.*?)</loc>", links, path.read_text(encoding="utf-8"))
+        text = text.replace(SITEMAP_NS, SITEMAP_NS + ' xmlns:xhtml="http://www.w3.org/1999/xhtml"', 1)
+        path.write_text(text, encoding="utf-8")
+        (site / prefixes[code] / "sitemap.xml.gz").unlink(missing_ok=True)  # MkDocs' copy, without the alternates
