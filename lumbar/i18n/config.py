@@ -35,6 +35,7 @@ def language_changes(raw: dict, code: str) -> dict:
         "site_root": site_url,
         "switcher": ui.site["switcher"],
         "ui": ui.site,  # the words overrides/main.html writes
+        "ui_scripts": ui.scripts,  # and the scripts' words, as a JSON block the scripts read (lib/i18n.js)
     }
     changes: dict = {"extra": extra}
     if code == "en":

@@ -26,6 +26,7 @@ class UI:
     plurals: dict = field(default_factory=dict)
     months: tuple = ()
     date_format: str = "{day} {month} {year}"
+    scripts: dict = field(default_factory=dict)  # the scripts' words, written into each page (overrides/main.html)
 
     def t(self, text: str) -> str:
         return self.strings.get(text, text)
@@ -58,6 +59,7 @@ def load_ui(code: str = "en") -> UI:
         raw.get("plurals") or {},
         tuple(raw.get("months") or ()),
         raw.get("date") or "{day} {month} {year}",
+        raw.get("scripts") or {},
     )
 
 
