@@ -15,10 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def lumbar_build(
-    site_dir: Path, data: Path | None = None, docs: Path | None = None, offline: bool = False, env: dict | None = None
+    site_dir: Path,
+    data: Path | None = None,
+    docs: Path | None = None,
+    offline: bool = False,
+    env: dict | None = None,
+    languages: bool = False,
 ) -> subprocess.CompletedProcess:
-    """`python -m lumbar build` (what make build runs), staged next to the site, without the offline zip unless asked."""
-    cmd = [sys.executable, "-m", "lumbar", "build", "--site-dir", str(site_dir)]
+    """`python -m lumbar build` (what make build runs), staged next to the site, without the offline zip and in
+    English only unless asked."""
+    cmd = [sys.executable, "-m", "lumbar", "build", "--site-dir", str(site_dir)] + ["--lang", "en"] * (not languages)
     cmd += ["--stage-dir", str(site_dir.parent / f"{site_dir.name}-stage")]
     cmd += ["--data", str(data)] * bool(data) + ["--docs", str(docs)] * bool(docs) + ["--no-offline"] * (not offline)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
@@ -27,9 +33,9 @@ def lumbar_build(
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real handbook, built once for the whole run."""
+    """The real handbook in every language, built once for the whole run."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = lumbar_build(out)
+    result = lumbar_build(out, languages=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
