@@ -16,7 +16,7 @@ Verb = Callable[[list[str]], int]
 
 def _load(data: str):
     """The handbook, or None after printing every problem in the data."""
-    from lumbar.handbook import load_handbook
+    from lumbar.load import load_handbook
     from lumbar.loader import DataError
 
     try:

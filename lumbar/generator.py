@@ -224,9 +224,12 @@ def zensical_config(config_file: Path = CONFIG) -> str:
     """mkdocs.yml for Zensical: the same, less the MkDocs hook (Zensical runs none) and into site-zensical/."""
     import yaml
 
+    from lumbar.i18n.config import language_changes
+
     raw = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     raw.pop("hooks", None)
     raw["site_dir"] = "site-zensical"
+    raw["extra"] = {**language_changes(raw, "en")["extra"], "languages": []}  # the English site alone
     return "# Written by `python -m lumbar zensical` from mkdocs.yml: do not edit.\n" + yaml.safe_dump(
         raw, sort_keys=False, allow_unicode=True
     )

@@ -3,8 +3,9 @@ two to four statements, and every departure from a guideline is told to the read
 
 from __future__ import annotations
 
-from lumbar.handbook import Handbook, did_you_mean
+from lumbar.handbook import Handbook
 from lumbar.loader import Problem
+from lumbar.problems import did_you_mean
 
 FILE = "guidelines.yaml"
 PER_PAGE = (2, 4)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from lumbar.handbook import Handbook, did_you_mean
+from lumbar.handbook import Handbook
 from lumbar.loader import Problem
+from lumbar.problems import did_you_mean
 
 BACK = {"easier": "harder", "harder": "easier"}
 

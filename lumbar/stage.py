@@ -18,10 +18,11 @@ from pathlib import Path
 from lumbar import builder, export
 from lumbar.content.gallery import gallery_pages
 from lumbar.content.handwritten import Site, environment, read_pages, render_page
-from lumbar.handbook import Handbook, load_handbook
+from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
 from lumbar.i18n.ui import load_ui
+from lumbar.load import load_handbook
 from lumbar.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def site_files(hb: Handbook, opts: Options, language: Language | None = None) ->
     ui = renderer.ui
     dirs = opts.directory_urls
     docs = read_pages(opts.docs)
-    site = Site(opts.site_url, opts.repository, dirs, opts.offline_copy, has_session="session.md" in docs)
+    site = Site(opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang)
     env = environment()
     out: dict[str, bytes] = {}
     for rel, (raw, own) in pick_pages(docs, opts.lang).items():

@@ -183,6 +183,9 @@ def plain_config(project: Path) -> dict:
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config.pop("hooks", None)
     config["docs_dir"] = "docs"
+    from lumbar.i18n.config import language_changes
+
+    config["extra"] = {**language_changes(config, "en")["extra"], "languages": []}  # the words the theme writes
     return config
 
 

@@ -31,8 +31,8 @@ if str(ROOT) not in sys.path:
 import yaml  # noqa: E402
 
 from lumbar import model  # noqa: E402
-from lumbar.handbook import validate  # noqa: E402
 from lumbar.loader import DataError, Problem, read  # noqa: E402
+from lumbar.problems import validate  # noqa: E402
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -191,7 +191,7 @@ def _templates(real: Path, kind: str) -> dict[str, dict]:
 
 
 def _real_loads(real: Path) -> bool:
-    from lumbar.handbook import load_handbook
+    from lumbar.load import load_handbook
 
     try:
         load_handbook(real)

@@ -70,6 +70,6 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def handbook():
-    from lumbar.handbook import load_handbook
+    from lumbar.load import load_handbook
 
     return load_handbook(ROOT / "data")

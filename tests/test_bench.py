@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402
 import synth  # noqa: E402
 
-from lumbar.handbook import load_handbook  # noqa: E402
+from lumbar.load import load_handbook  # noqa: E402
 from lumbar.loader import read  # noqa: E402
 
 

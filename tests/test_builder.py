@@ -296,7 +296,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def problems(data: Path) -> str:
-    from lumbar.handbook import load_handbook
+    from lumbar.load import load_handbook
     from lumbar.loader import DataError
 
     try:

@@ -771,7 +771,7 @@ def test_dikul_legs_to_the_side_is_not_a_bent_knee_roll():
 
 def test_open_data_carries_source_item():
     from lumbar.export import as_dict
-    from lumbar.handbook import load_handbook
+    from lumbar.load import load_handbook
 
     exported = {r["id"]: r for r in as_dict(load_handbook(DATA))["routines"]}
     for rid, r in ROUTINES.items():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lumbar.handbook import load_handbook
+from lumbar.load import load_handbook
 from lumbar.loader import DataError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lumbar.handbook import load_handbook
+from lumbar.load import load_handbook
 from lumbar.loader import DataError, parse
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"

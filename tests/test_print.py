@@ -18,7 +18,7 @@ import pypdf
 import pytest
 import yaml
 
-from lumbar.handbook import load_handbook
+from lumbar.load import load_handbook
 from lumbar.localweb import serve
 from lumbar.qr import qr_svg
 from lumbar.render import Renderer, dosage

@@ -290,8 +290,7 @@ def owners(path: str) -> list[str]:
     "path, team",
     [
         ("mkdocs.yml", "maintainers"),
-        ("macros.py", "maintainers"),
-        ("lumbar/model.py", "maintainers"),
+        ("lumbar/model/items.py", "maintainers"),
         ("lumbar/templates/exercise.md", "maintainers"),
         ("overrides/main.html", "maintainers"),
         (".github/workflows/ci.yml", "maintainers"),

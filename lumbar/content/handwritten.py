@@ -29,6 +29,7 @@ class Site:
     directory_urls: bool = True
     offline_copy: bool = False
     has_session: bool = True
+    lang: str = "en"  # another language's site sits in /<lang>/: the one offline zip is one folder up
 
 
 def page_url(src: str, directory_urls: bool) -> str:
@@ -88,7 +89,9 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         "guidelines": lambda: fragment("guidelines-list.html"),
         "condition_table": lambda: fragment("condition-table.html"),
         "find_by_condition": lambda: fragment("find.html"),
-        "site_link": links.asset,
+        "site_link": lambda path: links.asset(
+            ("../" if site.lang != "en" and path.startswith("downloads/") else "") + path
+        ),
     }
     config = SimpleNamespace(
         site_url=site.site_url, extra={"offline_copy": site.offline_copy, "repository": site.repository}

@@ -10,7 +10,9 @@ from lumbar.i18n.ui import codes, load_ui
 
 
 def languages_list() -> list[dict]:
-    return [{"code": c, "name": load_ui(c).site["language_name"], "prefix": "" if c == "en" else f"{c}/"} for c in codes()]
+    return [
+        {"code": c, "name": load_ui(c).site["language_name"], "prefix": "" if c == "en" else f"{c}/"} for c in codes()
+    ]
 
 
 def _nav(nav, ui):
@@ -18,7 +20,7 @@ def _nav(nav, ui):
     out = []
     for entry in nav:
         if isinstance(entry, dict):
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             out.append({ui.t(title): _nav(value, ui)} if isinstance(value, list) else value)
         else:
             out.append(entry)

@@ -15,10 +15,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from lumbar import model
-from lumbar.handbook import Handbook, did_you_mean
+from lumbar.handbook import Handbook
 from lumbar.i18n.scaffold import english, files
 from lumbar.i18n.text import FREE_LISTS, fingerprint, shape
 from lumbar.loader import DataError, Document, Problem, read
+from lumbar.problems import did_you_mean
 
 STATUSES = ("machine", "translated", "reviewed")
 
@@ -66,7 +67,10 @@ def _check(value, fields: dict, eng, doc: Document, loc: tuple, problems: list[P
                 bad(where, f"'{name}' must be a list (lines starting with '- ')")
                 continue
             if key not in FREE_LISTS and len(got) != len(eng[key]):
-                bad(where, f"'{name}' has {len(got)} entries; the English has {len(eng[key])}: translate each one, in order")
+                bad(
+                    where,
+                    f"'{name}' has {len(got)} entries; the English has {len(eng[key])}: translate each one, in order",
+                )
             for i, text in enumerate(got):
                 _text(text, (*where, i), bad)
         elif kind[0] == "models" and isinstance(eng[key], dict):  # entries by id (shared lists)
@@ -75,13 +79,19 @@ def _check(value, fields: dict, eng, doc: Document, loc: tuple, problems: list[P
                 continue
             for entry_id, entry in got.items():
                 if entry_id not in eng[key]:
-                    bad((*where, entry_id), f"'{name}.{entry_id}': no such id in the English file{did_you_mean(entry_id, eng[key])}")
+                    bad(
+                        (*where, entry_id),
+                        f"'{name}.{entry_id}': no such id in the English file{did_you_mean(entry_id, eng[key])}",
+                    )
                 else:
                     _check(entry, kind[1], eng[key][entry_id], doc, (*where, entry_id), problems)
         elif kind[0] == "models":
             if not isinstance(got, list) or len(got) != len(eng[key]):
                 count = len(got) if isinstance(got, list) else 0
-                bad(where, f"'{name}' has {count} entries; the English has {len(eng[key])}: keep one per entry, in order")
+                bad(
+                    where,
+                    f"'{name}' has {count} entries; the English has {len(eng[key])}: keep one per entry, in order",
+                )
                 continue
             for i, (entry, en) in enumerate(zip(got, eng[key], strict=True)):
                 _check(entry or {}, kind[1], en, doc, (*where, i), problems)
@@ -109,12 +119,30 @@ def _header(doc: Document, problems: list[Problem]) -> tuple[str, str, str | Non
         if key not in ("from", "status", "reviewed_by", "reviewed"):
             problems.append(Problem(doc.path, doc.line(("translation", key)), f"unknown field 'translation.{key}'"))
     if not isinstance(block.get("from"), str):
-        problems.append(Problem(doc.path, doc.line(("translation", "from")), "'translation.from' must be the fingerprint in quotes, e.g. from: \"53f923758e55\""))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(("translation", "from")),
+                "'translation.from' must be the fingerprint in quotes, e.g. from: \"53f923758e55\"",
+            )
+        )
     status = block.get("status")
     if status not in STATUSES:
-        problems.append(Problem(doc.path, doc.line(("translation", "status")), f"'translation.status' must be one of {', '.join(STATUSES)}"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(("translation", "status")),
+                f"'translation.status' must be one of {', '.join(STATUSES)}",
+            )
+        )
     if status == "reviewed" and not (block.get("reviewed_by") and isinstance(block.get("reviewed"), date)):
-        problems.append(Problem(doc.path, doc.line(("translation",)), "a reviewed translation needs reviewed_by: and reviewed: (YYYY-MM-DD)"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(("translation",)),
+                "a reviewed translation needs reviewed_by: and reviewed: (YYYY-MM-DD)",
+            )
+        )
     return str(block.get("from", "")), status or "machine", block.get("reviewed_by")
 
 

@@ -48,11 +48,12 @@ def english(data: Path, rel: str) -> dict:
 
 
 def header(lang: str, rel: str) -> str:
+    from lumbar.reference.schemas import schema_comment
+
     return (
-        f"# yaml-language-server: $schema=../../../schema/i18n/{rel.split('/')[0].removesuffix('.yaml')}.json\n"
-        if "/" in rel
-        else ""
-    ) + f"# {lang} text of data/{rel}. Only text: ids, numbers and lists of ids stay in the English file.\n"
+        schema_comment(f"i18n/{lang}/{rel}")
+        + f"\n# {lang} text of data/{rel}. Only text: ids, numbers and lists of ids stay in the English file.\n"
+    )
 
 
 def write_new(data: Path, lang: str, rel: str) -> Path | None:
@@ -64,7 +65,7 @@ def write_new(data: Path, lang: str, rel: str) -> Path | None:
     out.parent.mkdir(parents=True, exist_ok=True)
     dumped = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
     # quoted: a fingerprint such as 59e801264904 would otherwise read as a number
-    dumped = dumped.replace(f"  from: {doc['translation']['from']}\n", f"  from: \"{doc['translation']['from']}\"\n", 1)
+    dumped = dumped.replace(f"  from: {doc['translation']['from']}\n", f'  from: "{doc["translation"]["from"]}"\n', 1)
     out.write_text(header(lang, rel) + dumped, encoding="utf-8")
     return out
 

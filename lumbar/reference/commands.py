@@ -21,6 +21,7 @@ def write(root: Path = ROOT) -> list[Path]:
     for name, text in wanted.items():
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             changed.append(path)
     for path in folder.glob("*.json"):

@@ -11,7 +11,7 @@ from lumbar.model import KINDS, SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-COMMENT = "Generated from lumbar/model.py by `make schema`. Do not edit by hand."
+COMMENT = "Generated from lumbar/model/ by `make schema`. Do not edit by hand."
 
 
 # Names
@@ -23,8 +23,12 @@ def kind_name(kind: str) -> str:
 
 
 def schema_name(data_path: str | Path) -> str | None:
-    """The schema file name for a path under data/ ('exercises/cat.yaml' -> 'exercise.json')."""
+    """The schema file name for a path under data/ ('exercises/cat.yaml' -> 'exercise.json'; a translation,
+    'i18n/es/exercises/cat.yaml' -> 'i18n/exercise.json')."""
     parts = Path(data_path).parts
+    if len(parts) > 2 and parts[0] == "i18n":
+        inner = schema_name(Path(*parts[2:]))
+        return f"i18n/{inner}" if inner else None
     if len(parts) == 2 and parts[0] in KINDS:
         return kind_name(parts[0]) + ".json"
     if len(parts) == 1 and parts[0] in SHARED:
@@ -57,7 +61,19 @@ def build_schema(model: type) -> dict[str, Any]:
 
 
 def build_schemas() -> dict[str, dict[str, Any]]:
+    """The data files' schemas (the field reference documents these)."""
     return {name: build_schema(model) for name, model in models().items()}
+
+
+def translation_schemas() -> dict[str, dict[str, Any]]:
+    """The translation files' schemas: schema/i18n/<name>.json (published-ids.yaml has no text)."""
+    from lumbar.i18n.schema import translation_schema
+
+    return {
+        f"i18n/{name}": {"$schema": DRAFT, "$comment": COMMENT, **translation_schema(model)}
+        for name, model in models().items()
+        if name != "published-ids.json"
+    }
 
 
 def dump(schema: dict[str, Any]) -> str:
@@ -66,4 +82,4 @@ def dump(schema: dict[str, Any]) -> str:
 
 def rendered_schemas() -> dict[str, str]:
     """Schema file name -> the exact text committed under schema/."""
-    return {name: dump(schema) for name, schema in build_schemas().items()}
+    return {name: dump(schema) for name, schema in {**build_schemas(), **translation_schemas()}.items()}

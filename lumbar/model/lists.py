@@ -1,0 +1,127 @@
+"""The shared lists: one file each under data/, entries with an id."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from lumbar.model.text import Id, Name, Strict, Text
+
+
+class Entry(Strict):
+    id: Id = Field(description="A unique id: lowercase words joined by hyphens. Other files refer to it.")
+    title: Name = Field(description="The name shown to the reader.")
+    text: Text | None = Field(None, description="A sentence or two shown under the title.")
+
+
+class Source(Entry):
+    kind: Literal["article-section", "external"] = Field(
+        description="article-section, or external (another publisher)."
+    )
+    publisher: Name | None = Field(None, description="Who publishes an external source.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = Field(
+        None, description="Its https:// address."
+    )
+    section: Name | None = Field(None, description="The heading of the article section.")
+    line: int | None = Field(None, description="Line of the section in shared/source.")
+    markers: list[int] = Field(default_factory=list, description="The article's citation marker numbers here.")
+    accessed: date | None = Field(None, description="When an external source was last read (YYYY-MM-DD).")
+
+
+class Article(Strict):
+    title: Name = Field(description="The article's title.")
+    publisher: Name = Field(description="Who publishes it.")
+    language: Name = Field(description="Which language or translation was used.")
+    reviewed: date = Field(description="When the publisher last reviewed the article medically.")
+    file: str = Field(description="Where the article's text is kept.")
+    note: Text | None = Field(None, description="What a reader of the article should know.")
+
+
+class SourceList(Strict):
+    article: Article = Field(description="The article the handbook is built from.")
+    sources: list[Source]
+
+
+class Pattern(Entry):
+    sources: list[Id] = Field(min_length=1)
+
+
+class PatternList(Strict):
+    patterns: list[Pattern]
+
+
+class Contraindication(Entry):
+    sources: list[Id] = Field(min_length=1)
+
+
+class ContraindicationList(Strict):
+    contraindications: list[Contraindication]
+
+
+class Rule(Entry):
+    sources: list[Id] = Field(min_length=1)
+    routines: list[Id] = Field(
+        default_factory=list,
+        description="Routines this applies to (data/routines/); leave out when it applies to every routine.",
+    )
+
+
+class Safety(Strict):
+    rules: list[Rule] = Field(description="General rules for every routine.")
+    stop_signs: list[Rule] = Field(description="Stop the exercise and reduce the load or rest.")
+    red_flags: list[Rule] = Field(description="Symptoms that need urgent medical care.")
+
+
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+
+
+class Guideline(Strict):
+    """A current clinical guideline, or a series or pathway, set beside the article."""
+
+    id: Id = Field(description="A unique id: lowercase words joined by hyphens. Statements refer to it.")
+    title: Text = Field(description="Its title, as its publisher gives it.")
+    publisher: Name = Field(description="Who publishes it.")
+    year: int = Field(ge=1990, le=2100, description="The year it was published.")
+    url: HttpsUrl = Field(description="Its https:// address.")
+    checked: date = Field(description="When we read it (YYYY-MM-DD).")
+    citation: Text | None = Field(None, description="Authors and journal, where it is a paper.")
+
+
+class Statement(Strict):
+    """One short statement from a guideline, in our own plain words, faithful to its text."""
+
+    id: Id = Field(description="A unique id. Editorial notes of kind guideline cite it.")
+    guideline: Id = Field(description="The guideline it comes from: an id from guidelines above.")
+    where: Name = Field(description="Its recommendation number or section in the guideline.")
+    text: Text = Field(description="What it says, in plain words.")
+    read_at: HttpsUrl = Field(description="The https:// address of the copy we read it in.")
+    conditions: list[Id] = Field(default_factory=list, description="Conditions it applies to (data/conditions/).")
+    routines: list[Id] = Field(default_factory=list, description="Routines it applies to (data/routines/).")
+    departure: Text | None = Field(
+        None, description="Where the article departs from it; an editorial note must say so."
+    )
+
+
+class GuidelineList(Strict):
+    guidelines: list[Guideline] = Field(min_length=1, description="The guidelines, each read on the date given.")
+    statements: list[Statement] = Field(
+        min_length=1, description="Short statements from them; each condition and its routines get two to four."
+    )
+
+
+class EquipmentList(Strict):
+    equipment: list[Entry]
+
+
+class PositionList(Strict):
+    positions: list[Entry]
+
+
+class PublishedIds(Strict):
+    """Every id ever published: none may disappear unless it lives on as an alias (old links keep working)."""
+
+    exercises: list[Id] = Field(description="Exercise ids: a current exercise, or an alias of one.")
+    routines: list[Id] = Field(description="Routine ids.")
+    conditions: list[Id] = Field(description="Condition ids.")
