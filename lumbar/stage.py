@@ -58,7 +58,9 @@ def site_files(hb: Handbook, opts: Options, language: Language | None = None) ->
     ui = renderer.ui
     dirs = opts.directory_urls
     docs = read_pages(opts.docs)
-    site = Site(opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang)
+    site = Site(
+        opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang, opts.data, opts.docs
+    )
     env = environment()
     out: dict[str, bytes] = {}
     for rel, (raw, own) in pick_pages(docs, opts.lang).items():

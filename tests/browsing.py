@@ -136,7 +136,7 @@ SETTLE = """async () => {
 # Resolves with the number of results once Material's search has answered `query` and the result list is at
 # rest: the box holds the query, the meta line counts the matches (not "Initializing" or "Type to start"),
 # nothing animates, and list and meta stay the same for five frames in a row.
-SETTLED_RESULTS = """async ([query, timeout]) => {
+SETTLED_RESULTS = """async ([query, timeout, answer]) => {
   const input = document.querySelector("[data-md-component=search-query]");
   const meta = document.querySelector(".md-search-result__meta");
   const list = document.querySelector(".md-search-result__list");
@@ -149,7 +149,7 @@ SETTLED_RESULTS = """async ([query, timeout]) => {
     await Promise.all(moving().map((a) => a.finished.catch(() => null)));
     await frame();
     const now = state();
-    const answered = input.value === query && /matching|no match/i.test(meta.textContent) && !moving().length;
+    const answered = input.value === query && new RegExp(answer, "i").test(meta.textContent) && !moving().length;
     same = answered && now === last ? same + 1 : 0;
     if (same >= 5) return list.querySelectorAll(".md-search-result__item").length;
     last = now;
@@ -163,9 +163,10 @@ def settle(page) -> None:
     page.evaluate(SETTLE)
 
 
-def settled_results(page, query: str, timeout_ms: int = 10_000) -> int:
-    """Wait for the settled result list of `query` (not its first result) and return how many results it lists."""
-    return page.evaluate(SETTLED_RESULTS, [query, timeout_ms])
+def settled_results(page, query: str, timeout_ms: int = 10_000, answer: str = "matching|no match") -> int:
+    """Wait for the settled result list of `query` (not its first result) and return how many results it lists.
+    `answer`: what the meta line says once search has answered (in English; another language passes its own)."""
+    return page.evaluate(SETTLED_RESULTS, [query, timeout_ms, answer])
 
 
 def type_query(page, query: str) -> None:
@@ -174,7 +175,11 @@ def type_query(page, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
     box.fill(query[:-1])
-    box.press(query[-1])
+    if query[-1].isascii():
+        box.press(query[-1])
+    else:  # a key a US keyboard lacks (Cyrillic): typed as text, then a key press for Material's keyup
+        box.press_sequentially(query[-1])
+        box.press("End")
     assert box.input_value() == query
 
 

@@ -30,6 +30,8 @@ class Site:
     offline_copy: bool = False
     has_session: bool = True
     lang: str = "en"  # another language's site sits in /<lang>/: the one offline zip is one folder up
+    data: Path | None = None  # the data folder (the Languages page reads data/i18n/)
+    docs: Path | None = None
 
 
 def page_url(src: str, directory_urls: bool) -> str:
@@ -68,6 +70,12 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         cards = Markup(gallery_cards(hb, chunks[0], links))
         return fragment("gallery.html", cards=cards, page=1, pages=len(chunks))
 
+    def languages_table() -> Markup:
+        """How far each language has got: data files and pages translated, review status, out of date."""
+        from lumbar.i18n.coverage import coverage
+
+        return fragment("languages.html", languages=coverage(site.data, site.docs))
+
     def session_data() -> Markup:
         from lumbar.session import data_block
 
@@ -102,6 +110,7 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         "routine_builder": routine_builder,
         "figure_gallery": figure_gallery,
         "session_data": session_data,
+        "languages_table": languages_table,
         "repository": site.repository,
         "config": config,
     }
