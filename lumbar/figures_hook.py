@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup
 
 from lumbar.figures import render_figures, render_thumbnail
+from lumbar.figures.model import Figures
+
+
+@functools.lru_cache(maxsize=20_000)
+def _drawn(figures_json: str, title: str) -> str:
+    """A drawing is a pure function of its figures and title: `make serve` stages again on every edit and
+    draws again only what changed (about 4 ms a drawing)."""
+    return render_figures(Figures.model_validate_json(figures_json), title)
 
 
 def figures(exercise) -> Markup:
     """The start and end drawings of an exercise, for its page ('' when it has none yet)."""
-    return Markup(render_figures(exercise.figures, exercise.title)) if exercise.figures else Markup()
+    return Markup(_drawn(exercise.figures.model_dump_json(by_alias=True), exercise.title)) if exercise.figures else Markup()
 
 
 def thumbnail(exercise) -> Markup:

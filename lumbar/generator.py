@@ -11,7 +11,6 @@ import shutil
 import sys
 import tempfile
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 from lumbar.stage import ROOT, options_from_config, stage
@@ -97,8 +96,7 @@ def build(
         problems = postbuild(fresh)
         for code in languages[1:]:  # each other language: a whole handbook under /<code>/
             lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
-            opts = options_from_config(**_changes(data, docs), lang=code)
-            stage(lang_stage, replace(opts, site_url=opts.site_url + f"{code}/" if opts.site_url else ""))
+            stage(lang_stage, options_from_config(**_changes(data, docs), lang=code))
             mkdocs_build(lang_stage, fresh / code, lang=code)
             problems += postbuild(fresh / code)
         alternate_sitemaps(fresh, languages, options_from_config().site_url)
@@ -121,7 +119,13 @@ def build(
 
 
 def _sources() -> list[Path]:
-    return [ROOT / "data", ROOT / "docs", ROOT / "lumbar" / "templates", ROOT / "lumbar" / "web" / "js"]
+    return [
+        ROOT / "data",
+        ROOT / "docs",
+        ROOT / "lumbar" / "templates",
+        ROOT / "lumbar" / "web" / "js",
+        ROOT / "lumbar" / "i18n" / "ui",
+    ]
 
 
 def _stamp(folders: list[Path]) -> tuple:
@@ -149,25 +153,31 @@ def watch_and_stage(stage_dir: Path, stop: threading.Event, changes: dict, every
 
 
 def serve(
-    addr: str = "127.0.0.1:8000", stage_dir: Path = STAGE, data: Path | None = None, docs: Path | None = None
+    addr: str = "127.0.0.1:8000",
+    stage_dir: Path = STAGE,
+    data: Path | None = None,
+    docs: Path | None = None,
+    lang: str = "en",
 ) -> int:
+    """Stage, serve, and stage again on every edit; one language at a time (`--lang es` for the Spanish)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.utils.yaml import yaml_load
 
+    from lumbar.i18n.config import language_changes
     from lumbar.loader import DataError
 
-    changes = _changes(data, docs)
+    changes = {**_changes(data, docs), "lang": lang}
     try:
         stage(stage_dir, options_from_config(**changes))
     except DataError as err:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
-    with open(CONFIG, "rb") as f:
-        extra = {**(yaml_load(f).get("extra") or {}), "preview": True}  # main.html lets the live-reload script run
+    settings = language_changes(_raw_config(), lang)
+    settings["extra"] = {**settings["extra"], "preview": True}  # main.html lets the live-reload script run
     stop = threading.Event()
     threading.Thread(target=watch_and_stage, args=(stage_dir, stop, changes), daemon=True).start()
     try:
-        mkdocs_serve(str(CONFIG), dev_addr=addr, build_type="dirty", docs_dir=str(stage_dir), extra=extra)
+        # Not strict: MkDocs warns about every --dirty build; `make build` and `make test` stay strict.
+        mkdocs_serve(str(CONFIG), dev_addr=addr, build_type="dirty", docs_dir=str(stage_dir), strict=False, **settings)
     finally:
         stop.set()
     return 0
@@ -198,9 +208,10 @@ def main_serve(argv: list[str]) -> int:
     parser.add_argument("--stage-dir", type=Path, default=STAGE)
     parser.add_argument("--data", type=Path, help="another data folder (benchmarks)")
     parser.add_argument("--docs", type=Path, help="another folder of hand-written pages")
+    parser.add_argument("--lang", default="en", help="the language to serve (default en)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    return serve(args.dev_addr, args.stage_dir.resolve(), args.data, args.docs)
+    return serve(args.dev_addr, args.stage_dir.resolve(), args.data, args.docs, args.lang)
 
 
 def main_offline(argv: list[str]) -> int:

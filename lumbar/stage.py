@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lumbar import builder, export
@@ -143,7 +143,10 @@ def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> O
         "site_url": raw.get("site_url") or "",
         "repository": extra.get("repository", ""),
     }
-    return Options(**{**found, **changes})
+    opts = Options(**{**found, **changes})
+    if opts.lang != "en" and opts.site_url and "site_url" not in changes:
+        opts = replace(opts, site_url=f"{opts.site_url}{opts.lang}/")  # another language lives under /<lang>/
+    return opts
 
 
 def main(argv: list[str]) -> int:

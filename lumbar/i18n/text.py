@@ -7,6 +7,7 @@ positions are never text: they stay in the English file and are never translated
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import typing
@@ -35,6 +36,7 @@ def _models(annotation) -> list[type[BaseModel]]:
     return [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
 
 
+@functools.cache  # the model does not change while the program runs
 def shape(cls: type[BaseModel]) -> dict:
     """{field: "text" | "texts" | ("models", shape)} for the text fields of cls (recursively)."""
     out: dict = {}
