@@ -27,16 +27,16 @@ const NUMBER = /^\d{1,9}$/;
 const DOSES = ["reps", "sets", "hold", "rest"];
 // What a problem with one dose of an item reads, by its field.
 const NOT_WHOLE = {
-  reps: "Exercise {number} ({id}): repetitions \"{value}\" is not a whole number: left out.",
-  sets: "Exercise {number} ({id}): sets \"{value}\" is not a whole number: left out.",
-  hold: "Exercise {number} ({id}): hold seconds \"{value}\" is not a whole number: left out.",
-  rest: "Exercise {number} ({id}): rest seconds \"{value}\" is not a whole number: left out.",
+  reps: (v) => t("Exercise {number} ({id}): repetitions \"{value}\" is not a whole number: left out.", v),
+  sets: (v) => t("Exercise {number} ({id}): sets \"{value}\" is not a whole number: left out.", v),
+  hold: (v) => t("Exercise {number} ({id}): hold seconds \"{value}\" is not a whole number: left out.", v),
+  rest: (v) => t("Exercise {number} ({id}): rest seconds \"{value}\" is not a whole number: left out.", v),
 };
 const TOO_MANY = {
-  reps: "Exercise {number} ({id}): repetitions {value} is more than {max}: left out.",
-  sets: "Exercise {number} ({id}): sets {value} is more than {max}: left out.",
-  hold: "Exercise {number} ({id}): hold seconds {value} is more than {max}: left out.",
-  rest: "Exercise {number} ({id}): rest seconds {value} is more than {max}: left out.",
+  reps: (v) => t("Exercise {number} ({id}): repetitions {value} is more than {max}: left out.", v),
+  sets: (v) => t("Exercise {number} ({id}): sets {value} is more than {max}: left out.", v),
+  hold: (v) => t("Exercise {number} ({id}): hold seconds {value} is more than {max}: left out.", v),
+  rest: (v) => t("Exercise {number} ({id}): rest seconds {value} is more than {max}: left out.", v),
 };
 
 export function emptyRoutine() {
@@ -95,11 +95,11 @@ export function encodeRoutine(routine) {
     escapeText(cleanText(r.note, LIMITS.note)), ...items].join("~");
 }
 
-// tooLong: the message when the text is longer than max, with {max} (and any values) in it.
+// tooLong: the message when the text is longer than max, as a function of { max, ...values }.
 function readText(raw, max, tooLong, problems, values) {
   const text = cleanText(unescapeText(raw), Infinity);
   if (Array.from(text).length > max) {
-    problems.push(t(tooLong, { ...values, max }));
+    problems.push(tooLong({ ...values, max }));
   }
   return cleanText(text, max);
 }
@@ -132,7 +132,7 @@ export function decodeRoutine(code) {
         problems.push(t("The link's format {version} is unknown: it was read as format {format}; check every exercise and dose.", { version: Number(version), format: FORMAT }));
       }
     }
-    routine.title = readText(fields[1] || "", LIMITS.title, "The title is longer than {max} characters: only the first {max} were kept.", problems);
+    routine.title = readText(fields[1] || "", LIMITS.title, (v) => t("The title is longer than {max} characters: only the first {max} were kept.", v), problems);
     const freq = fields[2] || "";
     const match = /^(\d{1,3})([dw])$/.exec(freq);
     if (match && number(Number(match[1]), LIMITS.times) && Number(match[1]) > 0) {
@@ -143,7 +143,7 @@ export function decodeRoutine(code) {
     const condition = fields[3] || "";
     if (ID.test(condition)) routine.condition = condition;
     else if (condition) problems.push(t("The condition \"{id}\" is not a handbook id: left out.", { id: cleanText(unescapeText(condition), 40) }));
-    routine.note = readText(fields[4] || "", LIMITS.note, "The note for the patient is longer than {max} characters: only the first {max} were kept.", problems);
+    routine.note = readText(fields[4] || "", LIMITS.note, (v) => t("The note for the patient is longer than {max} characters: only the first {max} were kept.", v), problems);
     const items = fields.slice(5);
     if (items.length > LIMITS.items) {
       problems.push(plural(items.length, "The link has {n} exercises; a routine holds at most {max}: the first {max} were kept.", { max: LIMITS.items }));
@@ -161,9 +161,9 @@ export function decodeRoutine(code) {
         const value = parts[i + 1] || "";
         if (!value) return;
         if (!/^\d+$/.test(value)) {
-          problems.push(t(NOT_WHOLE[key], { number, id, value: cleanText(unescapeText(value), 20) }));
+          problems.push(NOT_WHOLE[key]({ number, id, value: cleanText(unescapeText(value), 20) }));
         } else if (value.length > 9 || Number(value) > LIMITS[key]) {
-          problems.push(t(TOO_MANY[key], { number, id, value: value.length > 12 ? value.slice(0, 12) + "…" : value, max: LIMITS[key] }));
+          problems.push(TOO_MANY[key]({ number, id, value: value.length > 12 ? value.slice(0, 12) + "…" : value, max: LIMITS[key] }));
         } else {
           item[key] = Number(value);
         }
@@ -171,7 +171,7 @@ export function decodeRoutine(code) {
       const flags = parts[5] || "";
       item.perSide = flags.includes("s");
       if (/[^s]/.test(flags)) problems.push(t("Exercise {number} ({id}): unknown marks \"{marks}\" ignored.", { number, id, marks: cleanText(unescapeText(flags), 20) }));
-      item.note = readText(parts.slice(6).join("%2E"), LIMITS.itemNote, "The note of exercise {number} is longer than {max} characters: only the first {max} were kept.", problems, { number });
+      item.note = readText(parts.slice(6).join("%2E"), LIMITS.itemNote, (v) => t("The note of exercise {number} is longer than {max} characters: only the first {max} were kept.", v), problems, { number });
       routine.items.push(item);
     });
   } catch (error) {
