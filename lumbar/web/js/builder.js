@@ -4,6 +4,7 @@
 import { decodeRoutine, encodeRoutine, emptyItem, emptyRoutine, cleanText, LIMITS } from "./lib/routine-link.js";
 import { doseLine, freqLine, fromHandbook, resolveItems, warningsFor, swaps, matches } from "./lib/routine-logic.js";
 import { qrcode } from "./vendor/qrcode-generator.js";
+import { t, plural } from "./lib/i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -31,7 +32,7 @@ export function qrSvg(text) {
   svg.setAttribute("viewBox", "0 0 " + (n + 2 * border) + " " + (n + 2 * border));
   svg.setAttribute("class", "lh-qr");
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "QR code: scan it to open this routine");
+  svg.setAttribute("aria-label", t("QR code: scan it to open this routine"));
   const bg = document.createElementNS(SVG, "rect");
   bg.setAttribute("width", "100%");
   bg.setAttribute("height", "100%");
@@ -79,13 +80,13 @@ function build(root, data, sheet) {
 
   function showProblems() {
     const lines = state.problems.slice();
-    for (const id of state.missing) lines.push(`"${id}" is no longer in the handbook: it is shown below without steps; remove it or choose another exercise.`);
+    for (const id of state.missing) lines.push(t("\"{id}\" is no longer in the handbook: it is shown below without steps; remove it or choose another exercise.", { id }));
     messages.replaceChildren();
     if (!lines.length) return;
     messages.append(make("div", { class: "admonition warning lh-b-problem" }, [
-      make("p", { class: "admonition-title", text: "Part of this link could not be read" }),
-      make("ul", {}, lines.map((t) => make("li", { text: t }))),
-      make("p", { text: "Everything else in the link was kept. Check the routine before you use it." }),
+      make("p", { class: "admonition-title", text: t("Part of this link could not be read") }),
+      make("ul", {}, lines.map((line) => make("li", { text: line }))),
+      make("p", { text: t("Everything else in the link was kept. Check the routine before you use it.") }),
     ]));
   }
 
@@ -116,8 +117,8 @@ function build(root, data, sheet) {
     const warnings = warningsFor(ex, cond, data.patterns);
     if (!warnings.length) return null;
     return make("ul", { class: "lh-b-warnings" }, warnings.map((w) => {
-      const label = w.kind === "pattern" ? "Harmful movement: " + w.title
-        : w.kind === "caution" ? "Take care with " + w.title : "Avoid with " + w.title;
+      const label = w.kind === "pattern" ? t("Harmful movement: {title}", { title: w.title })
+        : w.kind === "caution" ? t("Take care with {title}", { title: w.title }) : t("Avoid with {title}", { title: w.title });
       return make("li", { class: "lh-b-warn-" + w.kind }, [make("strong", { text: label + (compact ? "" : ". ") }), compact ? null : w.why]);
     }));
   }
@@ -128,8 +129,8 @@ function build(root, data, sheet) {
     const title = make("input", { id: "lh-b-title", class: "md-input md-input--stretch", maxlength: LIMITS.title, value: r.title, autocomplete: "off" });
     title.addEventListener("input", () => { r.title = cleanText(title.value, LIMITS.title); setAddress(); renderSheet(); });
     const times = make("input", { id: "lh-b-times", type: "number", min: 1, max: LIMITS.times, step: 1, class: "md-input", value: r.freq ? r.freq.times : "" });
-    const per = make("select", { id: "lh-b-per", class: "md-input", "aria-label": "Per" }, [
-      make("option", { value: "day", text: "a day" }), make("option", { value: "week", text: "a week" })]);
+    const per = make("select", { id: "lh-b-per", class: "md-input", "aria-label": t("Per") }, [
+      make("option", { value: "day", text: t("a day") }), make("option", { value: "week", text: t("a week") })]);
     per.value = r.freq ? r.freq.per : "day";
     const setFreq = () => {
       const n = Number(times.value);
@@ -138,9 +139,9 @@ function build(root, data, sheet) {
     };
     times.addEventListener("input", setFreq);
     per.addEventListener("change", setFreq);
-    const cond = make("select", { id: "lh-b-condition", class: "md-input md-input--stretch" }, [make("option", { value: "", text: "None chosen" })]);
+    const cond = make("select", { id: "lh-b-condition", class: "md-input md-input--stretch" }, [make("option", { value: "", text: t("None chosen") })]);
     for (const kind of ["condition", "goal"]) {
-      const group = make("optgroup", { label: kind === "goal" ? "Goals" : "Back problems" });
+      const group = make("optgroup", { label: kind === "goal" ? t("Goals") : t("Back problems") });
       for (const c of data.conditions.filter((x) => x.kind === kind)) group.append(make("option", { value: c.id, text: c.title }));
       cond.append(group);
     }
@@ -150,52 +151,53 @@ function build(root, data, sheet) {
     note.value = r.note;
     note.addEventListener("input", () => { r.note = cleanText(note.value, LIMITS.note); setAddress(); renderSheet(); });
     return make("fieldset", { class: "lh-b-routine" }, [
-      make("legend", { text: "The routine" }),
-      make("p", {}, [make("label", { for: "lh-b-title", text: "Title" }), make("br"), title]),
-      make("p", { class: "lh-b-freq" }, [make("label", { for: "lh-b-times", text: "How often (times)" }), " ", times, " ", per]),
-      make("p", {}, [make("label", { for: "lh-b-condition", text: "Condition or goal (shows what to avoid)" }), make("br"), cond]),
+      make("legend", { text: t("The routine") }),
+      make("p", {}, [make("label", { for: "lh-b-title", text: t("Title") }), make("br"), title]),
+      make("p", { class: "lh-b-freq" }, [make("label", { for: "lh-b-times", text: t("How often (times)") }), " ", times, " ", per]),
+      make("p", {}, [make("label", { for: "lh-b-condition", text: t("Condition or goal (shows what to avoid)") }), make("br"), cond]),
       conditionLists(),
-      make("p", {}, [make("label", { for: "lh-b-note", text: "Note for the patient (" + LIMITS.note + " characters at most)" }), make("br"), note]),
+      make("p", {}, [make("label", { for: "lh-b-note", text: t("Note for the patient ({max} characters at most)", { max: LIMITS.note }) }), make("br"), note]),
     ]);
   }
 
   function conditionLists() {
     const c = conditions.get(state.routine.condition);
     if (!c) return null;
-    const box = make("div", { class: "admonition warning lh-b-condition-lists" }, [make("p", { class: "admonition-title", text: c.title + ": what the handbook says" })]);
-    const avoid = c.avoid.map((e) => make("li", {}, [make("strong", { text: exerciseTitle(e.exercise) + ": " }), e.why]))
-      .concat(c.avoid_patterns.map((p) => make("li", { text: ((data.patterns.find((x) => x.id === p) || {}).title || p) + " (harmful movement)" })));
-    if (avoid.length) box.append(make("p", { text: "Avoid:" }), make("ul", { class: "lh-b-avoid" }, avoid));
-    if (c.caution.length) box.append(make("p", { text: "Take care with:" }), make("ul", { class: "lh-b-caution" },
-      c.caution.map((e) => make("li", {}, [make("strong", { text: exerciseTitle(e.exercise) + ": " }), e.why]))));
-    if (!avoid.length && !c.caution.length) box.append(make("p", { text: "The handbook lists nothing to avoid for it." }));
+    const box = make("div", { class: "admonition warning lh-b-condition-lists" }, [make("p", { class: "admonition-title", text: t("{condition}: what the handbook says", { condition: c.title }) })]);
+    const avoid = c.avoid.map((e) => make("li", {}, [make("strong", { text: t("{exercise}:", { exercise: exerciseTitle(e.exercise) }) + " " }), e.why]))
+      .concat(c.avoid_patterns.map((p) => make("li", { text: t("{pattern} (harmful movement)", { pattern: (data.patterns.find((x) => x.id === p) || {}).title || p }) })));
+    if (avoid.length) box.append(make("p", { text: t("Avoid:") }), make("ul", { class: "lh-b-avoid" }, avoid));
+    if (c.caution.length) box.append(make("p", { text: t("Take care with:") }), make("ul", { class: "lh-b-caution" },
+      c.caution.map((e) => make("li", {}, [make("strong", { text: t("{exercise}:", { exercise: exerciseTitle(e.exercise) }) + " " }), e.why]))));
+    if (!avoid.length && !c.caution.length) box.append(make("p", { text: t("The handbook lists nothing to avoid for it.") }));
     return box;
   }
 
   function add(id) {
-    if (state.routine.items.length >= LIMITS.items) { say("A routine holds at most " + LIMITS.items + " exercises."); return; }
+    if (state.routine.items.length >= LIMITS.items) { say(plural(LIMITS.items, "A routine holds at most {n} exercises.")); return; }
     const ex = exercises.get(id);
     const item = emptyItem(id);
     item.perSide = Boolean(ex && ex.sides);
     state.routine.items.push(item);
     const warned = ex && warningsFor(ex, conditions.get(state.routine.condition) || null, data.patterns).length;
-    say("Added " + exerciseTitle(id) + " as exercise " + state.routine.items.length + (warned ? ": read its warning" : "") + ".");
+    say(warned ? t("Added {exercise} as exercise {n}: read its warning.", { exercise: exerciseTitle(id), n: state.routine.items.length })
+      : t("Added {exercise} as exercise {n}.", { exercise: exerciseTitle(id), n: state.routine.items.length }));
     changed("add-" + id);
   }
 
   // Find exercises: name or other name, suited to a condition, start position, equipment.
   function finder() {
     const q = make("input", { id: "lh-b-q", type: "search", class: "md-input md-input--stretch", value: state.query, autocomplete: "off" });
-    const pos = make("select", { id: "lh-b-pos", class: "md-input" }, [make("option", { value: "", text: "Any position" })]
+    const pos = make("select", { id: "lh-b-pos", class: "md-input" }, [make("option", { value: "", text: t("Any position") })]
       .concat(data.positions.filter((p) => data.exercises.some((e) => e.position === p.id)).map((p) => make("option", { value: p.id, text: p.title }))));
     pos.value = state.position;
-    const kit = make("select", { id: "lh-b-kit", class: "md-input" }, [make("option", { value: "", text: "Any equipment" }), make("option", { value: "none", text: "Nothing at all" })]
+    const kit = make("select", { id: "lh-b-kit", class: "md-input" }, [make("option", { value: "", text: t("Any equipment") }), make("option", { value: "none", text: t("Nothing at all") })]
       .concat(data.equipment.filter((k) => data.exercises.some((e) => (e.equipment || []).includes(k.id))).map((k) => make("option", { value: k.id, text: k.title }))));
     kit.value = state.kit;
-    const suited = make("select", { id: "lh-b-suited", class: "md-input" }, [make("option", { value: "", text: "Any condition" })]
+    const suited = make("select", { id: "lh-b-suited", class: "md-input" }, [make("option", { value: "", text: t("Any condition") })]
       .concat(data.conditions.map((c) => make("option", { value: c.id, text: c.title }))));
     suited.value = state.suited;
-    const list = make("ul", { class: "lh-b-results", "aria-label": "Exercises found" });
+    const list = make("ul", { class: "lh-b-results", "aria-label": t("Exercises found") });
     const count = make("p", { class: "lh-b-count" });
     const suitedIds = (cid) => {
       const c = conditions.get(cid);
@@ -212,21 +214,21 @@ function build(root, data, sheet) {
         (!state.kit || (state.kit === "none" ? !(e.equipment || []).length : (e.equipment || []).includes(state.kit))))
         .sort((a, b) => a.title.localeCompare(b.title));
       list.replaceChildren(...shown.map((e) => {
-        const button = make("button", { type: "button", class: "md-button lh-b-add", "data-focus": "add-" + e.id, "aria-label": "Add " + e.title, text: "Add" });
+        const button = make("button", { type: "button", class: "md-button lh-b-add", "data-focus": "add-" + e.id, "aria-label": t("Add {exercise}", { exercise: e.title }), text: t("Add") });
         button.addEventListener("click", () => add(e.id));
         const meta = [positions.get(e.position) || e.position].concat((e.equipment || []).map((k) => equipment.get(k) || k)).join("; ");
         return make("li", { "data-exercise": e.id }, [button, " ", make("span", { class: "lh-b-name", text: e.title }),
           make("span", { class: "lh-find-meta", text: " (" + meta + ")" }), warningList(e, true)]);
       }));
-      count.textContent = shown.length ? shown.length + (shown.length === 1 ? " exercise" : " exercises") + " found." : "No exercise matches: clear a filter.";
+      count.textContent = shown.length ? plural(shown.length, { one: "{n} exercise found.", other: "{n} exercises found." }) : t("No exercise matches: clear a filter.");
     };
     for (const field of [q, pos, kit, suited]) field.addEventListener(field === q ? "input" : "change", fill);
     fill();
     const field = (id, label, control) => make("p", { class: "lh-find-field" }, [make("label", { for: id, text: label }), make("br"), control]);
     return make("section", { class: "lh-b-finder", "aria-labelledby": "lh-b-find-h" }, [
-      make("h2", { id: "lh-b-find-h", text: "Find exercises" }),
-      make("div", { class: "lh-b-filters" }, [field("lh-b-q", "Name or other name", q), field("lh-b-suited", "Suited to", suited),
-        field("lh-b-pos", "Start position", pos), field("lh-b-kit", "Equipment", kit)]),
+      make("h2", { id: "lh-b-find-h", text: t("Find exercises") }),
+      make("div", { class: "lh-b-filters" }, [field("lh-b-q", t("Name or other name"), q), field("lh-b-suited", t("Suited to"), suited),
+        field("lh-b-pos", t("Start position"), pos), field("lh-b-kit", t("Equipment"), kit)]),
       count, list]);
   }
 
@@ -235,7 +237,7 @@ function build(root, data, sheet) {
     const to = index + by;
     if (to < 0 || to >= items.length) return;
     [items[index], items[to]] = [items[to], items[index]];
-    say(exerciseTitle(items[to].id) + " is now exercise " + (to + 1) + " of " + items.length + ".");
+    say(t("{exercise} is now exercise {n} of {count}.", { exercise: exerciseTitle(items[to].id), n: to + 1, count: items.length }));
     changed((by < 0 ? "up-" : "down-") + to);
   }
 
@@ -243,15 +245,15 @@ function build(root, data, sheet) {
     const ex = exercises.get(item.id);
     const n = state.routine.items.length;
     const heading = make("h3", { id: "lh-b-item-" + index }, [(index + 1) + ". ",
-      ex ? make("a", { href: exLink.replace("{id}", encodeURIComponent(item.id)), text: ex.title }) : make("span", { text: item.id + ": no longer in the handbook" })]);
+      ex ? make("a", { href: exLink.replace("{id}", encodeURIComponent(item.id)), text: ex.title }) : make("span", { text: t("{id}: no longer in the handbook", { id: item.id }) })]);
     const li = make("li", { class: "lh-b-item", draggable: "true", "data-index": index, "aria-labelledby": "lh-b-item-" + index }, [heading]);
     if (ex) li.append(make("p", { class: "lh-position", text: positions.get(ex.position) || ex.position }));
     if (ex) { const w = warningList(ex, false); if (w) li.append(w); }
     const doses = make("div", { class: "lh-b-doses" }, [
-      numberField("Repetitions", item.reps, LIMITS.reps, "reps", index),
-      numberField("Sets", item.sets, LIMITS.sets, "sets", index),
-      numberField("Hold (seconds)", item.hold, LIMITS.hold, "hold", index),
-      numberField("Rest (seconds)", item.rest, LIMITS.rest, "rest", index),
+      numberField(t("Repetitions"), item.reps, LIMITS.reps, "reps", index),
+      numberField(t("Sets"), item.sets, LIMITS.sets, "sets", index),
+      numberField(t("Hold (seconds)"), item.hold, LIMITS.hold, "hold", index),
+      numberField(t("Rest (seconds)"), item.rest, LIMITS.rest, "rest", index),
     ]);
     doses.addEventListener("input", (event) => {
       const key = event.target.getAttribute("data-key");
@@ -268,9 +270,9 @@ function build(root, data, sheet) {
     const note = make("input", { id: noteId, class: "md-input md-input--stretch", maxlength: LIMITS.itemNote, value: item.note, autocomplete: "off" });
     note.addEventListener("input", () => { item.note = cleanText(note.value, LIMITS.itemNote); setAddress(); renderSheet(); });
     const line = make("span", { class: "lh-b-dose", text: doseLine(item) });
-    li.append(doses, make("p", {}, [side, " ", make("label", { for: sideId, text: "Each side" })]),
-      make("p", {}, [make("label", { for: noteId, text: "Note (" + LIMITS.itemNote + " characters at most)" }), make("br"), note]),
-      make("p", {}, [make("strong", { text: "Dose: " }), line]));
+    li.append(doses, make("p", {}, [side, " ", make("label", { for: sideId, text: t("Each side") })]),
+      make("p", {}, [make("label", { for: noteId, text: t("Note ({max} characters at most)", { max: LIMITS.itemNote }) }), make("br"), note]),
+      make("p", {}, [make("strong", { text: t("Dose:") + " " }), line]));
     const buttons = make("p", { class: "lh-b-buttons" });
     const button = (text, label, key, action, disabled) => {
       const b = make("button", { type: "button", class: "md-button", text: text, "aria-label": label, "data-focus": key, disabled: disabled });
@@ -278,17 +280,20 @@ function build(root, data, sheet) {
       buttons.append(b, " ");
     };
     const title = exerciseTitle(item.id);
-    button("Move up", "Move " + title + " up", "up-" + index, () => move(index, -1), index === 0);
-    button("Move down", "Move " + title + " down", "down-" + index, () => move(index, 1), index === n - 1);
-    button("Remove", "Remove " + title, "remove-" + index, () => {
+    button(t("Move up"), t("Move {exercise} up", { exercise: title }), "up-" + index, () => move(index, -1), index === 0);
+    button(t("Move down"), t("Move {exercise} down", { exercise: title }), "down-" + index, () => move(index, 1), index === n - 1);
+    button(t("Remove"), t("Remove {exercise}", { exercise: title }), "remove-" + index, () => {
       state.routine.items.splice(index, 1);
-      say("Removed " + title + ".");
+      say(t("Removed {exercise}.", { exercise: title }));
       changed(state.routine.items.length ? "remove-" + Math.min(index, state.routine.items.length - 1) : "lh-b-q");
     });
     if (ex) for (const dir of ["easier", "harder"]) for (const other of swaps(ex, dir, exercises)) {
-      button("Swap for " + dir + ": " + other.title, null, "swap-" + index + "-" + other.id, () => {
+      const easier = dir === "easier";
+      button(easier ? t("Swap for easier: {exercise}", { exercise: other.title }) : t("Swap for harder: {exercise}", { exercise: other.title }),
+        null, "swap-" + index + "-" + other.id, () => {
         state.routine.items[index] = { ...item, id: other.id };
-        say("Swapped " + title + " for the " + dir + " " + other.title + ".");
+        say(easier ? t("Swapped {exercise} for the easier {other}.", { exercise: title, other: other.title })
+          : t("Swapped {exercise} for the harder {other}.", { exercise: title, other: other.title }));
         changed("item-" + index);
       });
     }
@@ -308,47 +313,47 @@ function build(root, data, sheet) {
 
   function actions() {
     const p = make("p", { class: "lh-b-actions" });
-    const printButton = make("button", { type: "button", class: "md-button md-button--primary", text: "Print the sheet", disabled: !state.routine.items.length });
+    const printButton = make("button", { type: "button", class: "md-button md-button--primary", text: t("Print the sheet"), disabled: !state.routine.items.length });
     printButton.addEventListener("click", () => printSheet());
     p.append(printButton, " ");
     if (state.mode === "view") {
-      const edit = make("button", { type: "button", class: "md-button", text: "Edit a copy" });
-      edit.addEventListener("click", () => { state.mode = "edit"; state.problems = []; changed("lh-b-title"); say("Editing a copy: the link you opened stays as it was."); });
+      const edit = make("button", { type: "button", class: "md-button", text: t("Edit a copy") });
+      edit.addEventListener("click", () => { state.mode = "edit"; state.problems = []; changed("lh-b-title"); say(t("Editing a copy: the link you opened stays as it was.")); });
       p.append(edit, " ");
     }
     // Hook for the guided session player (issue 17): shown only when the build has a session/ page.
     if (session && state.routine.items.length) {
-      p.append(make("a", { class: "md-button lh-b-start", href: session + "#r=" + encodeRoutine(state.routine), text: "Start this routine" }), " ");
+      p.append(make("a", { class: "md-button lh-b-start", href: session + "#r=" + encodeRoutine(state.routine), text: t("Start this routine") }), " ");
     }
     const link = make("input", { id: "lh-b-link", class: "md-input md-input--stretch", readonly: true, value: shareUrl() });
-    const copy = make("button", { type: "button", class: "md-button", text: "Copy the link" });
+    const copy = make("button", { type: "button", class: "md-button", text: t("Copy the link") });
     copy.addEventListener("click", () => {
       link.select();
-      const done = () => say("The link is copied. It holds the whole routine; nothing was sent anywhere.");
+      const done = () => say(t("The link is copied. It holds the whole routine; nothing was sent anywhere."));
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link.value).then(done, () => { document.execCommand("copy"); done(); });
       else { document.execCommand("copy"); done(); }
     });
     return make("section", { class: "lh-b-handover", "aria-labelledby": "lh-b-hand-h" }, [
-      make("h2", { id: "lh-b-hand-h", text: "Hand it over" }), p,
-      make("p", {}, [make("label", { for: "lh-b-link", text: "The link (it never expires; nothing is stored or sent)" }), make("br"), link, " ", copy]),
+      make("h2", { id: "lh-b-hand-h", text: t("Hand it over") }), p,
+      make("p", {}, [make("label", { for: "lh-b-link", text: t("The link (it never expires; nothing is stored or sent)") }), make("br"), link, " ", copy]),
     ]);
   }
 
   function viewList() {
     const r = state.routine;
-    const head = [make("h2", { id: "lh-b-view-h", text: r.title || "A routine from your physiotherapist" })];
-    if (r.freq) head.push(make("p", { text: "How often: " + freqLine(r.freq) + "." }));
-    if (conditions.has(r.condition)) head.push(make("p", { text: "For: " + conditions.get(r.condition).title + "." }));
-    if (r.note) head.push(make("p", { class: "lh-b-view-note" }, [make("strong", { text: "Note: " }), r.note]));
+    const head = [make("h2", { id: "lh-b-view-h", text: r.title || t("A routine from your physiotherapist") })];
+    if (r.freq) head.push(make("p", { text: t("How often: {freq}.", { freq: freqLine(r.freq) }) }));
+    if (conditions.has(r.condition)) head.push(make("p", { text: t("For: {condition}.", { condition: conditions.get(r.condition).title }) }));
+    if (r.note) head.push(make("p", { class: "lh-b-view-note" }, [make("strong", { text: t("Note:") + " " }), r.note]));
     const list = make("ol", { class: "lh-b-view" }, r.items.map((item) => {
       const ex = exercises.get(item.id);
       return make("li", { "data-exercise": item.id }, [
-        ex ? make("a", { href: exLink.replace("{id}", encodeURIComponent(item.id)), text: ex.title }) : make("span", { text: item.id + ": no longer in the handbook" }),
+        ex ? make("a", { href: exLink.replace("{id}", encodeURIComponent(item.id)), text: ex.title }) : make("span", { text: t("{id}: no longer in the handbook", { id: item.id }) }),
         ": ", make("span", { class: "lh-b-dose", text: doseLine(item) }),
         item.note ? make("span", { class: "lh-b-item-note", text: " (" + item.note + ")" }) : null,
         ex ? warningList(ex, false) : null]);
     }));
-    if (!r.items.length) list.append(make("li", { text: "No exercise in this link." }));
+    if (!r.items.length) list.append(make("li", { text: t("No exercise in this link.") }));
     return make("section", { class: "lh-b-readonly", "aria-labelledby": "lh-b-view-h" }, head.concat([list]));
   }
 
@@ -359,8 +364,8 @@ function build(root, data, sheet) {
     } else {
       const items = make("ol", { class: "lh-b-items" }, state.routine.items.map(itemEditor));
       const chosen = make("section", { class: "lh-b-chosen", "aria-labelledby": "lh-b-chosen-h" }, [
-        make("h2", { id: "lh-b-chosen-h", text: "The exercises (" + state.routine.items.length + ")" }),
-        state.routine.items.length ? items : make("p", { text: "None yet: find exercises below and add them. The sheet fits 8 on one page." })]);
+        make("h2", { id: "lh-b-chosen-h", text: t("The exercises ({n})", { n: state.routine.items.length }) }),
+        state.routine.items.length ? items : make("p", { text: t("None yet: find exercises below and add them. The sheet fits 8 on one page.") })]);
       main.replaceChildren(routineFields(), chosen, actions(), finder());
     }
     renderSheet();
@@ -374,8 +379,9 @@ function build(root, data, sheet) {
 
   function renderSheet() {
     const r = state.routine;
-    sheet.querySelector(".lh-b-sheet-title").textContent = r.title || "Your exercise routine";
-    const who = [r.freq ? "Do it " + freqLine(r.freq) + "." : "", conditions.has(r.condition) ? "For: " + conditions.get(r.condition).title + "." : "", r.note].filter(Boolean);
+    sheet.querySelector(".lh-b-sheet-title").textContent = r.title || t("Your exercise routine");
+    const who = [r.freq ? t("Do it {freq}.", { freq: freqLine(r.freq) }) : "",
+      conditions.has(r.condition) ? t("For: {condition}.", { condition: conditions.get(r.condition).title }) : "", r.note].filter(Boolean);
     sheet.querySelector(".lh-b-sheet-for").textContent = who.join(" ");
     const count = r.items.length;
     const brief = count <= 4 ? 10000 : count === 5 ? 240 : count === 6 ? 200 : count === 7 ? 150 : 100;
@@ -385,7 +391,7 @@ function build(root, data, sheet) {
       if (ex) {
         const lead = make("div", { class: "lh-print-only" });
         if (ex.thumb) lead.append(make("span", { class: "lh-thumb" }, [make("img", { src: thumbs + encodeURIComponent(ex.id) + ".svg", alt: "" })]));
-        lead.append(make("strong", { class: "lh-print-name", text: ex.title }), " – " + (positions.get(ex.position) || ex.position) + (ex.patterns.length ? " (caution: see online)" : ""), make("br"));
+        lead.append(make("strong", { class: "lh-print-name", text: ex.title }), " – " + (positions.get(ex.position) || ex.position) + (ex.patterns.length ? " " + t("(caution: see online)") : ""), make("br"));
         let used = 0; let cut = false;
         const steps = make("ol", {}, ex.steps.map((step, k) => {
           const fits = k === 0 || (!cut && used + step.length <= brief);
@@ -395,9 +401,9 @@ function build(root, data, sheet) {
           return make("li", { class: !fits ? "lh-more" : last && k < ex.steps.length - 1 ? "lh-cut" : null, text: step });
         }));
         how.append(lead, steps);
-        if (ex.breathing) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: "Breathing:" }), " " + (count > 6 ? ex.breathing.split(". ")[0].replace(/\.?$/, ".") : ex.breathing)]));
+        if (ex.breathing) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + (count > 6 ? ex.breathing.split(". ")[0].replace(/\.?$/, ".") : ex.breathing)]));
       } else {
-        how.append(make("strong", { class: "lh-print-name", text: item.id }), " – no longer in the handbook: ask your physiotherapist.");
+        how.append(make("strong", { class: "lh-print-name", text: item.id }), " – " + t("no longer in the handbook: ask your physiotherapist."));
       }
       const dose = make("td", { class: "lh-dose" }, [make("strong", { text: doseLine(item) })]);
       if (item.note) dose.append(make("br"), make("span", { class: "lh-b-item-note", text: item.note }));
@@ -437,9 +443,9 @@ function build(root, data, sheet) {
     const hb = data.routines.find((r) => r.id === routineId);
     if (hb) {
       state.routine = fromHandbook(hb);
-      say("Loaded " + hb.title + " with its doses: change anything, then print it or copy the link.");
+      say(t("Loaded {routine} with its doses: change anything, then print it or copy the link.", { routine: hb.title }));
     } else {
-      state.problems = [`There is no routine "${cleanText(routineId, 60)}" in the handbook: start from an empty routine.`];
+      state.problems = [t("There is no routine \"{id}\" in the handbook: start from an empty routine.", { id: cleanText(routineId, 60) })];
     }
   }
   state.missing = state.routine.items.map((i) => i.id).filter((id) => !exercises.has(id));
@@ -463,10 +469,10 @@ function setup() {
       return response.json();
     });
     loaded.then((data) => build(root, data, sheet)).catch(() => {
-      root.replaceChildren(make("p", { class: "lh-b-error", text: "The builder could not load the handbook's exercises. Reload the page, or use the handbook's routines." }));
+      root.replaceChildren(make("p", { class: "lh-b-error", text: t("The builder could not load the handbook's exercises. Reload the page, or use the handbook's routines.") }));
     });
   } catch (error) {
-    root.replaceChildren(make("p", { class: "lh-b-error", text: "The builder could not start: " + String(error && error.message) }));
+    root.replaceChildren(make("p", { class: "lh-b-error", text: t("The builder could not start: {error}", { error: String(error && error.message) }) }));
   }
 }
 

@@ -21,8 +21,53 @@
       .replace(/[*_`]/g, "");
   }
 
-  function count(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+  // The page's words: a classic script cannot import lib/i18n.js, so this is its t() and plural() in short,
+  // read from the same block (<script type="application/json" id="lh-ui">) with the same rules: the English
+  // text is the key; a plural key is the English "other" form, its value an object of Intl.PluralRules categories.
+  let words = null;
+  function catalogue() {
+    if (words) return words;
+    words = {};
+    const node = document.getElementById("lh-ui");
+    try {
+      const parsed = node ? JSON.parse(node.textContent || "{}") : {};
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) words = parsed;
+    } catch (error) {
+      words = {}; // English, rather than no filter
+    }
+    return words;
+  }
+
+  function fill(text, values) {
+    return String(text).replace(/\{([A-Za-z_]\w*)\}/g, (whole, name) =>
+      values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole);
+  }
+
+  function form(value, category) {
+    if (typeof value === "string") return value;
+    if (!value || typeof value !== "object") return null;
+    for (const key of [category, "other", "many", "one"]) if (typeof value[key] === "string") return value[key];
+    return null;
+  }
+
+  function t(text, values) {
+    const found = form(catalogue()[text], "other");
+    return fill(found === null ? text : found, values);
+  }
+
+  function plural(n, forms, values) {
+    const all = Object.assign({ n: String(n) }, values || {});
+    const found = catalogue()[forms.other];
+    if (found !== undefined && form(found, "other") !== null) {
+      let category = "other";
+      try {
+        category = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+      } catch (error) {
+        category = n === 1 ? "one" : "other";
+      }
+      return fill(form(found, category), all);
+    }
+    return fill(n === 1 ? forms.one : forms.other, all);
   }
 
   function choice(id, label, groups) {
@@ -51,28 +96,28 @@
     const usedEquipment = used("equipment");
     const condList = data.conditions.slice().sort(titled);
 
-    const condition = choice("lh-find-condition", "Condition or goal", [
-      { options: [["", "Any condition or goal"]] },
-      { label: "Back problems", options: condList.filter((c) => c.kind !== "goal").map((c) => [c.id, c.title]) },
-      { label: "Goals", options: condList.filter((c) => c.kind === "goal").map((c) => [c.id, c.title]) },
+    const condition = choice("lh-find-condition", t("Condition or goal"), [
+      { options: [["", t("Any condition or goal")]] },
+      { label: t("Back problems"), options: condList.filter((c) => c.kind !== "goal").map((c) => [c.id, c.title]) },
+      { label: t("Goals"), options: condList.filter((c) => c.kind === "goal").map((c) => [c.id, c.title]) },
     ]);
-    const position = choice("lh-find-position", "Start position", [
-      { options: [["", "Any position"]].concat(
+    const position = choice("lh-find-position", t("Start position"), [
+      { options: [["", t("Any position")]].concat(
         data.positions.filter((p) => usedPositions.has(p.id)).map((p) => [p.id, p.title])) },
     ]);
-    const kit = choice("lh-find-equipment", "Equipment", [
-      { options: [["", "Any equipment"], ["none", "Nothing at all"]].concat(
+    const kit = choice("lh-find-equipment", t("Equipment"), [
+      { options: [["", t("Any equipment")], ["none", t("Nothing at all")]].concat(
         data.equipment.filter((e) => usedEquipment.has(e.id)).map((e) => [e.id, e.title])) },
     ]);
-    const clear = make("button", { type: "button", class: "md-button lh-find-clear", text: "Clear the filter" });
-    const form = make("form", { class: "lh-find-form", role: "search", "aria-label": "Filter by condition, position and equipment" },
+    const clear = make("button", { type: "button", class: "md-button lh-find-clear", text: t("Clear the filter") });
+    const form = make("form", { class: "lh-find-form", role: "search", "aria-label": t("Filter by condition, position and equipment") },
       [condition.field, position.field, kit.field, make("p", {}, [clear])]);
     const status = make("p", { class: "lh-find-status", role: "status", "aria-live": "polite" });
-    const jump = make("p", {}, [make("a", { href: "#lh-find-exercises", text: "Go to the exercises" })]);
+    const jump = make("p", {}, [make("a", { href: "#lh-find-exercises", text: t("Go to the exercises") })]);
     root.replaceChildren(form, status, jump);
     root.hidden = false;
 
-    const heading = make("h2", { id: "lh-find-exercises", text: "Exercises" });
+    const heading = make("h2", { id: "lh-find-exercises", text: t("Exercises") });
     const list = make("ul", { class: "lh-find-exercises" });
     const results = make("section", { class: "lh-find-results", "aria-labelledby": "lh-find-exercises" }, [heading, list]);
     const cards = document.querySelector(".lh-find-cards");
@@ -112,11 +157,11 @@
           make("a", { href: link.replace("{id}", encodeURIComponent(e.id)), text: e.title }),
           " (" + where.join("; ") + ")", // a text node, not a span: the page stays under Lighthouse's DOM-size mark
         ]);
-        if (care.has(e.id)) item.append(make("br"), make("strong", { text: "Take care: " }), plain(care.get(e.id)));
-        if ((e.patterns || []).length) item.append(" ", make("span", { class: "lh-flag", text: "harmful movement: read its page first" }));
+        if (care.has(e.id)) item.append(make("br"), make("strong", { text: t("Take care:") + " " }), plain(care.get(e.id)));
+        if ((e.patterns || []).length) item.append(" ", make("span", { class: "lh-flag", text: t("harmful movement: read its page first") }));
         return item;
       }));
-      if (!shown.length) list.append(make("li", { text: "No exercise matches all of these choices: clear one of them." }));
+      if (!shown.length) list.append(make("li", { text: t("No exercise matches all of these choices: clear one of them.") }));
 
       // On the first run with no condition every card is already in place: touching them would only
       // make the browser lay the whole page out again.
@@ -127,12 +172,13 @@
       }
 
       const filters = [p && positions.has(p) ? positions.get(p).title.toLowerCase() : "",
-        k === "none" ? "needing nothing" : k && equipment.has(k) ? "with: " + equipment.get(k).title.toLowerCase() : ""].filter(Boolean);
-      let text = count(shown.length, "exercise", "exercises") + (filters.length ? ", " + filters.join(", ") : "") + ".";
-      if (c) text = c.title + ": " + count((c.routines || []).length, "routine", "routines") + " and " + text;
-      else if (!p && !k) text = "Every condition and goal, and all " + text;
+        k === "none" ? t("needing nothing") : k && equipment.has(k) ? t("with: {equipment}", { equipment: equipment.get(k).title.toLowerCase() }) : ""].filter(Boolean);
+      let text = plural(shown.length, { one: "{n} exercise", other: "{n} exercises" }) + (filters.length ? ", " + filters.join(", ") : "") + ".";
+      if (c) text = t("{condition}: {routines} and {exercises}", { condition: c.title, exercises: text,
+        routines: plural((c.routines || []).length, { one: "{n} routine", other: "{n} routines" }) });
+      else if (!p && !k) text = t("Every condition and goal, and all {exercises}", { exercises: text });
       status.textContent = text;
-      heading.textContent = c ? "Exercises for " + c.title.charAt(0).toLowerCase() + c.title.slice(1) : "Exercises";
+      heading.textContent = c ? t("Exercises for {condition}", { condition: c.title.charAt(0).toLowerCase() + c.title.slice(1) }) : t("Exercises");
 
       if (save && window.history && history.replaceState) {
         const params = new URLSearchParams();
@@ -176,7 +222,7 @@
       })
       .then((data) => build(root, data))
       .catch(() => {
-        root.replaceChildren(make("p", { class: "lh-find-error", text: "The filter could not load the handbook's data. Every condition is listed below." }));
+        root.replaceChildren(make("p", { class: "lh-find-error", text: t("The filter could not load the handbook's data. Every condition is listed below.") }));
         root.hidden = false;
       }));
   }

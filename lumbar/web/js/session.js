@@ -4,6 +4,7 @@ import { create, start, timing, togglePause, startTimer, extend, untime, countRe
 import { add } from "./lib/diary-store.js";
 import { codeFromHash, decodeRoutine } from "./lib/routine-link.js";
 import { el } from "./lib/dom.js";
+import { t, plural, lang } from "./lib/i18n.js";
 
 const SAVE = "lumbar-session";
 const PREFS = "lumbar-session-prefs";
@@ -25,7 +26,7 @@ function routineFromHash(data) {
   const id = params.get("id");
   if (id) {
     const r = data.routines[id];
-    if (!r) return { problems: [`There is no routine "${id}" in this handbook.`] };
+    if (!r) return { problems: [t("There is no routine \"{id}\" in this handbook.", { id })] };
     return { key: `id:${id}`, title: r.title, url: r.url, stopRules: r.stop_rules, cautions: r.cautions, items: r.items.map(fromArticle) };
   }
   const code = codeFromHash(location.hash); // as the builder wrote it, not URL-decoded
@@ -33,10 +34,10 @@ function routineFromHash(data) {
     const { routine, problems } = decodeRoutine(code);
     if (!routine) return { problems };
     const items = routine.items.map(fromBuilder).filter((n) => data.exercises[n.id]);
-    if (!items.length) return { problems: ["This routine has no exercise this handbook knows.", ...problems] };
-    return { key: `r:${code}`, title: routine.title || "Your routine", url: null, stopRules: [], cautions: [], items, problems };
+    if (!items.length) return { problems: [t("This routine has no exercise this handbook knows."), ...problems] };
+    return { key: `r:${code}`, title: routine.title || t("Your routine"), url: null, stopRules: [], cautions: [], items, problems };
   }
-  return { problems: ["Choose a routine first: each routine's page has a \"Start this routine\" link."] };
+  return { problems: [t("Choose a routine first: each routine's page has a \"Start this routine\" link.")] };
 }
 
 function main() {
@@ -79,6 +80,13 @@ function main() {
     } catch { /* storage full or refused: the session still runs */ }
   }
 
+  // A spoken cue, in the page's language.
+  function speak(text) {
+    const u = new SpeechSynthesisUtterance(text);
+    u.lang = lang();
+    speechSynthesis.speak(u);
+  }
+
   function cue(text, kind) {
     if (prefs.beep && audio) {
       const o = audio.createOscillator();
@@ -89,14 +97,14 @@ function main() {
       o.start();
       o.stop(audio.currentTime + (kind === "end" ? 0.4 : 0.15));
     }
-    if (prefs.speak && "speechSynthesis" in window) speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+    if (prefs.speak && "speechSynthesis" in window) speak(text);
     if (prefs.vibrate && kind === "end" && navigator.vibrate) navigator.vibrate(200);
   }
 
   async function keepAwake() {
     if (!("wakeLock" in navigator)) {
       notice.hidden = false;
-      notice.textContent = "This browser cannot keep the screen on: it may dim during a long hold.";
+      notice.textContent = t("This browser cannot keep the screen on: it may dim during a long hold.");
       return;
     }
     try {
@@ -104,7 +112,7 @@ function main() {
       notice.hidden = true;
     } catch {
       notice.hidden = false;
-      notice.textContent = "The screen may dim: this browser did not let the page keep it on.";
+      notice.textContent = t("The screen may dim: this browser did not let the page keep it on.");
     }
   }
 
@@ -115,7 +123,7 @@ function main() {
       audio?.resume();
     } catch { audio = null; }
     // iOS speaks later only when the first utterance came from a tap.
-    if (prefs.speak && "speechSynthesis" in window) speechSynthesis.speak(new SpeechSynthesisUtterance(""));
+    if (prefs.speak && "speechSynthesis" in window) speak("");
   }
 
   function act(fn) {
@@ -136,20 +144,20 @@ function main() {
 
   function painSelect(id, value) {
     const sel = el("select", { id });
-    sel.append(el("option", { value: "", text: "not noted" }));
+    sel.append(el("option", { value: "", text: t("not noted") }));
     for (let i = 0; i <= 10; i++) sel.append(el("option", { value: String(i), text: String(i), selected: value === i }));
     return sel;
   }
 
   function prefsBox() {
-    return el("fieldset", { class: "lh-prefs" }, el("legend", { text: "Cues (every cue is also shown as text)" }),
-      toggle("beep", "Beeps"), toggle("speak", "Spoken cues"), toggle("vibrate", "Vibration"),
-      toggle("auto", "Move on by itself when a timer ends"));
+    return el("fieldset", { class: "lh-prefs" }, el("legend", { text: t("Cues (every cue is also shown as text)") }),
+      toggle("beep", t("Beeps")), toggle("speak", t("Spoken cues")), toggle("vibrate", t("Vibration")),
+      toggle("auto", t("Move on by itself when a timer ends")));
   }
 
   function startScreen() {
     const pain = painSelect("lh-pain-before", painBefore);
-    const go = el("button", { type: "button", class: "md-button md-button--primary lh-start", text: "Start" });
+    const go = el("button", { type: "button", class: "md-button md-button--primary lh-start", text: t("Start") });
     go.addEventListener("click", () => {
       painBefore = pain.value === "" ? null : Number(pain.value);
       unlockCues();
@@ -157,20 +165,20 @@ function main() {
       act((s, st, now) => start(s, st, now));
       view.querySelector("h3")?.focus();
     });
-    const list = el("ol", { class: "lh-session-plan" }, exercises.map(({ n, ex }) => el("li", { text: `${ex.title}: ${doseLine(n)}` })));
+    const list = el("ol", { class: "lh-session-plan" }, exercises.map(({ n, ex }) => el("li", { text: t("{exercise}: {dose}", { exercise: ex.title, dose: doseLine(n) }) })));
     view.replaceChildren(
-      el("p", { text: `${exercises.length} exercises, one at a time. Stop when an exercise hurts.` }), list,
+      el("p", { text: plural(exercises.length, "{n} exercises, one at a time. Stop when an exercise hurts.") }), list,
       safetyBox(),
-      el("p", {}, el("label", { for: "lh-pain-before", text: "Your pain now, 0 (none) to 10 (worst): " }), pain),
+      el("p", {}, el("label", { for: "lh-pain-before", text: t("Your pain now, 0 (none) to 10 (worst):") + " " }), pain),
       prefsBox(), go);
   }
 
   function safetyBox() {
     const rules = [...routine.stopRules, ...routine.cautions];
     return el("div", { class: "admonition warning lh-session-safety" },
-      el("p", { class: "admonition-title", text: "When to stop" }),
+      el("p", { class: "admonition-title", text: t("When to stop") }),
       rules.length ? el("ul", {}, rules.map((r) => el("li", { text: r }))) : null,
-      el("p", {}, el("a", { href: "#safety", text: "Stop signs and red flags: when to get urgent help" })));
+      el("p", {}, el("a", { href: "#safety", text: t("Stop signs and red flags: when to get urgent help") })));
   }
 
   function button(text, fn, attrs = {}) {
@@ -188,44 +196,45 @@ function main() {
     const status = el("p", { class: "lh-counter-words" });
     const controls = el("div", { class: "lh-session-controls" });
     const timed = tm.left !== null;
-    if (step.kind === "reps") controls.append(button("+1 repetition", countRep, { class: "md-button lh-rep" }));
+    if (step.kind === "reps") controls.append(button(t("+1 repetition"), countRep, { class: "md-button lh-rep" }));
     if (timed) {
       const running = tm.phase === "lead" || tm.phase === "run";
-      controls.append(button(running ? "Pause" : tm.phase === "paused" ? "Resume" : step.kind === "reps" ? "Start hold" : "Start timer", togglePause, { class: "md-button lh-pause", "aria-keyshortcuts": "Space" }));
-      controls.append(button("+15 s", extend), button("No timer", untime));
+      controls.append(button(running ? t("Pause") : tm.phase === "paused" ? t("Resume") : step.kind === "reps" ? t("Start hold") : t("Start timer"), togglePause, { class: "md-button lh-pause", "aria-keyshortcuts": "Space" }));
+      controls.append(button(t("+15 s"), extend), button(t("No timer"), untime));
     }
-    controls.append(button("Back", back, { disabled: state.cur.index === 0, "aria-keyshortcuts": "ArrowLeft" }),
-      button(state.cur.index === steps.length - 1 ? "Finish" : "Next", next, { class: "md-button md-button--primary lh-next", "aria-keyshortcuts": "ArrowRight" }),
-      button("Skip: it hurts", skipHurt, { class: "md-button lh-skip" }));
+    controls.append(button(t("Back"), back, { disabled: state.cur.index === 0, "aria-keyshortcuts": "ArrowLeft" }),
+      button(state.cur.index === steps.length - 1 ? t("Finish") : t("Next"), next, { class: "md-button md-button--primary lh-next", "aria-keyshortcuts": "ArrowRight" }),
+      button(t("Skip: it hurts"), skipHurt, { class: "md-button lh-skip" }));
     const fig = el("div", { class: "lh-session-figure" });
     if (ex.drawing) fig.innerHTML = ex.drawing; // our own build's SVG, not user input
-    const notes = [...n.notes.map((t) => el("li", { text: t })), ...n.editorial.map((t) => el("li", { class: "lh-editorial-inline" }, el("strong", { text: "Editorial note: " }), t))];
+    const notes = [...n.notes.map((x) => el("li", { text: x })), ...n.editorial.map((x) => el("li", { class: "lh-editorial-inline" }, el("strong", { text: t("Editorial note:") + " " }), x))];
     view.replaceChildren(
-      el("p", { class: "lh-session-progress", text: `Exercise ${step.ex + 1} of ${exercises.length} · step ${state.cur.index + 1} of ${steps.length}` }),
-      el("h3", { tabindex: "-1", text: step.kind === "rest" ? `Rest: ${ex.title}` : ex.title }),
+      el("p", { class: "lh-session-progress", text: t("Exercise {n} of {count} · step {step} of {steps}", { n: step.ex + 1, count: exercises.length, step: state.cur.index + 1, steps: steps.length }) }),
+      el("h3", { tabindex: "-1", text: step.kind === "rest" ? t("Rest: {exercise}", { exercise: ex.title }) : ex.title }),
       el("p", { class: "lh-session-step", text: label }),
       el("div", { class: "lh-session-body" }, fig, el("div", {},
         el("p", { class: "lh-session-dose" }, el("strong", { text: doseLine(n) })),
         el("p", { class: "lh-position", text: ex.position }),
-        el("ol", {}, ex.steps.map((t) => el("li", { text: t }))),
+        el("ol", {}, ex.steps.map((x) => el("li", { text: x }))),
         notes.length ? el("ul", { class: "lh-session-notes" }, notes) : null)),
       counter, status, controls, prefsBox(), safetyBox(),
-      ex.url ? el("p", {}, el("a", { href: ex.url, text: `${ex.title}: the full page` })) : null);
+      ex.url ? el("p", {}, el("a", { href: ex.url, text: t("{exercise}: the full page", { exercise: ex.title }) })) : null);
     updateCounter();
   }
 
   function counterText(step, tm) {
-    if (tm.phase === "lead") return [String(tm.lead), `Get ready: ${tm.lead}`];
-    if (tm.phase === "run") return [String(tm.left), `${tm.left} seconds left`];
-    if (tm.phase === "paused") return [String(tm.left), `Paused, ${tm.left} seconds left`];
-    if (tm.phase === "over") return ["✓", step.kind === "rest" ? "Rest over: tap Next" : "Time: tap Next"];
+    if (tm.phase === "lead") return [String(tm.lead), t("Get ready: {n}", { n: tm.lead })];
+    if (tm.phase === "run") return [String(tm.left), plural(tm.left, "{n} seconds left")];
+    if (tm.phase === "paused") return [String(tm.left), plural(tm.left, "Paused, {n} seconds left")];
+    if (tm.phase === "over") return ["✓", step.kind === "rest" ? t("Rest over: tap Next") : t("Time: tap Next")];
     if (step.kind === "reps") {
       const target = step.reps.text;
-      const holdNote = tm.left !== null ? `, hold ${tm.left} s each` : "";
-      return [String(state.cur.reps), `${state.cur.reps} of ${target} repetitions${holdNote}`];
+      const holdNote = tm.left !== null ? ", " + t("hold {n} s each", { n: tm.left }) : "";
+      const counted = target === "1" ? 1 : Math.max(step.reps.high, 2);
+      return [String(state.cur.reps), plural(counted, "{done} of {n} repetitions", { done: state.cur.reps, n: target }) + holdNote];
     }
-    if (tm.left !== null) return [String(tm.left), `${tm.left} seconds: tap Start timer`];
-    return ["…", `${step.words || "Untimed"}: tap Next when done`];
+    if (tm.left !== null) return [String(tm.left), plural(tm.left, "{n} seconds: tap Start timer")];
+    return ["…", t("{what}: tap Next when done", { what: step.words || t("Untimed") })];
   }
 
   function updateCounter() {
@@ -241,7 +250,7 @@ function main() {
     const phaseKey = `${state.cur.index}:${tm.phase}:${state.cur.reps}`;
     if (phaseKey !== last) {
       const first = last === null || !last.startsWith(`${state.cur.index}:`);
-      const say = first ? `${stepLabel(step, ex.title)}. ${words}` : tm.phase === "run" ? "Go" : tm.phase === "over" ? words : tm.phase === "paused" ? "Paused" : words;
+      const say = first ? t("{step}. {counter}", { step: stepLabel(step, ex.title), counter: words }) : tm.phase === "run" ? t("Go") : tm.phase === "over" ? words : tm.phase === "paused" ? t("Paused") : words;
       if (last !== null) cue(say, tm.phase === "over" ? "end" : "step");
       live.textContent = say;
       last = phaseKey;
@@ -252,14 +261,14 @@ function main() {
     const res = results(state, exercises.length);
     const selects = exercises.map(({ ex }, i) => {
       const sel = el("select", { id: `lh-result-${i}` });
-      for (const [v, t] of [["done", "done"], ["partly", "partly"], ["skipped", "skipped"]]) sel.append(el("option", { value: v, text: t, selected: res[i].result === v }));
-      return el("li", {}, el("label", { for: `lh-result-${i}`, text: `${ex.title}${res[i].hurt ? " (skipped: it hurt)" : ""}: ` }), sel);
+      for (const [v, words] of [["done", t("done")], ["partly", t("partly")], ["skipped", t("skipped")]]) sel.append(el("option", { value: v, text: words, selected: res[i].result === v }));
+      return el("li", {}, el("label", { for: `lh-result-${i}`, text: (res[i].hurt ? t("{exercise} (skipped: it hurt):", { exercise: ex.title }) : t("{exercise}:", { exercise: ex.title })) + " " }), sel);
     });
     const before = painSelect("lh-pain-before-end", painBefore);
     const after = painSelect("lh-pain-after", null);
     const note = el("textarea", { id: "lh-note", rows: "3" });
     const done = el("p", { class: "lh-saved", role: "status" });
-    const saveBtn = el("button", { type: "button", class: "md-button md-button--primary lh-save", text: "Save in my diary" });
+    const saveBtn = el("button", { type: "button", class: "md-button md-button--primary lh-save", text: t("Save in my diary") });
     saveBtn.addEventListener("click", () => {
       const entry = {
         id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, date: new Date().toISOString(),
@@ -268,17 +277,17 @@ function main() {
         note: note.value, exercises: exercises.map(({ ex }, i) => ({ title: ex.title, result: view.querySelector(`#lh-result-${i}`).value, hurt: res[i].hurt })),
       };
       const ok = store && add(store, entry);
-      done.replaceChildren(ok ? "Saved on this device. " : "Not saved: this browser's storage is off, full, or holds a diary it cannot read. ",
-        diaryLink ? el("a", { href: diaryLink.getAttribute("href"), text: "Open your diary" }) : "");
+      done.replaceChildren(ok ? t("Saved on this device.") + " " : t("Not saved: this browser's storage is off, full, or holds a diary it cannot read.") + " ",
+        diaryLink ? el("a", { href: diaryLink.getAttribute("href"), text: t("Open your diary") }) : "");
       if (ok) { saveBtn.disabled = true; store.removeItem(SAVE); }
     });
-    view.replaceChildren(el("h3", { tabindex: "-1", text: "Session done" }),
-      el("p", { text: "How did it go? Saved on this device only." }),
+    view.replaceChildren(el("h3", { tabindex: "-1", text: t("Session done") }),
+      el("p", { text: t("How did it go? Saved on this device only.") }),
       el("ul", { class: "lh-session-results" }, selects),
-      el("p", {}, el("label", { for: "lh-pain-before-end", text: "Pain before, 0 to 10: " }), before),
-      el("p", {}, el("label", { for: "lh-pain-after", text: "Pain after, 0 to 10: " }), after),
-      el("p", {}, el("label", { for: "lh-note", text: "Note: " }), note), saveBtn, done);
-    live.textContent = "Session done.";
+      el("p", {}, el("label", { for: "lh-pain-before-end", text: t("Pain before, 0 to 10:") + " " }), before),
+      el("p", {}, el("label", { for: "lh-pain-after", text: t("Pain after, 0 to 10:") + " " }), after),
+      el("p", {}, el("label", { for: "lh-note", text: t("Note:") + " " }), note), saveBtn, done);
+    live.textContent = t("Session done.");
   }
 
   let screen = null;
@@ -314,7 +323,7 @@ function main() {
 
   state = tick(state, steps, Date.now());
   render(true);
-  if (saved && state.started && !state.finished) live.textContent = `Resumed where you were: ${live.textContent}`;
+  if (saved && state.started && !state.finished) live.textContent = t("Resumed where you were: {step}", { step: live.textContent });
   setInterval(() => {
     if (!state.started || state.finished) return;
     const before = serialise(state);

@@ -1,5 +1,7 @@
 // The diary: sessions kept on this device only (localStorage), in a versioned format. Pure functions over
 // a Storage-like object ({ getItem, setItem, removeItem }) so they run under node --test.
+// Its messages are in the page's language (./i18n.js); the stored data and the CSV's columns and result words never are.
+import { t } from "./i18n.js";
 
 export const KEY = "lumbar-diary";
 export const VERSION = 2;
@@ -21,17 +23,17 @@ function pain(v) {
 // What is wrong with one entry ([] when nothing).
 export function entryProblems(e) {
   const p = [];
-  if (!e || typeof e !== "object" || Array.isArray(e)) return ["not an entry"];
-  if (typeof e.id !== "string" || !e.id) p.push("no id");
-  if (typeof e.date !== "string" || Number.isNaN(Date.parse(e.date))) p.push("no valid date");
-  if (typeof e.title !== "string" || !e.title) p.push("no routine title");
-  if (typeof e.routine !== "string") p.push("no routine");
-  if (!pain(e.painBefore)) p.push("pain before is not 0 to 10");
-  if (!pain(e.painAfter)) p.push("pain after is not 0 to 10");
-  if (typeof e.note !== "string") p.push("no note text");
-  if (!Array.isArray(e.exercises)) p.push("no exercise list");
+  if (!e || typeof e !== "object" || Array.isArray(e)) return [t("not an entry")];
+  if (typeof e.id !== "string" || !e.id) p.push(t("no id"));
+  if (typeof e.date !== "string" || Number.isNaN(Date.parse(e.date))) p.push(t("no valid date"));
+  if (typeof e.title !== "string" || !e.title) p.push(t("no routine title"));
+  if (typeof e.routine !== "string") p.push(t("no routine"));
+  if (!pain(e.painBefore)) p.push(t("pain before is not 0 to 10"));
+  if (!pain(e.painAfter)) p.push(t("pain after is not 0 to 10"));
+  if (typeof e.note !== "string") p.push(t("no note text"));
+  if (!Array.isArray(e.exercises)) p.push(t("no exercise list"));
   else e.exercises.forEach((x, i) => {
-    if (!x || typeof x.title !== "string" || !RESULTS.includes(x.result) || typeof x.hurt !== "boolean") p.push(`exercise ${i + 1} is not readable`);
+    if (!x || typeof x.title !== "string" || !RESULTS.includes(x.result) || typeof x.hurt !== "boolean") p.push(t("exercise {n} is not readable", { n: i + 1 }));
   });
   return p;
 }
@@ -43,25 +45,25 @@ export function parse(text) {
   try {
     doc = JSON.parse(text);
   } catch {
-    return { entries: [], problems: ["The diary data is not readable (not JSON)."], newer: false, corrupt: true };
+    return { entries: [], problems: [t("The diary data is not readable (not JSON).")], newer: false, corrupt: true };
   }
   if (!doc || typeof doc !== "object" || doc.format !== "lumbar-diary" || !Number.isInteger(doc.version)) {
-    return { entries: [], problems: ["This is not a Lumbar Handbook diary."], newer: false, corrupt: true };
+    return { entries: [], problems: [t("This is not a Lumbar Handbook diary.")], newer: false, corrupt: true };
   }
   if (doc.version > VERSION) {
-    return { entries: [], problems: [`This diary was written by a newer version of the handbook (format ${doc.version}).`], newer: true, corrupt: true };
+    return { entries: [], problems: [t("This diary was written by a newer version of the handbook (format {version}).", { version: doc.version })], newer: true, corrupt: true };
   }
   while (doc.version < VERSION) {
     const step = MIGRATIONS[doc.version];
-    if (!step) return { entries: [], problems: [`Diary format ${doc.version} is unknown.`], newer: false, corrupt: true };
+    if (!step) return { entries: [], problems: [t("Diary format {version} is unknown.", { version: doc.version })], newer: false, corrupt: true };
     doc = step(doc);
   }
   const entries = [];
   const problems = [];
-  if (!Array.isArray(doc.entries)) return { entries, problems: ["The diary has no list of sessions."], newer: false, corrupt: true };
+  if (!Array.isArray(doc.entries)) return { entries, problems: [t("The diary has no list of sessions.")], newer: false, corrupt: true };
   doc.entries.forEach((e, i) => {
     const p = entryProblems(e);
-    if (p.length) problems.push(`Session ${i + 1}: ${p.join(", ")}.`);
+    if (p.length) problems.push(t("Session {n}: {problems}.", { n: i + 1, problems: p.join(", ") }));
     else entries.push(e);
   });
   return { entries: sortEntries(entries), problems, newer: false, corrupt: false };
@@ -102,10 +104,10 @@ export function clear(storage) {
 // Import: every entry of the file must be readable, or nothing changes. Entries already kept (same id) are not doubled.
 export function importText(storage, text, name) {
   const parsed = /\.csv$/i.test(name || "") ? fromCSV(text) : parse(text);
-  if (parsed.corrupt || parsed.problems.length) return { ok: false, problems: parsed.problems.length ? parsed.problems : ["The file is not readable."] };
-  if (!parsed.entries.length) return { ok: false, problems: ["The file holds no sessions."] };
+  if (parsed.corrupt || parsed.problems.length) return { ok: false, problems: parsed.problems.length ? parsed.problems : [t("The file is not readable.")] };
+  if (!parsed.entries.length) return { ok: false, problems: [t("The file holds no sessions.")] };
   const cur = load(storage);
-  if (cur.corrupt) return { ok: false, problems: ["The diary kept here cannot be read, so nothing was imported."] };
+  if (cur.corrupt) return { ok: false, problems: [t("The diary kept here cannot be read, so nothing was imported.")] };
   const ids = new Set(cur.entries.map((e) => e.id));
   const added = parsed.entries.filter((e) => !ids.has(e.id));
   storage.setItem(KEY, serialise([...cur.entries, ...added]));
@@ -153,13 +155,13 @@ export function parseCSV(text) {
 export function fromCSV(text) {
   const rows = parseCSV(String(text || "").replace(/^\uFEFF/, ""));
   if (!rows || !rows.length || rows[0].join(",") !== COLUMNS.join(",")) {
-    return { entries: [], problems: ["This is not a Lumbar Handbook diary CSV (its first line differs)."], corrupt: true };
+    return { entries: [], problems: [t("This is not a Lumbar Handbook diary CSV (its first line differs).")], corrupt: true };
   }
   const entries = [];
   const problems = [];
   rows.slice(1).forEach((r, i) => {
     if (r.length === 1 && r[0] === "") return;
-    if (r.length !== COLUMNS.length) { problems.push(`Line ${i + 2}: ${r.length} columns, not ${COLUMNS.length}.`); return; }
+    if (r.length !== COLUMNS.length) { problems.push(t("Line {line}: {count} columns, not {expected}.", { line: i + 2, count: r.length, expected: COLUMNS.length })); return; }
     const num = (v) => (v === "" ? null : /^\d+$/.test(v) ? Number(v) : NaN);
     const exercises = r[7] === "" ? [] : r[7].split("; ").map((part) => {
       const m = /^(.*): (done|partly|skipped)( \(hurt\))?$/.exec(part);
@@ -167,7 +169,7 @@ export function fromCSV(text) {
     });
     const e = { id: r[0], date: r[1], routine: r[2], title: r[3], painBefore: num(r[4]), painAfter: num(r[5]), note: r[6], exercises };
     const p = entryProblems(e);
-    if (p.length) problems.push(`Line ${i + 2}: ${p.join(", ")}.`);
+    if (p.length) problems.push(t("Line {line}: {problems}.", { line: i + 2, problems: p.join(", ") }));
     else entries.push(e);
   });
   return { entries, problems, corrupt: false };

@@ -6,6 +6,8 @@
 //   item: id.reps.sets.hold.rest.flags.note  (numbers in base 10, empty = none; flags: "s" = each side)
 // Text: "_" for a space, then percent-escapes for anything but letters, digits and "-" "'" "(" ")" "!" "*",
 // so "~" and "." only ever separate fields. Short enough that 8 exercises fit a small QR code.
+// The problems are told to the reader in the page's language (./i18n.js).
+import { t, plural } from "./i18n.js";
 
 export const FORMAT = 1;
 export const LIMITS = Object.freeze({
@@ -23,7 +25,19 @@ export const LIMITS = Object.freeze({
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const NUMBER = /^\d{1,9}$/;
 const DOSES = ["reps", "sets", "hold", "rest"];
-const DOSE_NAMES = { reps: "repetitions", sets: "sets", hold: "hold seconds", rest: "rest seconds" };
+// What a problem with one dose of an item reads, by its field.
+const NOT_WHOLE = {
+  reps: (v) => t("Exercise {number} ({id}): repetitions \"{value}\" is not a whole number: left out.", v),
+  sets: (v) => t("Exercise {number} ({id}): sets \"{value}\" is not a whole number: left out.", v),
+  hold: (v) => t("Exercise {number} ({id}): hold seconds \"{value}\" is not a whole number: left out.", v),
+  rest: (v) => t("Exercise {number} ({id}): rest seconds \"{value}\" is not a whole number: left out.", v),
+};
+const TOO_MANY = {
+  reps: (v) => t("Exercise {number} ({id}): repetitions {value} is more than {max}: left out.", v),
+  sets: (v) => t("Exercise {number} ({id}): sets {value} is more than {max}: left out.", v),
+  hold: (v) => t("Exercise {number} ({id}): hold seconds {value} is more than {max}: left out.", v),
+  rest: (v) => t("Exercise {number} ({id}): rest seconds {value} is more than {max}: left out.", v),
+};
 
 export function emptyRoutine() {
   return { v: FORMAT, title: "", freq: null, note: "", condition: null, items: [] };
@@ -81,10 +95,11 @@ export function encodeRoutine(routine) {
     escapeText(cleanText(r.note, LIMITS.note)), ...items].join("~");
 }
 
-function readText(raw, max, label, problems) {
+// tooLong: the message when the text is longer than max, as a function of { max, ...values }.
+function readText(raw, max, tooLong, problems, values) {
   const text = cleanText(unescapeText(raw), Infinity);
   if (Array.from(text).length > max) {
-    problems.push(`The ${label} is longer than ${max} characters: only the first ${max} were kept.`);
+    problems.push(tooLong({ ...values, max }));
   }
   return cleanText(text, max);
 }
@@ -97,48 +112,48 @@ export function decodeRoutine(code) {
     if (text.startsWith("#")) text = text.slice(1);
     if (text.startsWith("r=")) text = text.slice(2);
     if (!text.trim()) {
-      problems.push("The link holds no routine.");
+      problems.push(t("The link holds no routine."));
       return { routine, problems };
     }
     if (text.length > LIMITS.code) {
-      problems.push(`The link is far too long (${text.length} characters; a routine takes at most ${LIMITS.code}): only its beginning was read.`);
+      problems.push(t("The link is far too long ({length} characters; a routine takes at most {max}): only its beginning was read.", { length: text.length, max: LIMITS.code }));
       text = text.slice(0, LIMITS.code);
     }
     const fields = text.split("~");
     const version = fields[0];
     if (!NUMBER.test(version)) {
-      problems.push(`The link does not start with a format number ("${cleanText(version, 20)}"): it is not a routine link, or it was cut.`);
+      problems.push(t("The link does not start with a format number (\"{start}\"): it is not a routine link, or it was cut.", { start: cleanText(version, 20) }));
       return { routine, problems };
     }
     if (Number(version) !== FORMAT) {
       if (Number(version) > FORMAT) {
-        problems.push(`The link was made in format ${Number(version)}, newer than this page knows (${FORMAT}): it was read as format ${FORMAT}; check every exercise and dose.`);
+        problems.push(t("The link was made in format {version}, newer than this page knows ({format}): it was read as format {format}; check every exercise and dose.", { version: Number(version), format: FORMAT }));
       } else {
-        problems.push(`The link's format ${Number(version)} is unknown: it was read as format ${FORMAT}; check every exercise and dose.`);
+        problems.push(t("The link's format {version} is unknown: it was read as format {format}; check every exercise and dose.", { version: Number(version), format: FORMAT }));
       }
     }
-    routine.title = readText(fields[1] || "", LIMITS.title, "title", problems);
+    routine.title = readText(fields[1] || "", LIMITS.title, (v) => t("The title is longer than {max} characters: only the first {max} were kept.", v), problems);
     const freq = fields[2] || "";
     const match = /^(\d{1,3})([dw])$/.exec(freq);
     if (match && number(Number(match[1]), LIMITS.times) && Number(match[1]) > 0) {
       routine.freq = { times: Number(match[1]), per: match[2] === "d" ? "day" : "week" };
     } else if (freq) {
-      problems.push(`How often ("${cleanText(unescapeText(freq), 20)}") is not a number of times per day or week (1 to ${LIMITS.times}): left out.`);
+      problems.push(t("How often (\"{freq}\") is not a number of times per day or week (1 to {max}): left out.", { freq: cleanText(unescapeText(freq), 20), max: LIMITS.times }));
     }
     const condition = fields[3] || "";
     if (ID.test(condition)) routine.condition = condition;
-    else if (condition) problems.push(`The condition "${cleanText(unescapeText(condition), 40)}" is not a handbook id: left out.`);
-    routine.note = readText(fields[4] || "", LIMITS.note, "note for the patient", problems);
+    else if (condition) problems.push(t("The condition \"{id}\" is not a handbook id: left out.", { id: cleanText(unescapeText(condition), 40) }));
+    routine.note = readText(fields[4] || "", LIMITS.note, (v) => t("The note for the patient is longer than {max} characters: only the first {max} were kept.", v), problems);
     const items = fields.slice(5);
     if (items.length > LIMITS.items) {
-      problems.push(`The link has ${items.length} exercises; a routine holds at most ${LIMITS.items}: the first ${LIMITS.items} were kept.`);
+      problems.push(plural(items.length, "The link has {n} exercises; a routine holds at most {max}: the first {max} were kept.", { max: LIMITS.items }));
     }
     items.slice(0, LIMITS.items).forEach((raw, index) => {
       const parts = raw.split(".");
-      const where = `Exercise ${index + 1}`;
+      const number = index + 1;
       const id = parts[0] || "";
       if (!ID.test(id)) {
-        problems.push(`${where} ("${cleanText(unescapeText(id), 40)}") is not a handbook id: left out.`);
+        problems.push(t("Exercise {number} (\"{id}\") is not a handbook id: left out.", { number, id: cleanText(unescapeText(id), 40) }));
         return;
       }
       const item = emptyItem(id);
@@ -146,21 +161,21 @@ export function decodeRoutine(code) {
         const value = parts[i + 1] || "";
         if (!value) return;
         if (!/^\d+$/.test(value)) {
-          problems.push(`${where} (${id}): ${DOSE_NAMES[key]} "${cleanText(unescapeText(value), 20)}" is not a whole number: left out.`);
+          problems.push(NOT_WHOLE[key]({ number, id, value: cleanText(unescapeText(value), 20) }));
         } else if (value.length > 9 || Number(value) > LIMITS[key]) {
-          problems.push(`${where} (${id}): ${DOSE_NAMES[key]} ${value.length > 12 ? value.slice(0, 12) + "…" : value} is more than ${LIMITS[key]}: left out.`);
+          problems.push(TOO_MANY[key]({ number, id, value: value.length > 12 ? value.slice(0, 12) + "…" : value, max: LIMITS[key] }));
         } else {
           item[key] = Number(value);
         }
       });
       const flags = parts[5] || "";
       item.perSide = flags.includes("s");
-      if (/[^s]/.test(flags)) problems.push(`${where} (${id}): unknown marks "${cleanText(unescapeText(flags), 20)}" ignored.`);
-      item.note = readText(parts.slice(6).join("%2E"), LIMITS.itemNote, `note of exercise ${index + 1}`, problems);
+      if (/[^s]/.test(flags)) problems.push(t("Exercise {number} ({id}): unknown marks \"{marks}\" ignored.", { number, id, marks: cleanText(unescapeText(flags), 20) }));
+      item.note = readText(parts.slice(6).join("%2E"), LIMITS.itemNote, (v) => t("The note of exercise {number} is longer than {max} characters: only the first {max} were kept.", v), problems, { number });
       routine.items.push(item);
     });
   } catch (error) {
-    problems.push("The link could not be read to the end: what came before the problem was kept.");
+    problems.push(t("The link could not be read to the end: what came before the problem was kept."));
   }
   return { routine, problems };
 }

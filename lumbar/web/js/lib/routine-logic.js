@@ -2,35 +2,35 @@
 // easier and harder swaps. No DOM; the data is api/builder.json (lumbar/builder.py).
 
 import { emptyItem, emptyRoutine, LIMITS } from "./routine-link.js";
-
-function plural(n, one, many) {
-  return n === 1 ? one : many;
-}
+import { t, plural, lastNumber } from "./i18n.js";
 
 export function seconds(n) {
-  return n >= 60 && n % 60 === 0 ? n / 60 + "\u00a0min" : n + "\u00a0s";
+  return n >= 60 && n % 60 === 0 ? n / 60 + "\u00a0" + t("min") : n + "\u00a0" + t("s");
 }
 
 // "10 repetitions × 3 sets, hold 15 s, rest 3 min, each side", as the routine pages write it.
 export function doseLine(item) {
   const parts = [];
-  if (item.reps != null) parts.push(item.reps + " " + plural(item.reps, "repetition", "repetitions"));
+  if (item.reps != null) parts.push(plural(item.reps, { one: "{n} repetition", other: "{n} repetitions" }));
   if (item.sets != null) {
-    const sets = item.sets + " " + plural(item.sets, "set", "sets");
+    const sets = plural(item.sets, { one: "{n} set", other: "{n} sets" });
     if (parts.length) parts[0] = parts[0] + " × " + sets;
     else parts.push(sets);
   }
-  if (item.hold != null) parts.push("hold " + seconds(item.hold));
-  if (item.rest != null) parts.push("rest " + seconds(item.rest));
-  let line = parts.join(", ") || "as comfortable";
-  if (item.perSide) line += ", each side";
+  if (item.hold != null) parts.push(t("hold {time}", { time: seconds(item.hold) }));
+  if (item.rest != null) parts.push(t("rest {time}", { time: seconds(item.rest) }));
+  let line = parts.join(", ") || t("as comfortable");
+  if (item.perSide) line = t("{dose}, each side", { dose: line });
   return line;
 }
 
+// "twice a day", "3 times a week" (per: "day" | "week", a data value).
 export function freqLine(freq) {
   if (!freq) return "";
-  const times = freq.times === 1 ? "once" : freq.times === 2 ? "twice" : freq.times + " times";
-  return times + " a " + freq.per;
+  if (freq.times === 1) return freq.per === "week" ? t("once a week") : t("once a day");
+  if (freq.times === 2) return freq.per === "week" ? t("twice a week") : t("twice a day");
+  return freq.per === "week" ? plural(freq.times, "{n} times a week") : freq.per === "day" ? plural(freq.times, "{n} times a day")
+    : freq.times + " times a " + freq.per;
 }
 
 // A count from the data ("10", "10-30", "up to 20") as one whole number: a range starts low, "up to" is the most.
@@ -44,12 +44,14 @@ function firstCount(value, max) {
 // The handbook's own dosage line of a routine item, in words, when whole numbers cannot hold it.
 function handbookDose(it) {
   const parts = [];
-  if (it.reps != null) parts.push(it.reps + " repetitions");
-  if (it.sets != null) parts.push(it.sets + " sets");
-  if (it.hold_seconds != null) parts.push("hold " + it.hold_seconds + " s");
-  else if (it.hold) parts.push("hold " + it.hold);
-  if (it.rest_seconds != null) parts.push("rest " + it.rest_seconds + " s");
-  else if (it.rest) parts.push("rest: " + it.rest);
+  // The count of a text such as "10-30" or "up to 8" is its last number; English reads "repetitions" whatever it is.
+  const counted = (value, key) => plural(lastNumber(value) ?? value, key, { n: value });
+  if (it.reps != null) parts.push(counted(it.reps, "{n} repetitions"));
+  if (it.sets != null) parts.push(counted(it.sets, "{n} sets"));
+  if (it.hold_seconds != null) parts.push(t("hold {time}", { time: it.hold_seconds + " " + t("s") }));
+  else if (it.hold) parts.push(t("hold {time}", { time: it.hold }));
+  if (it.rest_seconds != null) parts.push(t("rest {time}", { time: it.rest_seconds + " " + t("s") }));
+  else if (it.rest) parts.push(t("rest: {what}", { what: it.rest }));
   return parts.join(", ");
 }
 
@@ -70,7 +72,7 @@ export function fromHandbook(hbRoutine) {
     item.rest = firstCount(it.rest_seconds, LIMITS.rest);
     item.perSide = Boolean(it.per_side);
     const exact = ["reps", "sets", "hold_seconds", "rest_seconds"].every((k) => whole(it[k])) && !it.hold && !it.rest;
-    if (!exact) item.note = ("Handbook: " + handbookDose(it) + ".").slice(0, LIMITS.itemNote);
+    if (!exact) item.note = t("Handbook: {dose}.", { dose: handbookDose(it) }).slice(0, LIMITS.itemNote);
     routine.items.push(item);
   }
   return routine;
@@ -112,7 +114,7 @@ export function warningsFor(exercise, condition, patterns) {
     for (const p of condition.avoid_patterns || []) {
       if ((exercise.patterns || []).includes(p)) {
         const pattern = byId.get(p);
-        out.push({ kind: "avoid-pattern", id: p, title: condition.title, why: "Avoid with this condition: " + (pattern ? pattern.title : p) + "." });
+        out.push({ kind: "avoid-pattern", id: p, title: condition.title, why: t("Avoid with this condition: {pattern}.", { pattern: pattern ? pattern.title : p }) });
       }
     }
     for (const e of condition.caution || []) {

@@ -1,5 +1,6 @@
 // Dose to steps: a routine item (the article's, or the builder's) becomes the steps the player walks through.
 // Pure: no DOM, no clock.
+import { t, plural } from "./i18n.js";
 
 const LEAD_MS = 3000; // "3-2-1" before a timed hold
 
@@ -51,24 +52,29 @@ export function fromBuilder(it) {
 }
 
 function secs(c) {
-  if (c.low === c.high && c.low >= 60 && c.low % 60 === 0) return `${c.low / 60} min`;
-  return `${c.text} s`;
+  if (c.low === c.high && c.low >= 60 && c.low % 60 === 0) return `${c.low / 60} ${t("min")}`;
+  return `${c.text} ${t("s")}`;
+}
+
+// The count a plural form follows: "1" is one; any other count, a range too, is counted as its upper end.
+function counted(c) {
+  return c.text === "1" ? 1 : Math.max(c.high, 2);
 }
 
 // The dosage line, as the routine page writes it (lumbar/render.py dosage).
 export function doseLine(n) {
   let parts = [];
-  if (n.reps) parts.push(`${n.reps.text} ${n.reps.text === "1" ? "repetition" : "repetitions"}`);
+  if (n.reps) parts.push(plural(counted(n.reps), { one: "{n} repetition", other: "{n} repetitions" }, { n: n.reps.text }));
   if (n.sets) {
-    const sets = `${n.sets.text} ${n.sets.text === "1" ? "set" : "sets"}`;
+    const sets = plural(counted(n.sets), { one: "{n} set", other: "{n} sets" }, { n: n.sets.text });
     parts = parts.length ? [`${parts[0]} × ${sets}`] : [sets];
   }
-  if (n.hold) parts.push(`hold ${secs(n.hold)}`);
-  else if (n.holdWords) parts.push(`hold ${n.holdWords}`);
-  if (n.rest) parts.push(`rest ${secs(n.rest)}`);
-  else if (n.restWords) parts.push(`rest: ${n.restWords}`);
-  let line = parts.join(", ") || "as comfortable";
-  if (n.perSide) line += ", each side";
+  if (n.hold) parts.push(t("hold {time}", { time: secs(n.hold) }));
+  else if (n.holdWords) parts.push(t("hold {time}", { time: n.holdWords }));
+  if (n.rest) parts.push(t("rest {time}", { time: secs(n.rest) }));
+  else if (n.restWords) parts.push(t("rest: {what}", { what: n.restWords }));
+  let line = parts.join(", ") || t("as comfortable");
+  if (n.perSide) line = t("{dose}, each side", { dose: line });
   return line;
 }
 
@@ -83,14 +89,14 @@ export function itemSteps(n, ex) {
       const base = { ex, set, sets, side, lead: 0, ms: null, holdMs: null, reps: n.reps, words: null };
       if (n.reps && n.hold) steps.push({ ...base, kind: "reps", holdMs: n.hold.low * 1000, lead: LEAD_MS });
       else if (n.hold) steps.push({ ...base, kind: "hold", ms: n.hold.low * 1000, lead: LEAD_MS });
-      else if (n.holdWords) steps.push({ ...base, kind: "untimed", words: `Hold ${n.holdWords}` });
+      else if (n.holdWords) steps.push({ ...base, kind: "untimed", words: t("Hold {time}", { time: n.holdWords }) });
       else if (n.reps) steps.push({ ...base, kind: "reps" });
-      else steps.push({ ...base, kind: "untimed", words: "As comfortable" });
+      else steps.push({ ...base, kind: "untimed", words: t("As comfortable") });
     }
     if (set < sets) {
       const rest = { ex, set, sets, side: null, lead: 0, ms: null, holdMs: null, reps: null, kind: "rest" };
       if (n.rest) steps.push({ ...rest, ms: n.rest.low * 1000, words: null });
-      else steps.push({ ...rest, words: n.restWords ? `Rest: ${n.restWords}` : "Rest as long as you need" });
+      else steps.push({ ...rest, words: n.restWords ? t("Rest: {what}", { what: n.restWords }) : t("Rest as long as you need") });
     }
   }
   return steps;
@@ -102,8 +108,8 @@ export function routineSteps(items) {
 
 // What the step says, in words (also what the live region and the spoken cue say).
 export function stepLabel(step, title) {
-  const bits = [step.kind === "rest" ? `Rest before set ${step.set + 1} of ${step.sets}` : title];
-  if (step.kind !== "rest" && step.sets > 1) bits.push(`set ${step.set} of ${step.sets}`);
-  if (step.side) bits.push(`now the ${step.side} side`);
+  const bits = [step.kind === "rest" ? t("Rest before set {set} of {sets}", { set: step.set + 1, sets: step.sets }) : title];
+  if (step.kind !== "rest" && step.sets > 1) bits.push(t("set {set} of {sets}", { set: step.set, sets: step.sets }));
+  if (step.side) bits.push(step.side === "left" ? t("now the left side") : step.side === "right" ? t("now the right side") : `now the ${step.side} side`);
   return bits.join(", ");
 }
