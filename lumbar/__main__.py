@@ -54,6 +54,11 @@ def check(argv: list[str]) -> int:
         print(f"{code}: {len(lang.files)} file(s) translated, {len(lang.missing)} not yet")
         for rel in lang.stale():
             print(f"  {code}: data/i18n/{code}/{rel}: may be out of date: the English changed since it was translated")
+    from lumbar.i18n.catalogue import problems
+
+    for problem in problems():
+        print(problem, file=sys.stderr)
+        failed += 1
     if failed:
         print(f"{failed} problem(s) in the translations.", file=sys.stderr)
     return 1 if failed else 0

@@ -299,3 +299,16 @@ def test_a_broken_translation_names_file_line_and_fix(tmp_path, case):
     found = [str(p) for p in err.value.problems]
     assert any(p.startswith("data/i18n/es/exercises/cat.yaml:") and message in p for p in found), found
     assert any(f"cat.yaml:{line}:" in p for p in found), (line, found)
+
+
+def test_no_interface_word_is_left_in_english(tmp_path):
+    """Every `_("...")` of the templates and `t("...")` of the scripts has its translation in es and ru."""
+    from lumbar.i18n import catalogue
+
+    assert {"hold", "each side"} <= catalogue.template_keys() and catalogue.script_keys()
+    assert catalogue.problems() == []
+    folder = tmp_path / "ui"
+    shutil.copytree(catalogue.FOLDER, folder)
+    ru = folder / "ru.yaml"
+    ru.write_text(ru.read_text(encoding="utf-8").replace("  each side: на каждую сторону\n", "  each side: each side\n"))
+    assert catalogue.problems(folder=folder) == ["lumbar/i18n/ui/ru.yaml: strings: 'each side' is left in English"]
