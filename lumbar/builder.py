@@ -74,7 +74,7 @@ def as_dict(hb: Handbook) -> dict:
 
 def files(hb: Handbook) -> dict[str, bytes]:
     """api/builder.json and api/thumbs/<id>.svg, by their path in the site."""
-    from lumbar.figures import render_thumbnail
+    from lumbar.figures_hook import thumbnail_svg as render_thumbnail
 
     out = {"api/builder.json": json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
     for ex_id, ex in sorted(hb.exercises.items()):

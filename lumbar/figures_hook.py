@@ -22,9 +22,19 @@ def figures(exercise) -> Markup:
     return Markup(_drawn(exercise.figures.model_dump_json(by_alias=True), exercise.title)) if exercise.figures else Markup()
 
 
+@functools.lru_cache(maxsize=20_000)
+def _thumb(figures_json: str) -> str:
+    return render_thumbnail(Figures.model_validate_json(figures_json))
+
+
+def thumbnail_svg(figures) -> str:
+    """The small start drawing: a routine sheet's row, the builder's list, the session player (drawn once)."""
+    return _thumb(figures.model_dump_json(by_alias=True))
+
+
 def thumbnail(exercise) -> Markup:
     """The small start drawing for a routine sheet row ('' when it has none yet)."""
-    return Markup(render_thumbnail(exercise.figures)) if exercise.figures else Markup()
+    return Markup(thumbnail_svg(exercise.figures)) if exercise.figures else Markup()
 
 
 def register(renderer) -> None:

@@ -9,7 +9,7 @@ import json
 
 from markupsafe import Markup
 
-from lumbar.figures import render_thumbnail
+from lumbar.figures_hook import thumbnail_svg as render_thumbnail
 from lumbar.handbook import Handbook
 
 

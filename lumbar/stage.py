@@ -10,6 +10,7 @@ only what changed.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -126,15 +127,20 @@ def stage(out: Path, opts: Options) -> list[str]:
     return write(out, site_files(hb, opts, language or Language(opts.lang)))
 
 
-def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:
-    """The site's address and repository as mkdocs.yml gives them (read as plain YAML, no MkDocs)."""
+@functools.lru_cache(maxsize=8)
+def _config(path: str, mtime: int) -> dict:
+    """mkdocs.yml as plain YAML (no MkDocs): libyaml's parser; its !ENV and other tags are not needed here."""
     import yaml
 
-    class Loader(yaml.SafeLoader):
-        pass
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("Loader", (base,), {})
+    loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
 
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and other tags: not needed here
-    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+
+def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:
+    """The site's address and repository as mkdocs.yml gives them."""
+    raw = _config(str(config_file), config_file.stat().st_mtime_ns)
     extra = raw.get("extra") or {}
     base = config_file.parent
     found = {

@@ -108,16 +108,18 @@ class Result:
         return max(r.peak_mb for r in self.runs)
 
 
-def build_command(project: Path, site: Path) -> list[str]:
-    """A handbook project: what `make build` runs (stage, MkDocs, the post-build passes; no offline zip).
-    A plain project: `mkdocs build`."""
+def build_command(project: Path, site: Path, languages: bool = False) -> list[str]:
+    """A handbook project: what `make build` runs (stage, MkDocs, the post-build passes; no offline zip), in
+    English only unless `languages` (then every language: English, /es/, /ru/). A plain project: `mkdocs build`."""
     if (project / "data").is_dir():
+        only = [] if languages else ["--lang", "en"]
         return [
             PYTHON,
             "-m",
             "lumbar",
             "build",
             "--no-offline",
+            *only,
             "--data",
             str(project / "data"),
             "--docs",
@@ -130,7 +132,7 @@ def build_command(project: Path, site: Path) -> list[str]:
     return [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
 
 
-def build(project: Path, site: Path) -> Run:
+def build(project: Path, site: Path, languages: bool = False) -> Run:
     """One build in a child process: wall seconds and the child's peak resident memory."""
     if site.exists():
         shutil.rmtree(site)
@@ -138,7 +140,7 @@ def build(project: Path, site: Path) -> Run:
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            build_command(project, site),
+            build_command(project, site, languages),
             cwd=project,
             env=env,
             stdout=out,
@@ -494,6 +496,16 @@ def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[
     return times
 
 
+def language_cost(project: Path, site: Path, repeat: int = 3) -> list[float]:
+    """Every language's build over the English build, paired back to back, `repeat` times (CPU seconds)."""
+    ratios = []
+    for _ in range(repeat):
+        english = build(project, site)
+        every = build(project, site, languages=True)
+        ratios.append(every.cpu / english.cpu)
+    return ratios
+
+
 # --- Where a build's time goes --------------------------------------------------------------------
 
 
@@ -736,6 +748,14 @@ def main(argv: list[str] | None = None) -> int:
             _build_turns(label, [plain], 1)
             row[3] = plain
 
+        # 5. Three languages against English: the real handbook (translated) and the largest synthetic size.
+        for label, n, hb, _ in rows:
+            if label == "real" or n == max((r[1] or 0 for r in rows), default=0):
+                log(f"bench: every language against English, {label}")
+                figures.setdefault("languages", {})[label] = language_cost(
+                    hb.project, work / f"lang-{label}", 1 if n and n >= 5000 else 3
+                )
+
         real = next((r for r in rows if r[0] == "real"), None)
         if args.lighthouse_runs and real:
             log(f"bench: Lighthouse, {args.lighthouse_runs} run(s) of each kind of page")
@@ -911,6 +931,17 @@ def report(rows: list, figures: dict, args) -> None:
         print(
             "\nmake serve, real handbook: an edit to an exercise's data file showed on its page after "
             + "; ".join(parts)
+        )
+
+    if "languages" in figures:
+        parts = [
+            f"{label}: median {statistics.median(r):.2f} ({', '.join(f'{x:.2f}' for x in r)})"
+            for label, r in figures["languages"].items()
+        ]
+        print(
+            "\nthree languages (en, es, ru) over English alone, CPU seconds, paired: "
+            + "; ".join(parts)
+            + " (at most 3.3)"
         )
 
     if "search" in figures:

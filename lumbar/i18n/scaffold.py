@@ -7,6 +7,8 @@ the fingerprint of the English it was made from, and its review status.
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 from pathlib import Path
 
 import yaml
@@ -41,9 +43,15 @@ def by_id(text: dict, value: dict) -> dict:
 
 def english(data: Path, rel: str) -> dict:
     """The text of one English data file (rel: 'exercises/cat.yaml' or 'safety.yaml'), ids as keys."""
+    path = data / rel
+    return copy.deepcopy(_english(str(data), rel, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4096)
+def _english(data: str, rel: str, mtime: int) -> dict:  # every language reads the same English once
     kind = rel.split("/")[0]
     cls = model.KINDS[kind] if "/" in rel else model.SHARED[rel]
-    value = read(data / rel, data).value
+    value = read(Path(data) / rel, Path(data)).value
     return by_id(extract(value, shape(cls)), value)
 
 
