@@ -65,6 +65,8 @@ def heading(text: str) -> Markup:
 def front_matter_value(value) -> Markup:
     """A value for a page's YAML front matter, written by the YAML dumper (double-quoted, on one line), so no text
     can end the string or the front matter. Not `tojson`: PyYAML reads its escapes of emoji as two lone surrogates."""
+    if isinstance(value, str):
+        value = str(value)  # a Markup (the interface words, _()) is written as the plain string it is
     return Markup(yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
 
 
@@ -86,10 +88,6 @@ def _section(hb: Handbook, routine_id: str) -> str:
         sections = [hb.sources[s] for s in hb.routines[routine_id].sources if hb.sources[s].kind == "article-section"]
         own = sections[0] if sections else None
     return own.section if own and own.section else ""
-
-
-def _plural(n, one: str, many: str) -> str:
-    return one if str(n) == "1" else many
 
 
 def dosage(dose: Dose, ui: UI | None = None) -> str:
@@ -187,8 +185,11 @@ class Renderer:
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.filters["source_section"] = lambda routine_id: _section(hb, routine_id)
-        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural, ui=ui)
-        self.env.globals.update(_=ui.t, plural_of=ui.plural)  # the interface words in the page's language
+        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, ui=ui)
+        # The interface words in the page's language. Like the templates' own text (and Jinja's i18n extension),
+        # a catalogue's words are written as they are, not escaped: `_("The handbook's own suggestion")` gives
+        # what the template wrote before, and `.format(title=...)` on it escapes the values put in.
+        self.env.globals.update(_=lambda text: Markup(ui.t(text)), plural_of=ui.plural)
         self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
 
