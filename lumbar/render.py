@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from lumbar.handbook import Handbook
 from lumbar.i18n.ui import UI, load_ui
 from lumbar.model import Dose
+from lumbar.qr import TITLE as QR_TITLE
 from lumbar.qr import qr_svg
 
 KIND_TITLES = {"exercises": "Exercises", "routines": "Routines", "conditions": "Conditions and goals"}
@@ -190,8 +191,13 @@ class Renderer:
         # a catalogue's words are written as they are, not escaped: `_("The handbook's own suggestion")` gives
         # what the template wrote before, and `.format(title=...)` on it escapes the values put in.
         self.env.globals.update(_=lambda text: Markup(ui.t(text)), plural_of=ui.plural)
-        self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
+        self.env.globals["qr_svg"] = self._qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
+
+    def _qr_svg(self, url: str) -> Markup:
+        """The QR code with its title (what a screen reader says) in the page's language."""
+        title = f"<title>{escape(QR_TITLE)}</title>"
+        return Markup(str(qr_svg(url)).replace(title, f"<title>{escape(self.ui.t(QR_TITLE))}</title>", 1))
 
     def render(self, template: str, links: Links, **context) -> str:
         return self.env.get_template(template).render(links=links, **context)
