@@ -91,15 +91,23 @@ def _section(hb: Handbook, routine_id: str) -> str:
     return own.section if own and own.section else ""
 
 
+def count(value, ui: UI | None = None) -> str:
+    """A count as the data gives it (12, "10-30", "up to 20"), its "up to" in the page's language."""
+    text = str(value)
+    if text.startswith("up to "):
+        return f"{(ui or load_ui('en')).t('up to')} {text.removeprefix('up to ')}"
+    return text
+
+
 def dosage(dose: Dose, ui: UI | None = None) -> str:
     """The dosage line of a routine item: '10-30 repetitions x 3 sets, hold 15 s, rest 3 min, each side'."""
     ui = ui or load_ui("en")
     t = ui.t
     parts = []
     if dose.reps is not None:
-        parts.append(f"{dose.reps} {ui.plural(dose.reps, 'repetition')}")
+        parts.append(f"{count(dose.reps, ui)} {ui.plural(dose.reps, 'repetition')}")
     if dose.sets is not None:
-        sets = f"{dose.sets} {ui.plural(dose.sets, 'set')}"
+        sets = f"{count(dose.sets, ui)} {ui.plural(dose.sets, 'set')}"
         parts = [f"{parts[0]} × {sets}"] if parts else [sets]
     if dose.hold_seconds is not None:
         parts.append(f"{t('hold')} {seconds(dose.hold_seconds, ui)}")
@@ -124,7 +132,7 @@ def seconds(value, ui: UI | None = None) -> str:
     t = (ui or load_ui("en")).t
     if isinstance(value, int) and value >= 60 and value % 60 == 0:
         return f"{value // 60} {t('min')}"
-    return f"{value} {t('s')}"
+    return f"{count(value, ui)} {t('s')}"
 
 
 @dataclass(frozen=True)
