@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from lumbar.handbook import Handbook
 from lumbar.i18n.ui import UI, load_ui
 from lumbar.model import Dose
+from lumbar.qr import TITLE as QR_TITLE
 from lumbar.qr import qr_svg
 
 KIND_TITLES = {"exercises": "Exercises", "routines": "Routines", "conditions": "Conditions and goals"}
@@ -65,6 +66,8 @@ def heading(text: str) -> Markup:
 def front_matter_value(value) -> Markup:
     """A value for a page's YAML front matter, written by the YAML dumper (double-quoted, on one line), so no text
     can end the string or the front matter. Not `tojson`: PyYAML reads its escapes of emoji as two lone surrogates."""
+    if isinstance(value, str):
+        value = str(value)  # a Markup (the interface words, _()) is written as the plain string it is
     return Markup(yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
 
 
@@ -88,8 +91,12 @@ def _section(hb: Handbook, routine_id: str) -> str:
     return own.section if own and own.section else ""
 
 
-def _plural(n, one: str, many: str) -> str:
-    return one if str(n) == "1" else many
+def count(value, ui: UI | None = None) -> str:
+    """A count as the data gives it (12, "10-30", "up to 20"), its "up to" in the page's language."""
+    text = str(value)
+    if text.startswith("up to "):
+        return f"{(ui or load_ui('en')).t('up to')} {text.removeprefix('up to ')}"
+    return text
 
 
 def dosage(dose: Dose, ui: UI | None = None) -> str:
@@ -98,9 +105,9 @@ def dosage(dose: Dose, ui: UI | None = None) -> str:
     t = ui.t
     parts = []
     if dose.reps is not None:
-        parts.append(f"{dose.reps} {ui.plural(dose.reps, 'repetition')}")
+        parts.append(f"{count(dose.reps, ui)} {ui.plural(dose.reps, 'repetition')}")
     if dose.sets is not None:
-        sets = f"{dose.sets} {ui.plural(dose.sets, 'set')}"
+        sets = f"{count(dose.sets, ui)} {ui.plural(dose.sets, 'set')}"
         parts = [f"{parts[0]} × {sets}"] if parts else [sets]
     if dose.hold_seconds is not None:
         parts.append(f"{t('hold')} {seconds(dose.hold_seconds, ui)}")
@@ -125,7 +132,7 @@ def seconds(value, ui: UI | None = None) -> str:
     t = (ui or load_ui("en")).t
     if isinstance(value, int) and value >= 60 and value % 60 == 0:
         return f"{value // 60} {t('min')}"
-    return f"{value} {t('s')}"
+    return f"{count(value, ui)} {t('s')}"
 
 
 @dataclass(frozen=True)
@@ -187,10 +194,18 @@ class Renderer:
         self.env.tests["contains"] = lambda seq, value: value in seq
         self.env.filters["source"] = lambda source_id: hb.sources[source_id]
         self.env.filters["source_section"] = lambda routine_id: _section(hb, routine_id)
-        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, plural=_plural, ui=ui)
-        self.env.globals.update(_=ui.t, plural_of=ui.plural)  # the interface words in the page's language
-        self.env.globals["qr_svg"] = qr_svg  # the printed sheet's QR code
+        self.env.globals.update(hb=hb, review_due=review_due, renderer=self, ui=ui)
+        # The interface words in the page's language. Like the templates' own text (and Jinja's i18n extension),
+        # a catalogue's words are written as they are, not escaped: `_("The handbook's own suggestion")` gives
+        # what the template wrote before, and `.format(title=...)` on it escapes the values put in.
+        self.env.globals.update(_=lambda text: Markup(ui.t(text)), plural_of=ui.plural)
+        self.env.globals["qr_svg"] = self._qr_svg  # the printed sheet's QR code
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
+
+    def _qr_svg(self, url: str) -> Markup:
+        """The QR code with its title (what a screen reader says) in the page's language."""
+        title = f"<title>{escape(QR_TITLE)}</title>"
+        return Markup(str(qr_svg(url)).replace(title, f"<title>{escape(self.ui.t(QR_TITLE))}</title>", 1))
 
     def render(self, template: str, links: Links, **context) -> str:
         return self.env.get_template(template).render(links=links, **context)
