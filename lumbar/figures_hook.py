@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 
 from markupsafe import Markup
 
 from lumbar.figures import render_figures, render_thumbnail
 from lumbar.figures.model import Figures
+from lumbar.i18n.ui import load_ui
 
 
 @functools.lru_cache(maxsize=20_000)
-def _drawn(figures_json: str, title: str) -> str:
-    """A drawing is a pure function of its figures and title: `make serve` stages again on every edit and
-    draws again only what changed (about 4 ms a drawing)."""
-    return render_figures(Figures.model_validate_json(figures_json), title)
+def _drawn(figures_json: str, title: str, lang: str, uid: str | None) -> str:
+    """A drawing is a pure function of its figures, title and language: `make serve` stages again on every
+    edit and draws again only what changed (about 4 ms a drawing)."""
+    ui = load_ui(lang)
+    figs = Figures.model_validate_json(figures_json)
+    return render_figures(figs, title, uid=uid, animate=uid is None, t=ui.t)
 
 
-def figures(exercise) -> Markup:
-    """The start and end drawings of an exercise, for its page ('' when it has none yet)."""
-    return Markup(_drawn(exercise.figures.model_dump_json(by_alias=True), exercise.title)) if exercise.figures else Markup()
+def figures(exercise, lang: str = "en", uid: str | None = None) -> Markup:
+    """The start and end drawings of an exercise, for its page ('' when it has none yet); with a uid, the
+    still drawing of the gallery."""
+    if not exercise.figures:
+        return Markup()
+    return Markup(_drawn(exercise.figures.model_dump_json(by_alias=True), exercise.title, lang, uid))
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -37,5 +44,24 @@ def thumbnail(exercise) -> Markup:
     return Markup(thumbnail_svg(exercise.figures)) if exercise.figures else Markup()
 
 
-def register(renderer) -> None:
-    renderer.extras.update(figures=figures, thumbnail=thumbnail)
+def placeholder(html: str, drawings: dict[str, str]) -> Markup:
+    """A small stand-in for a drawing (about 40 KB of SVG that Markdown and search need not read): kept in
+    `drawings` by its hash, put back into the built page by `python -m lumbar postbuild` (lumbar/web/postbuild.py)."""
+    if not html:
+        return Markup()
+    key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:16]
+    drawings[key] = html
+    return Markup(f'<div data-lumbar-drawing="{key}"></div>')
+
+
+def register(renderer, drawings: dict[str, str] | None = None) -> None:
+    """The drawing functions the templates call; with `drawings`, drawings are placeholders kept there."""
+    lang = renderer.ui.code
+
+    def page_figures(exercise) -> Markup:
+        drawn = figures(exercise, lang)
+        return drawn if drawings is None else placeholder(str(drawn), drawings)
+
+    renderer.extras.update(figures=page_figures, thumbnail=thumbnail)
+    if drawings is not None:
+        renderer.extras["drawings"] = drawings

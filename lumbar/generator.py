@@ -58,16 +58,18 @@ def _changes(data: Path | None, docs: Path | None) -> dict:
 def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None) -> None:
     """The offline copy: plain .html addresses that open from a folder, search included."""
     from lumbar.offline_modules import classic_pages
-    from lumbar.web.postbuild import csp_pass
+    from lumbar.stage import DRAWINGS
+    from lumbar.web.postbuild import csp_pass, drawings_pass
 
     with tempfile.TemporaryDirectory() as tmp:
         changes = {"directory_urls": False, "offline_copy": True, **_changes(data, docs)}
-        stage(Path(tmp), options_from_config(**changes))
+        stage(Path(tmp), options_from_config(**changes, inline_drawings=False))
         mkdocs_build(Path(tmp), out, offline=True)
+        missing = drawings_pass(out, Path(tmp) / DRAWINGS)
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
         (out / name).unlink(missing_ok=True)
     classic_pages(out)  # Chromium runs no ES module from file://: each page's modules as one classic script
-    problems = csp_pass(out)
+    problems = missing + csp_pass(out)
     if problems:
         raise SystemExit("\n".join(problems))
 
@@ -85,20 +87,21 @@ def build(
     from mkdocs.exceptions import Abort
 
     from lumbar.loader import DataError
+    from lumbar.stage import DRAWINGS
     from lumbar.web.offline_zip import write_zip
     from lumbar.web.postbuild import alternate_sitemaps, postbuild
 
     fresh = site.with_name(site.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        stage(stage_dir, options_from_config(**_changes(data, docs)))
+        stage(stage_dir, options_from_config(**_changes(data, docs), inline_drawings=False))
         mkdocs_build(stage_dir, fresh)
-        problems = postbuild(fresh)
+        problems = postbuild(fresh, stage_dir / DRAWINGS)
         for code in languages[1:]:  # each other language: a whole handbook under /<code>/
             lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
-            stage(lang_stage, options_from_config(**_changes(data, docs), lang=code))
+            stage(lang_stage, options_from_config(**_changes(data, docs), lang=code, inline_drawings=False))
             mkdocs_build(lang_stage, fresh / code, lang=code)
-            problems += postbuild(fresh / code)
+            problems += postbuild(fresh / code, lang_stage / DRAWINGS)
         alternate_sitemaps(fresh, languages, options_from_config().site_url)
         if problems:
             raise Abort("\n".join(problems))

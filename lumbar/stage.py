@@ -31,6 +31,7 @@ JS = Path(__file__).parent / "web" / "js"
 KINDS = ("exercises", "routines", "conditions")
 # The JavaScript's place in the site: the service worker must sit at the root to serve every page.
 JS_PLACES = {"sw.js": "sw.js"}
+DRAWINGS = ".drawings.json"  # in DIR; MkDocs publishes no file whose name starts with a dot
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,16 @@ class Options:
     directory_urls: bool = True
     offline_copy: bool = False
     lang: str = "en"  # a language with a catalogue in lumbar/i18n/ui/ and translations in data/i18n/<lang>/
+    # Drawings in the pages (make serve, Zensical), or placeholders that postbuild fills from DRAWINGS (make build):
+    # Markdown and the search plugin then never read the 40 KB of SVG a page carries.
+    inline_drawings: bool = True
 
 
 def renderer_for(hb: Handbook, opts: Options) -> Renderer:
     from lumbar import figures_hook
 
     renderer = Renderer(hb, site_url=opts.site_url, repo=opts.repository, ui=load_ui(opts.lang))
-    figures_hook.register(renderer)
+    figures_hook.register(renderer, None if opts.inline_drawings else {})
     return renderer
 
 
@@ -88,6 +92,8 @@ def site_files(hb: Handbook, opts: Options, language: Language | None = None) ->
         out[f"assets/javascripts/{path.relative_to(JS).as_posix()}"] = path.read_bytes()
     out["api/handbook.json"] = _json(export.as_dict(hb))
     out.update(builder.files(hb))
+    if not opts.inline_drawings:
+        out[DRAWINGS] = json.dumps(renderer.extras["drawings"], sort_keys=True).encode("utf-8")
     return out
 
 

@@ -193,7 +193,9 @@ def plain_config(project: Path) -> dict:
 
 def make_baseline(project: Path, dest: Path) -> int:
     """The same pages as plain Markdown files in a plain MkDocs + Material project: the project's staged
-    source (`python -m lumbar stage`), which is plain Markdown. Returns the page count."""
+    source (`python -m lumbar stage`), which is plain Markdown, drawings inline as a hand-written page would
+    have them (the handbook's own build stages placeholders and puts the drawings in after). Returns the
+    page count."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)

@@ -310,5 +310,7 @@ def test_no_interface_word_is_left_in_english(tmp_path):
     folder = tmp_path / "ui"
     shutil.copytree(catalogue.FOLDER, folder)
     ru = folder / "ru.yaml"
-    ru.write_text(ru.read_text(encoding="utf-8").replace("  each side: на каждую сторону\n", "  each side: each side\n"))
+    ru.write_text(
+        ru.read_text(encoding="utf-8").replace("  each side: на каждую сторону\n", "  each side: each side\n")
+    )
     assert catalogue.problems(folder=folder) == ["lumbar/i18n/ui/ru.yaml: strings: 'each side' is left in English"]

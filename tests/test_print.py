@@ -319,7 +319,7 @@ def synthetic(tmp_path_factory):
 
     import lumbar.figures_hook
     from lumbar.generator import mkdocs_build
-    from lumbar.stage import options_from_config, stage
+    from lumbar.stage import DRAWINGS, options_from_config, stage
     from lumbar.web.postbuild import postbuild
 
     tmp = tmp_path_factory.mktemp("synthetic")
@@ -332,9 +332,9 @@ def synthetic(tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(lumbar.figures_hook, "register", register)
-        stage(tmp / "stage", options_from_config(data=tmp / "data"))
+        stage(tmp / "stage", options_from_config(data=tmp / "data", inline_drawings=False))
     mkdocs_build(tmp / "stage", tmp / "site")
-    assert postbuild(tmp / "site") == []
+    assert postbuild(tmp / "site", tmp / "stage" / DRAWINGS) == []
     with serve(tmp / "site") as base:
         yield base, load_handbook(tmp / "data")
 

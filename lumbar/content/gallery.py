@@ -15,9 +15,19 @@ def gallery_chunks(hb: Handbook) -> list[list[str]]:
     return [ids[i : i + GALLERY_PAGE] for i in range(0, len(ids), GALLERY_PAGE)] or [[]]
 
 
-def gallery_cards(hb: Handbook, ids: list[str], links: Links) -> str:
-    """The cards of these exercises, drawings inline, linked from a page with these links."""
-    return gallery_markdown([_Card(i, hb.exercises[i]) for i in ids], link=lambda ex_id: links.item("exercises", ex_id))
+def gallery_cards(hb: Handbook, ids: list[str], links: Links, lang: str = "en", drawings: dict | None = None) -> str:
+    """The cards of these exercises, linked from a page with these links; with `drawings`, each drawing is a
+    placeholder kept there (lumbar/figures_hook.py)."""
+    from lumbar.figures import gallery_uid
+    from lumbar.figures_hook import figures, placeholder
+
+    def figure(card) -> str:
+        drawn = str(figures(hb.exercises[card.id], lang, uid=gallery_uid(card.id)))
+        return drawn if drawings is None else str(placeholder(drawn, drawings))
+
+    return gallery_markdown(
+        [_Card(i, hb.exercises[i]) for i in ids], link=lambda ex_id: links.item("exercises", ex_id), figure=figure
+    )
 
 
 class _Card:
@@ -30,7 +40,10 @@ def gallery_pages(renderer: Renderer, directory_urls: bool) -> dict[str, str]:
     chunks = gallery_chunks(renderer.hb)
     return {
         f"gallery/{n}.md": renderer.gallery_page(
-            n, len(chunks), lambda links, ids=ids: gallery_cards(renderer.hb, ids, links), directory_urls
+            n,
+            len(chunks),
+            lambda links, ids=ids: gallery_cards(renderer.hb, ids, links, renderer.ui.code),
+            directory_urls,
         )
         for n, ids in enumerate(chunks[1:], start=2)
     }

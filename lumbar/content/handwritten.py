@@ -67,7 +67,7 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
     def figure_gallery() -> Markup:
         """The first page of the exercise drawings; stage writes the others (gallery/2.md, ...)."""
         chunks = gallery_chunks(hb)
-        cards = Markup(gallery_cards(hb, chunks[0], links))
+        cards = Markup(gallery_cards(hb, chunks[0], links, renderer.ui.code, renderer.extras.get("drawings")))
         return fragment("gallery.html", cards=cards, page=1, pages=len(chunks))
 
     def languages_table() -> Markup:

@@ -26,29 +26,34 @@ def _uid(figs, title: str) -> str:
     return f"{_slug(title)}-{digest}"
 
 
-def _phase_title(title: str, r: Resolved, label: str) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def _phase_title(title: str, r: Resolved, label: str, t=_same) -> str:
     if r.alt:
         return r.alt
-    text = f"{title}, {label.lower()}: {BASE_POSES[r.base].title}"
+    text = f"{title}, {label.lower()}: {t(BASE_POSES[r.base].title)}"
     if r.note:
         text += f", {r.note}"
     return text + "."
 
 
-def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = True) -> str:
+def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = True, t=_same) -> str:
     """The figures of one exercise as an HTML fragment (one line, no blank lines).
 
     A <figure class="lh-figures"> with a panel per phase (start, middle, end) side by side; each
     later panel shows the one before it ghosted, with arrows, and the last one moves when motion
-    is welcome (see figures.css). figs: a Figures model; title: the exercise title.
+    is welcome (see figures.css). figs: a Figures model; title: the exercise title; t: the page language's
+    words for the labels and the base poses (lumbar.i18n.ui.UI.t).
     """
     d = Drawing(figs, animate=animate)
     uid = uid or _uid(figs, title)
     panels = []
     n = len(d.resolved)
     for i, r in enumerate(d.resolved):
-        label = LABELS[r.name] if n > 1 else "Position"
-        ptitle = _phase_title(title, r, label)
+        label = t(LABELS[r.name] if n > 1 else "Position")
+        ptitle = _phase_title(title, r, label, t)
         svg = d.panel(i, f"lh-fig-{uid}-{r.name}", ptitle, motion=animate and i == n - 1)
         caption = f'<span class="lh-figure-step">{escape(label)}</span>'
         if r.note:

@@ -52,7 +52,13 @@ def language_changes(raw: dict, code: str) -> dict:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin = {"search": {**(plugin["search"] or {}), "lang": code}}
         plugins.append(plugin)
+    extensions = []
+    for ext in raw.get("markdown_extensions") or []:
+        if isinstance(ext, dict) and "toc" in ext:
+            ext = {"toc": {**(ext["toc"] or {}), "permalink_title": ui.t("Permanent link")}}
+        extensions.append(ext)
     changes.update(
+        markdown_extensions=extensions,
         theme=theme,
         plugins=plugins,
         site_url=site_url + f"{code}/" if site_url else "",
