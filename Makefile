@@ -60,14 +60,14 @@ test: $(VENV)/.test node_modules/.installed .venv-zensical/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.test
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m lumbar bench
 
 schema: $(VENV)/.docs
 	$(BIN)/python -m lumbar schema
 
 # The picture of a printed sheet in the README and the how-to page: run after changing the sheet.
 pictures: $(VENV)/.test
-	$(BIN)/python scripts/sheet_png.py back-pain -o docs/assets/images/
+	$(BIN)/python -m lumbar pictures
 
 clean:
 	rm -rf site site.new build site-zensical zensical.yml .pytest_cache

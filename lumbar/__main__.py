@@ -93,6 +93,9 @@ VERBS: tuple[tuple[str, Verb | str, str], ...] = (
     ("schema", "lumbar.reference.commands:schema", "write schema/*.json and the field reference in CONTRIBUTING.md"),
     ("new", "lumbar.reference.commands:new", "start a new data file, e.g. new exercise side-plank"),
     ("i18n-new", "lumbar.i18n.scaffold:main", "start the translation files of a language, e.g. i18n-new es"),
+    ("bench", "lumbar.chores:bench", "the build-speed, page-weight and search benchmark (make bench)"),
+    ("pictures", "lumbar.chores:pictures", "the picture of a printed sheet for the README and how-to page"),
+    ("check-site", "lumbar.chores:check_site", "check a built site's links and policy, list its external links"),
     ("review-due", "lumbar.review:main", "list the items whose clinical review is due, e.g. review-due --days 60"),
 )
 

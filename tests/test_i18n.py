@@ -217,13 +217,25 @@ def test_red_flags_name_the_emergency_numbers_of_anywhere(site, lang):
     assert text.count("999") <= text.count("112"), "the UK's 999 alone"
 
 
+@pytest.fixture(scope="module")
+def printed_once(browser):
+    cache: dict[str, dict] = {}
+
+    def get(url: str) -> dict:
+        if url not in cache:
+            cache[url] = print_pdfs(browser, url)
+        return cache[url]
+
+    return get
+
+
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("routine_id", ["hernia", "back-pain"])
-def test_sheets_print_in_the_language(browser, server, translations, lang, routine_id, paper):
+@pytest.mark.parametrize("routine_id", sorted(load_handbook(ROOT / "data").routines))
+def test_sheets_print_in_the_language(printed_once, server, translations, lang, routine_id, paper):
     hb = translations[lang]
     routine = hb.routines[routine_id]
-    done = print_pdfs(browser, f"{server}{lang}/routines/{routine_id}/")
+    done = printed_once(f"{server}{lang}/routines/{routine_id}/")
     sheet = Sheet(done[paper], done["row_ends"])
     ui = load_ui(lang)
     assert len(sheet.pages) in pages_allowed(len(routine.items)), f"{len(sheet.pages)} pages"
