@@ -51,7 +51,8 @@ class UI:
 
 @cache
 def load_ui(code: str = "en") -> UI:
-    raw = yaml.safe_load((FOLDER / f"{code}.yaml").read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the catalogues are read on every stage
+    raw = yaml.load((FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     return UI(
         code,
         raw.get("site") or {},
