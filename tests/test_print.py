@@ -326,8 +326,8 @@ def synthetic(tmp_path_factory):
     synthetic_data(ROOT / "data", tmp / "data")
     original = lumbar.figures_hook.register
 
-    def register(renderer):
-        original(renderer)
+    def register(renderer, drawings=None):
+        original(renderer, drawings)
         renderer.extras["thumbnail"] = lambda exercise: Markup(FAKE_THUMBNAIL)
 
     with pytest.MonkeyPatch.context() as mp:
