@@ -31,7 +31,7 @@ JS = Path(__file__).parent / "web" / "js"
 KINDS = ("exercises", "routines", "conditions")
 # The JavaScript's place in the site: the service worker must sit at the root to serve every page.
 JS_PLACES = {"sw.js": "sw.js"}
-DRAWINGS = ".drawings.json"  # in DIR; MkDocs publishes no file whose name starts with a dot
+DRAWINGS = ".drawings"  # a folder in DIR, a file per drawing; MkDocs publishes nothing whose name starts with a dot
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def site_files(hb: Handbook, opts: Options, language: Language | None = None) ->
     out["api/handbook.json"] = _json(export.as_dict(hb))
     out.update(builder.files(hb))
     if not opts.inline_drawings:
-        out[DRAWINGS] = json.dumps(renderer.extras["drawings"], sort_keys=True).encode("utf-8")
+        out.update({f"{DRAWINGS}/{key}.html": drawn for key, drawn in renderer.extras["drawings"].items()})
     return out
 
 

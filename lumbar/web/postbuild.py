@@ -1,6 +1,6 @@
 """`python -m lumbar postbuild SITE`: the passes over the built site, none tied to the generator's events.
 
-0. Drawings: each placeholder the stage wrote gets its drawing back (lumbar/figures_hook.py).
+0. Drawings: each placeholder the stage wrote gets its drawing back, from DIR/.drawings/ (lumbar/figures_hook.py).
 1. Content-Security-Policy: each page's policy gets the hashes of the theme's inline scripts (lumbar/web/csp.py).
 2. Search: each condition and exercise page's entry in search/search_index.json gets a `names` field (synonyms,
    misspellings, other names, from api/handbook.json), weighted in mkdocs.yml like a title.
@@ -85,22 +85,23 @@ DRAWING = re.compile(r'<div data-lumbar-drawing="([0-9a-f]{16})"></div>')
 
 
 def drawings_pass(site: Path, drawings: Path | None) -> list[str]:
-    """Each drawing's placeholder replaced by the drawing (the stage kept them in DIR/.drawings.json)."""
-    if drawings is None or not drawings.is_file():
+    """Each drawing's placeholder replaced by the drawing (the stage kept each in DIR/.drawings/<key>.html)."""
+    if drawings is None or not drawings.is_dir():
         return []
-    kept = json.loads(drawings.read_text(encoding="utf-8"))
     missing = []
+
+    def drawing(m: re.Match) -> str:
+        path = drawings / f"{m.group(1)}.html"
+        if not path.is_file():
+            missing.append(m.group(1))
+            return m.group(0)
+        return path.read_text(encoding="utf-8")
+
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if "data-lumbar-drawing" not in html:
-            continue
-        found = DRAWING.findall(html)
-        missing += [
-            f"{path.relative_to(site)}: no drawing {key} in {drawings.name}" for key in found if key not in kept
-        ]
-        out = DRAWING.sub(lambda m: kept.get(m.group(1), m.group(0)), html)
-        path.write_text(out, encoding="utf-8")
-    return missing
+        if "data-lumbar-drawing" in html:
+            path.write_text(DRAWING.sub(drawing, html), encoding="utf-8")
+    return [f"no drawing {key} in {drawings}" for key in missing]
 
 
 def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
@@ -114,7 +115,7 @@ def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m lumbar postbuild", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site (site/)")
-    parser.add_argument("--drawings", type=Path, help="the stage's .drawings.json, when drawings are placeholders")
+    parser.add_argument("--drawings", type=Path, help="the stage's .drawings folder, when drawings are placeholders")
     args = parser.parse_args(argv)
     problems = postbuild(args.site, args.drawings)
     for problem in problems:
