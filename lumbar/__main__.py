@@ -35,7 +35,9 @@ def _data_parser(verb: str, description: str) -> argparse.ArgumentParser:
 
 
 def check(argv: list[str]) -> int:
-    args = _data_parser("check", "Load and check the handbook's data.").parse_args(argv)
+    parser = _data_parser("check", "Load and check the handbook's data and its translations.")
+    parser.add_argument("--docs", default="docs", help="the hand-written pages (default: docs)")
+    args = parser.parse_args(argv)
     hb = _load(args.data)
     if hb is None:
         return 1
@@ -54,6 +56,12 @@ def check(argv: list[str]) -> int:
         print(f"{code}: {len(lang.files)} file(s) translated, {len(lang.missing)} not yet")
         for rel in lang.stale():
             print(f"  {code}: data/i18n/{code}/{rel}: may be out of date: the English changed since it was translated")
+        from lumbar.i18n.pages import page_fingerprint, stale_pages
+
+        for page in stale_pages(Path(args.docs), code):
+            english = Path(args.docs).parent / (page.removesuffix(f".{code}.md") + ".md")
+            now = page_fingerprint(english.read_bytes())
+            print(f'  {code}: {page}: may be out of date: the English page changed (now translated_from: "{now}")')
     from lumbar.i18n.catalogue import problems
 
     for problem in problems():

@@ -68,11 +68,11 @@ def site_files(hb: Handbook, opts: Options, language: Language | None = None) ->
     )
     env = environment()
     out: dict[str, bytes] = {}
-    for rel, (raw, own) in pick_pages(docs, opts.lang).items():
+    for rel, (raw, own, stale) in pick_pages(docs, opts.lang).items():
         if rel.endswith(".md"):
             name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
             text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel)
-            out[rel] = with_notices(text, page_notices(own, ui)).encode("utf-8")
+            out[rel] = with_notices(text, page_notices(own, ui, stale)).encode("utf-8")
         else:
             out[rel] = raw
     pages: dict[str, str] = {}

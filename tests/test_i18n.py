@@ -326,3 +326,22 @@ def test_no_interface_word_is_left_in_english(tmp_path):
         ru.read_text(encoding="utf-8").replace("  each side: на каждую сторону\n", "  each side: each side\n")
     )
     assert catalogue.problems(folder=folder) == ["lumbar/i18n/ui/ru.yaml: strings: 'each side' is left in English"]
+
+
+def test_a_translated_page_made_from_older_english_says_so(tmp_path):
+    """docs/<page>.<lang>.md records the fingerprint of the English page it was made from (`translated_from:`)."""
+    from lumbar.i18n.pages import page_fingerprint, pick_pages, stale_pages
+
+    english = b"---\ntitle: About\n---\n\n# About\n\nThe handbook.\n"
+    made = f'---\ntranslated_from: "{page_fingerprint(english)}"\ntitle: "Acerca de"\n---\n\n# Acerca de\n'.encode()
+    docs = {"about.md": english, "about.es.md": made, "glossary.md": b"# Glossary\n"}
+    picked = pick_pages(docs, "es")
+    assert picked["about.md"] == (made, True, False)
+    assert picked["glossary.md"] == (b"# Glossary\n", False, False)  # not translated: English, with its line
+    changed = english.replace(b"The handbook.", b"The handbook, in three languages.")
+    assert pick_pages({**docs, "about.md": changed}, "es")["about.md"][2] is True
+    front_only = english.replace(b"title: About", b"title: About us")
+    assert pick_pages({**docs, "about.md": front_only}, "es")["about.md"][2] is False
+    for rel, data in {**docs, "about.md": changed}.items():
+        (tmp_path / rel).write_bytes(data)
+    assert stale_pages(tmp_path, "es") == ["docs/about.es.md"]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from lumbar.i18n.pages import TRANSLATED_PAGE
+from lumbar.i18n.pages import TRANSLATED_PAGE, stale_pages
 from lumbar.i18n.scaffold import english, files
 from lumbar.i18n.text import fingerprint
 from lumbar.i18n.ui import codes, load_ui
@@ -38,7 +38,7 @@ def coverage(data: Path, docs: Path) -> list[dict]:
                 "machine": status["machine"],
                 "translated": status["translated"],
                 "reviewed": status["reviewed"],
-                "stale": stale,
+                "stale": stale + len(stale_pages(docs, code)),
                 "pages": sum(1 for p in pages if p.with_name(f"{p.stem}.{code}.md").is_file()),
                 "pages_total": len(pages),
             }

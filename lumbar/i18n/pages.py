@@ -4,6 +4,7 @@ or has not yet been reviewed by a clinician."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from markupsafe import escape
@@ -16,18 +17,43 @@ _FRONT = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 _H1 = re.compile(r"^# .*$", re.M)
 
 
-def pick_pages(docs: dict[str, bytes], code: str) -> dict[str, tuple[bytes, bool]]:
-    """Every page and file of docs/ for this language: (content, whether it is in this language)."""
+MADE_FROM = re.compile(r"^translated_from: \"?([0-9a-f]{12})\"?(\s+#.*)?$", re.M)
+
+
+def page_fingerprint(raw: bytes) -> str:
+    """The fingerprint of an English page's text (its body: a change to the front matter alone does not count)."""
+    text = raw.decode("utf-8")
+    front = _FRONT.match(text)
+    return hashlib.sha256(text[front.end() if front else 0 :].encode("utf-8")).hexdigest()[:12]
+
+
+def page_is_stale(english: bytes, translation: bytes) -> bool:
+    """A translated page records `translated_from:` (the English page's fingerprint) in its front matter."""
+    front = _FRONT.match(translation.decode("utf-8"))
+    made = MADE_FROM.search(front.group(0)) if front else None
+    return made is None or made.group(1) != page_fingerprint(english)
+
+
+def pick_pages(docs: dict[str, bytes], code: str) -> dict[str, tuple[bytes, bool, bool]]:
+    """Every page and file of docs/ for this language: (content, in this language, may be out of date)."""
     out = {}
     for rel, raw in docs.items():
         if TRANSLATED_PAGE.search(rel):
             continue
         own = rel[:-3] + f".{code}.md" if rel.endswith(".md") else None
         if code != "en" and own in docs:
-            out[rel] = (docs[own], True)
+            out[rel] = (docs[own], True, page_is_stale(raw, docs[own]))
         else:
-            out[rel] = (raw, code == "en" or not rel.endswith(".md"))
+            out[rel] = (raw, code == "en" or not rel.endswith(".md"), False)
     return out
+
+
+def stale_pages(docs_dir, code: str) -> list[str]:
+    """The translated pages of one language whose English page changed since (for `make check`)."""
+    docs = {p.relative_to(docs_dir).as_posix(): p.read_bytes() for p in sorted(docs_dir.rglob("*.md"))}
+    return sorted(
+        f"docs/{rel[:-3]}.{code}.md" for rel, (_, own, stale) in pick_pages(docs, code).items() if own and stale
+    )
 
 
 def notice(kind: str, text: str) -> str:
@@ -60,5 +86,7 @@ def item_notices(language: Language | None, ui: UI, rel: str) -> list[str]:
     return lines
 
 
-def page_notices(translated: bool, ui: UI) -> list[str]:
-    return [] if translated else [notice("missing", ui.site["not_translated"])]
+def page_notices(translated: bool, ui: UI, stale: bool = False) -> list[str]:
+    if not translated:
+        return [notice("missing", ui.site["not_translated"])]
+    return [notice("stale", ui.site["out_of_date"])] if stale else []
