@@ -44,17 +44,17 @@ def thumbnail(exercise) -> Markup:
     return Markup(thumbnail_svg(exercise.figures)) if exercise.figures else Markup()
 
 
-def placeholder(html: str, drawings: dict[str, bytes]) -> Markup:
+def placeholder(html: str, drawings) -> Markup:
     """A small stand-in for a drawing (about 40 KB of SVG that Markdown and search need not read): kept in
-    `drawings` by its hash, put back into the built page by `python -m lumbar postbuild` (lumbar/web/postbuild.py)."""
+    `drawings` (a mapping; lumbar.stage.DrawingFolder writes each to a file) by its hash, put back into the built page by `python -m lumbar postbuild` (lumbar/web/postbuild.py)."""
     if not html:
         return Markup()
     key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:16]
-    drawings[key] = html.encode("utf-8")  # as the bytes stage writes: at 5,000 exercises they are 400 MB
+    drawings[key] = html.encode("utf-8")
     return Markup(f'<div data-lumbar-drawing="{key}"></div>')
 
 
-def register(renderer, drawings: dict[str, bytes] | None = None) -> None:
+def register(renderer, drawings=None) -> None:
     """The drawing functions the templates call; with `drawings`, drawings are placeholders kept there."""
     lang = renderer.ui.code
 

@@ -48,18 +48,37 @@ class Options:
     inline_drawings: bool = True
 
 
-def renderer_for(hb: Handbook, opts: Options) -> Renderer:
+class DrawingFolder:
+    """The drawings of a build, written to DIR/.drawings/ as they are drawn (a file each, named by a hash of
+    its content), so the stage never holds them all: at 5,000 exercises they are 400 MB."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.keys: set[str] = set()
+
+    def __setitem__(self, key: str, drawn: bytes) -> None:
+        path = self.folder / f"{key}.html"
+        if key not in self.keys and not path.is_file():  # the same name is the same content
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(drawn)
+        self.keys.add(key)
+
+
+def renderer_for(hb: Handbook, opts: Options, drawings: DrawingFolder | dict | None = None) -> Renderer:
     from lumbar import figures_hook
 
     renderer = Renderer(hb, site_url=opts.site_url, repo=opts.repository, ui=load_ui(opts.lang))
-    figures_hook.register(renderer, None if opts.inline_drawings else {})
+    figures_hook.register(renderer, None if opts.inline_drawings else drawings)
     return renderer
 
 
-def site_files(hb: Handbook, opts: Options, language: Language | None = None) -> dict[str, bytes]:
-    """Every file of the site source by its path in DIR; for another language, hb is already translated
-    (lumbar.i18n.load.translated) and `language` says what each translation's status is."""
-    renderer = renderer_for(hb, opts)
+def site_files(
+    hb: Handbook, opts: Options, language: Language | None = None, drawings: DrawingFolder | None = None
+) -> dict[str, bytes | None]:
+    """Every file of the site source by its path in DIR (None: written already, a drawing); for another
+    language, hb is already translated (lumbar.i18n.load.translated) and `language` says what each
+    translation's status is."""
+    renderer = renderer_for(hb, opts, drawings if drawings is not None else {})
     ui = renderer.ui
     dirs = opts.directory_urls
     docs = read_pages(opts.docs)
@@ -92,8 +111,11 @@ def site_files(hb: Handbook, opts: Options, language: Language | None = None) ->
         out[f"assets/javascripts/{path.relative_to(JS).as_posix()}"] = path.read_bytes()
     out["api/handbook.json"] = _json(export.as_dict(hb))
     out.update(builder.files(hb))
-    if not opts.inline_drawings:
-        out.update({f"{DRAWINGS}/{key}.html": drawn for key, drawn in renderer.extras["drawings"].items()})
+    kept = renderer.extras.get("drawings")
+    if isinstance(kept, DrawingFolder):  # written already
+        out.update({f"{DRAWINGS}/{key}.html": None for key in kept.keys})
+    elif kept:
+        out.update({f"{DRAWINGS}/{key}.html": drawn for key, drawn in kept.items()})
     return out
 
 
@@ -101,12 +123,12 @@ def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write(out: Path, files: dict[str, bytes]) -> list[str]:
+def write(out: Path, files: dict[str, bytes | None]) -> list[str]:
     """Write what changed, remove what is no longer produced; returns the paths written or removed."""
     changed = []
     for rel, content in files.items():
         path = out / rel
-        if path.is_file() and path.read_bytes() == content:
+        if content is None or (path.is_file() and path.read_bytes() == content):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
@@ -125,12 +147,13 @@ def write(out: Path, files: dict[str, bytes]) -> list[str]:
 def stage(out: Path, opts: Options) -> list[str]:
     """Load and check the data (DataError lists every problem), then write the site source into out."""
     hb = load_handbook(opts.data)
+    drawings = DrawingFolder(out / DRAWINGS)
     if opts.lang == "en":
-        return write(out, site_files(hb, opts))
+        return write(out, site_files(hb, opts, drawings=drawings))
     language = load_language(opts.data, opts.lang) if (opts.data / "i18n" / opts.lang).is_dir() else None
     if language is not None:
         hb = translated(hb, language)
-    return write(out, site_files(hb, opts, language or Language(opts.lang)))
+    return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))
 
 
 @functools.lru_cache(maxsize=8)

@@ -42,7 +42,9 @@ def gallery_pages(renderer: Renderer, directory_urls: bool) -> dict[str, str]:
         f"gallery/{n}.md": renderer.gallery_page(
             n,
             len(chunks),
-            lambda links, ids=ids: gallery_cards(renderer.hb, ids, links, renderer.ui.code),
+            lambda links, ids=ids: gallery_cards(
+                renderer.hb, ids, links, renderer.ui.code, renderer.extras.get("drawings")
+            ),
             directory_urls,
         )
         for n, ids in enumerate(chunks[1:], start=2)
