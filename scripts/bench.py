@@ -108,6 +108,11 @@ class Result:
         return max(r.peak_mb for r in self.runs)
 
 
+def project_args(project: Path) -> list[str]:
+    """The data and pages of a bench project, for any verb of `python -m lumbar`."""
+    return ["--data", str(project / "data"), "--docs", str(project / "docs")]
+
+
 def build_command(project: Path, site: Path, languages: bool = False) -> list[str]:
     """A handbook project: what `make build` runs (stage, MkDocs, the post-build passes; no offline zip), in
     English only unless `languages` (then every language: English, /es/, /ru/). A plain project: `mkdocs build`."""
@@ -120,10 +125,7 @@ def build_command(project: Path, site: Path, languages: bool = False) -> list[st
             "build",
             "--no-offline",
             *only,
-            "--data",
-            str(project / "data"),
-            "--docs",
-            str(project / "docs"),
+            *project_args(project),
             "--site-dir",
             str(site),
             "--stage-dir",
@@ -206,10 +208,7 @@ def make_baseline(project: Path, dest: Path) -> int:
             "lumbar",
             "stage",
             str(dest / "docs"),
-            "--data",
-            str(project / "data"),
-            "--docs",
-            str(project / "docs"),
+            *project_args(project),
         ],
         check=True,
         cwd=ROOT,
@@ -448,10 +447,7 @@ def serve_latency(project: Path, repeat: int = 3, timeout: float = 120) -> dict[
             "serve",
             "--dev-addr",
             f"127.0.0.1:{port}",
-            "--data",
-            str(project / "data"),
-            "--docs",
-            str(project / "docs"),
+            *project_args(project),
             "--stage-dir",
             str(project / "build-stage"),
         ],
