@@ -6,6 +6,9 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # Dates in the built site (sitemap, zip entries) are the last commit's: the same commit builds the same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# pip installs the hashed pins from PyPI only: a machine's own pip configuration (extra local indexes) would
+# print a warning for every package they lack. To use your mirror, set PIP_CONFIG_FILE to your pip.conf.
+export PIP_CONFIG_FILE ?= /dev/null
 
 .PHONY: serve build offline test check bench schema zensical clean
 

@@ -34,3 +34,24 @@ def test_every_requirement_is_pinned_with_a_hash(name):
 def test_the_check_sees_a_machine_line():
     # The check above on a file as pip-compile writes it from this machine's pip configuration.
     assert machine_lines("--extra-index-url file:///opt/pypi/simple\n--find-links /opt/wheels\nsix==1.16.0 \\\n")
+
+
+def _makefile_pip_env() -> dict[str, str]:
+    found = re.findall(r"^export (PIP_\w+) \?= (\S+)$", (ROOT / "Makefile").read_text(), re.M)
+    return dict(found)
+
+
+@pytest.mark.parametrize("name", ["docs.txt", "test.txt", "zensical.txt"])
+def test_make_installs_them_without_a_pip_warning(name):
+    # What `make` runs, resolved without installing: a machine's extra indexes would warn for each package.
+    import os
+    import subprocess
+    import sys
+
+    pip_env = _makefile_pip_env()
+    assert "PIP_CONFIG_FILE" in pip_env, "the Makefile no longer chooses pip's configuration"
+    cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--require-hashes", "--no-deps"]
+    cmd += ["--ignore-installed", "-r", str(ROOT / "requirements" / name)]
+    out = subprocess.run(cmd, env={**os.environ, **pip_env}, capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "WARNING" not in out.stdout + out.stderr, (out.stdout + out.stderr)[:2000]
