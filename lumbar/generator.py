@@ -186,6 +186,21 @@ def serve(
     return 0
 
 
+def build_argv(
+    site_dir: Path,
+    stage_dir: Path,
+    data: Path | None = None,
+    docs: Path | None = None,
+    offline: bool = False,
+    languages: bool = True,
+) -> list[str]:
+    """The command that builds a site as `make build` does, for the tests, the bench and the picture script
+    (without the offline zip, and English only, unless asked)."""
+    cmd = [sys.executable, "-m", "lumbar", "build", "--site-dir", str(site_dir), "--stage-dir", str(stage_dir)]
+    cmd += ["--data", str(data)] * bool(data) + ["--docs", str(docs)] * bool(docs)
+    return cmd + ["--no-offline"] * (not offline) + ["--lang", "en"] * (not languages)
+
+
 def main_build(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lumbar build", description="Stage, build and post-process the site."

@@ -52,6 +52,7 @@ for p in (ROOT, ROOT / "scripts"):
 import synth  # noqa: E402
 import yaml  # noqa: E402
 
+from lumbar.generator import build_argv  # noqa: E402
 from lumbar.localweb import launch, serve  # noqa: E402
 
 PYTHON = sys.executable
@@ -117,20 +118,7 @@ def build_command(project: Path, site: Path, languages: bool = False) -> list[st
     """A handbook project: what `make build` runs (stage, MkDocs, the post-build passes; no offline zip), in
     English only unless `languages` (then every language: English, /es/, /ru/). A plain project: `mkdocs build`."""
     if (project / "data").is_dir():
-        only = [] if languages else ["--lang", "en"]
-        return [
-            PYTHON,
-            "-m",
-            "lumbar",
-            "build",
-            "--no-offline",
-            *only,
-            *project_args(project),
-            "--site-dir",
-            str(site),
-            "--stage-dir",
-            str(project / "build-stage"),
-        ]
+        return build_argv(site, project / "build-stage", project / "data", project / "docs", languages=languages)
     return [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
 
 

@@ -21,22 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lumbar.generator import build_argv  # noqa: E402
 from lumbar.localweb import launch, serve  # noqa: E402
 
 
 def build(site: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = [
-        sys.executable,
-        "-m",
-        "lumbar",
-        "build",
-        "--no-offline",
-        "--site-dir",
-        str(site),
-        "--stage-dir",
-        str(site) + "-stage",
-    ]
+    cmd = build_argv(site, Path(str(site) + "-stage"), languages=False)
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from lumbar.generator import build_argv
 from lumbar.localweb import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,9 +24,7 @@ def lumbar_build(
 ) -> subprocess.CompletedProcess:
     """`python -m lumbar build` (what make build runs), staged next to the site, without the offline zip and in
     English only unless asked."""
-    cmd = [sys.executable, "-m", "lumbar", "build", "--site-dir", str(site_dir)] + ["--lang", "en"] * (not languages)
-    cmd += ["--stage-dir", str(site_dir.parent / f"{site_dir.name}-stage")]
-    cmd += ["--data", str(data)] * bool(data) + ["--docs", str(docs)] * bool(docs) + ["--no-offline"] * (not offline)
+    cmd = build_argv(site_dir, site_dir.parent / f"{site_dir.name}-stage", data, docs, offline, languages)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
 
