@@ -20,10 +20,11 @@ STAGE = ROOT / "build" / "stage"
 ZIP_PATH = "downloads/lumbar-handbook-offline.zip"
 
 
-def _raw_config() -> dict:
+def _raw_config(config_file: Path = CONFIG) -> dict:
+    """mkdocs.yml read by MkDocs' own loader (its !ENV and !relative tags resolved)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with open(CONFIG, "rb") as f:
+    with open(config_file, "rb") as f:
         return yaml_load(f)
 
 
@@ -255,7 +256,7 @@ def zensical_config(config_file: Path = CONFIG) -> str:
 
     from lumbar.i18n.config import language_changes
 
-    raw = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    raw = _raw_config(config_file)
     raw.pop("hooks", None)
     raw["site_dir"] = "site-zensical"
     raw["extra"] = {**language_changes(raw, "en")["extra"], "languages": []}  # the English site alone
