@@ -1,7 +1,8 @@
 """`python -m lumbar postbuild SITE`: the passes over the built site, none tied to the generator's events.
 
-0. Drawings: each placeholder the stage wrote gets its drawing back, from DIR/.drawings/ (lumbar/figures_hook.py).
-1. Content-Security-Policy: each page's policy gets the hashes of the theme's inline scripts (lumbar/web/csp.py).
+1. Each page, read and written once: each drawing's placeholder the stage wrote gets its drawing back, from
+   DIR/.drawings/ (lumbar/figures_hook.py), then its Content-Security-Policy gets the hashes of the theme's inline
+   scripts (lumbar/web/csp.py).
 2. Search: each condition and exercise page's entry in search/search_index.json gets a `names` field (synonyms,
    misspellings, other names, from api/handbook.json), weighted in mkdocs.yml like a title.
 3. The service worker: sw.js gets the list of files it keeps at install (the home page's styles and scripts).
@@ -21,17 +22,6 @@ from lumbar.web.csp import add_hashes
 
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 SW_LIST = "const ASSETS = [];"  # in lumbar/web/js/sw.js: replaced by the list written here
-
-
-def csp_pass(site: Path) -> list[str]:
-    problems = []
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        out, found = add_hashes(html, path.relative_to(site).as_posix())
-        problems += found
-        if out != html:
-            path.write_text(out, encoding="utf-8")
-    return problems
 
 
 def search_names(site: Path) -> None:
@@ -84,11 +74,11 @@ def service_worker(site: Path) -> None:
 DRAWING = re.compile(r'<div data-lumbar-drawing="([0-9a-f]{16})"></div>')
 
 
-def drawings_pass(site: Path, drawings: Path | None) -> list[str]:
-    """Each drawing's placeholder replaced by the drawing (the stage kept each in DIR/.drawings/<key>.html)."""
-    if drawings is None or not drawings.is_dir():
-        return []
-    missing = []
+def pages_pass(site: Path, drawings: Path | None = None, hashes: bool = True) -> list[str]:
+    """Each page read and written once: its drawings' placeholders replaced by the drawings (the stage kept each
+    in DIR/.drawings/<key>.html), then its policy given the hashes of its inline scripts."""
+    problems: list[str] = []
+    missing: list[str] = []
 
     def drawing(m: re.Match) -> str:
         path = drawings / f"{m.group(1)}.html"
@@ -97,16 +87,29 @@ def drawings_pass(site: Path, drawings: Path | None) -> list[str]:
             return m.group(0)
         return path.read_text(encoding="utf-8")
 
+    has_drawings = drawings is not None and drawings.is_dir()
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if "data-lumbar-drawing" in html:
-            path.write_text(DRAWING.sub(drawing, html), encoding="utf-8")
-    return [f"no drawing {key} in {drawings}" for key in missing]
+        out = DRAWING.sub(drawing, html) if has_drawings and "data-lumbar-drawing" in html else html
+        if hashes:
+            out, found = add_hashes(out, path.relative_to(site).as_posix())
+            problems += found
+        if out != html:
+            path.write_text(out, encoding="utf-8")
+    return [f"no drawing {key} in {drawings}" for key in missing] + problems
+
+
+def drawings_pass(site: Path, drawings: Path | None) -> list[str]:
+    return pages_pass(site, drawings, hashes=False)
+
+
+def csp_pass(site: Path) -> list[str]:
+    """The policy's hashes alone (the offline copy: after its modules became classic scripts)."""
+    return pages_pass(site)
 
 
 def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
-    problems = drawings_pass(site, drawings)
-    problems += csp_pass(site)
+    problems = pages_pass(site, drawings)
     search_names(site)
     service_worker(site)
     return problems
