@@ -17,18 +17,22 @@ HEADER = re.compile(r'^translation:\n  from: "?([0-9a-f]{12})"?\n  status: (\w+)
 
 def coverage(data: Path, docs: Path) -> list[dict]:
     """Per language other than English: data files and hand-written pages translated, review status, stale files."""
-    total = len(files(data))
+    rels = files(data)
+    total = len(rels)
+    english_prints: dict = {}  # each English file read once, whatever the number of languages
     pages = sorted(p for p in docs.rglob("*.md") if not TRANSLATED_PAGE.search(p.name))
     out = []
     for code in codes()[1:]:
         folder = data / "i18n" / code
         status, stale = Counter(), 0
-        for rel in files(data):
+        for rel in rels:
             path = folder / rel
             header = HEADER.search(path.read_text(encoding="utf-8")) if path.is_file() else None
             if header:
                 status[header.group(2)] += 1
-                stale += header.group(1) != fingerprint(english(data, rel))
+                if rel not in english_prints:
+                    english_prints[rel] = fingerprint(english(data, rel))
+                stale += header.group(1) != english_prints[rel]
         out.append(
             {
                 "code": code,
