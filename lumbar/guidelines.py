@@ -50,6 +50,15 @@ def check_guidelines(hb: Handbook) -> list[Problem]:
                         f"unknown condition '{c}'{did_you_mean(c, known_conditions)} (ids come from data/conditions/)",
                     )
                 )
+        for j, pos in enumerate(s.pregnancy_positions):
+            if pos not in hb.positions:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(("statements", i, "pregnancy_positions", j)),
+                        f"unknown position '{pos}'{did_you_mean(pos, hb.positions)} (ids come from data/positions.yaml)",
+                    )
+                )
 
     cited: set[str] = set()
     for kind, item_id, loc, note in _notes(hb):

@@ -44,32 +44,53 @@ def _for_pregnancy(hb: Handbook) -> dict[str, str]:
     return {r: why for r, why in found.items() if r in hb.routines}
 
 
+def _pregnancy_guidance(hb: Handbook) -> dict[str, list[str]]:
+    """Statement ids of data/guidelines.yaml by the start position they give pregnancy guidance on."""
+    found: dict[str, list[str]] = {}
+    for s in hb.statements.values() if "guidelines.yaml" in hb.shared else []:
+        for position in s.pregnancy_positions:
+            found.setdefault(position, []).append(s.id)
+    return found
+
+
 def pregnancy_positions(hb: Handbook) -> list[Problem]:
-    """For pregnancy: nothing face down without a note about it; lying on the back carries the guideline's note."""
+    """For pregnancy: nothing face down without a note about it; lying on the back carries a printed editorial note
+    that cites the pregnancy guidance on lying on the back (a statement with pregnancy_positions: [supine])."""
     problems = []
+    guidance = _pregnancy_guidance(hb)
     for r_id, why in sorted(_for_pregnancy(hb).items()):
         for i, item in enumerate(hb.routines[r_id].items):
             ex = hb.exercises.get(item.exercise)
             if ex is None or ex.position not in ("prone", "supine"):
                 continue
-            notes = [n.text for n in item.editorial] + [n.text for n in ex.notes]
-            if any(re.search(r"\bpregnan", t, re.IGNORECASE) for t in notes):
-                continue
-            if ex.position == "prone":
-                what = "lies face down (position 'prone')"
-                todo = "remove it, or add an editorial note on this item that tells a pregnant reader what to do"
-            else:
-                what = "lies on the back (position 'supine')"
+            if ex.position == "supine":
+                cited = guidance.get("supine", [])
+                if any(n.guideline in cited and n.caveat for n in item.editorial):
+                    continue
+                what = "lies on the back (position 'supine'), with no printed note that cites the pregnancy guidance"
                 todo = (
-                    "add an editorial note on this item that gives what current pregnancy guidance says about "
-                    "lying on the back (ACOG Committee Opinion 804; see data/guidelines.yaml)"
+                    "add under editorial: '- kind: clarification', 'guideline: "
+                    + (cited[0] if cited else "<statement id>")
+                    + "', a text that tells a pregnant reader what that guidance says about lying on the back, "
+                    "and a short 'sheet:' line so that it prints"
+                    + (
+                        ""
+                        if cited
+                        else " (data/guidelines.yaml has no statement with 'pregnancy_positions: [supine]': add one)"
+                    )
                 )
+            else:
+                notes = [n.text for n in item.editorial] + [n.text for n in ex.notes]
+                if any(re.search(r"\bpregnan", t, re.IGNORECASE) for t in notes):
+                    continue
+                what = "lies face down (position 'prone'), with no note that mentions pregnancy"
+                todo = "remove it, or add an editorial note on this item that tells a pregnant reader what to do"
             problems.append(
                 hb.problem(
                     "routines",
                     r_id,
                     ("items", i, "exercise"),
-                    f"'{item.exercise}' in '{r_id}' ({why}) {what}, with no note that mentions pregnancy: {todo}",
+                    f"'{item.exercise}' in '{r_id}' ({why}) {what}: {todo}",
                 )
             )
     return problems

@@ -291,6 +291,29 @@ def test_exercise_figures_are_valid(path):
     assert figure_problems(data["figures"]) == []
 
 
+def test_leg_side_shift_drawing_shows_the_legs_on_each_side():
+    """Dikul item 4: both legs move together to one side, then to the other, with the upper body still. A panel that
+    is not animated (the middle one) shows them to one side, so a still page or a print shows the shift too."""
+    from lumbar.figures.drawing import Drawing
+
+    data = yaml.safe_load((ROOT / "data/exercises/supine-leg-side-shift.yaml").read_text(encoding="utf-8"))
+    phases = Drawing(Figures.model_validate(data["figures"]), animate=False).resolved
+    assert [r.name for r in phases] == ["start", "middle", "end"]
+    # Sideways on the floor (z, in cm): the feet's midpoint, and the head.
+    feet = [(r.body.points["near.ankle"][2] + r.body.points["far.ankle"][2]) / 2 for r in phases]
+    heads = [r.body.points["head"][2] for r in phases]
+    assert abs(feet[0]) < 1
+    assert feet[1] > 20 and feet[2] < -20, feet  # one side, then the other, well clear of the middle
+    # Both legs go the same way (they do not spread apart) and the upper body does not move.
+    for r, side in zip(phases[1:], (1, -1), strict=True):
+        for leg in ("near", "far"):
+            assert side * (r.body.points[f"{leg}.ankle"][2] - phases[0].body.points[f"{leg}.ankle"][2]) > 8, (
+                r.name,
+                leg,
+            )
+    assert max(heads) - min(heads) < 0.5
+
+
 # The built site: every exercise page carries its drawings, every routine sheet its thumbnails.
 
 

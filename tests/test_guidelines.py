@@ -231,7 +231,17 @@ def test_open_data_has_the_guidelines(site, handbook):
     assert [g["id"] for g in data["guidelines"]] == list(handbook.guidelines)
     assert [s["id"] for s in data["guideline_statements"]] == list(handbook.statements)
     for s in data["guideline_statements"]:
-        assert set(s) == {"id", "guideline", "where", "text", "read_at", "conditions", "routines", "departure"}
+        assert set(s) == {
+            "id",
+            "guideline",
+            "where",
+            "text",
+            "read_at",
+            "conditions",
+            "routines",
+            "pregnancy_positions",
+            "departure",
+        }
 
 
 def test_open_data_page_documents_the_guideline_fields():
@@ -244,3 +254,14 @@ def test_open_data_page_documents_the_guideline_fields():
         part = part[: part.index("\n## ", 1)]
         for name in cls.model_fields:
             assert f"| `{name}` |" in part, (heading, name)
+
+
+def test_pregnancy_pages_give_the_guidance_on_lying_on_the_back(site, handbook):
+    """The pregnancy condition and routine show the statements on lying on the back (the condition's avoid list
+    names exercises done on the back); a routine item on the back would need a note citing one (test_loader)."""
+    supine = [s.id for s in handbook.statements.values() if "supine" in s.pregnancy_positions]
+    assert supine
+    for kind in ("conditions", "routines"):
+        part = section(page(site, f"{kind}/pregnancy"))
+        for sid in supine:
+            assert f'data-statement="{sid}"' in part, (kind, sid)

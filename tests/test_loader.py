@@ -217,8 +217,10 @@ BROKEN = {
         f"replace:{FOR_WHOM}=>for_whom: Pregnant women with lower back pain.",
         [
             f"{ROUTINE}:12: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
-            "with no note that mentions pregnancy: add an editorial note on this item that gives what current pregnancy "
-            "guidance says about lying on the back (ACOG Committee Opinion 804; see data/guidelines.yaml)"
+            "with no printed note that cites the pregnancy guidance: add under editorial: '- kind: clarification', "
+            "'guideline: <statement id>', a text that tells a pregnant reader what that guidance says about lying on "
+            "the back, and a short 'sheet:' line so that it prints (data/guidelines.yaml has no statement with "
+            "'pregnancy_positions: [supine]': add one)"
         ],
     ),
     "reps above 30": (
@@ -444,11 +446,56 @@ def test_pregnancy_face_down_needs_a_note(data):
         f"{ROUTINE}:8: 'cat' in 'back-pain' (it is for pregnant women) lies face down (position 'prone'), with no note "
         "that mentions pregnancy: remove it, or add an editorial note on this item that tells a pregnant reader what to do"
     )
-    # A note that speaks to pregnancy answers it; so does a condition that recommends the routine for pregnancy.
+    # A note that speaks to pregnancy answers it (the supine half-bridge needs its own, citing the guidance).
     note = "\n    editorial:\n      - kind: clarification\n        text: In pregnancy, ask your midwife first."
     apply(data, "routines/back-pain.yaml", f"replace:Do 15 approaches.=>Do 15 approaches.{note}")
-    apply(data, "routines/back-pain.yaml", f"replace:reps: 10-30=>reps: 10-30{note}")
+    supine = "\n        guideline: pregnancy-supine\n        sheet: In pregnancy, change position if unwell."
+    apply(data, "routines/back-pain.yaml", f"replace:reps: 10-30=>reps: 10-30{note}{supine}")
+    apply(data, "guidelines.yaml", "append:" + SUPINE_STATEMENT)
     load_handbook(data)
+
+
+SUPINE_STATEMENT = """
+  - id: pregnancy-supine
+    guideline: nice-ng59
+    where: Recommendation 6
+    text: If lying on your back makes you feel unwell while pregnant, change position.
+    read_at: https://www.nice.org.uk/guidance/ng59
+    pregnancy_positions: [supine]"""
+
+
+def test_pregnancy_on_the_back_needs_the_guidance_note(data):
+    """A supine item in a routine for pregnancy passes only with a printed note that cites the pregnancy guidance on
+    lying on the back: a note that only mentions pregnancy, or cites another statement, or does not print, fails."""
+    apply(data, "routines/back-pain.yaml", f"replace:{FOR_WHOM}=>for_whom: Pregnant women with lower back pain.")
+    apply(data, "guidelines.yaml", "append:" + SUPINE_STATEMENT)
+    message = (
+        f"{ROUTINE}:12: 'half-bridge' in 'back-pain' (it is for pregnant women) lies on the back (position 'supine'), "
+        "with no printed note that cites the pregnancy guidance: add under editorial: '- kind: clarification', "
+        "'guideline: pregnancy-supine', a text that tells a pregnant reader what that guidance says about lying on "
+        "the back, and a short 'sheet:' line so that it prints"
+    )
+    assert problems(data) == [message]
+    fixture = (data / ROUTINE.removeprefix("data/")).read_text()
+    note = "\n    editorial:\n      - kind: clarification\n        text: In pregnancy, ask your midwife first."
+    for extra, passes in (
+        ("", False),  # mentions pregnancy, cites nothing
+        ("\n        guideline: nice-exercise\n        sheet: In pregnancy, see the note.", False),  # another statement
+        ("\n        guideline: pregnancy-supine", False),  # does not print on the sheet
+        ("\n        guideline: pregnancy-supine\n        sheet: In pregnancy, change position if unwell.", True),
+    ):
+        apply(data, "routines/back-pain.yaml", fixture.replace("reps: 10-30", "reps: 10-30" + note + extra, 1))
+        if passes:
+            load_handbook(data)
+        else:
+            assert problems(data) == [message], extra
+
+
+def test_pregnancy_guidance_names_a_known_position(data):
+    apply(data, "guidelines.yaml", "append:" + SUPINE_STATEMENT.replace("[supine]", "[supin]"))
+    assert problems(data) == [
+        "data/guidelines.yaml:30: unknown position 'supin': did you mean 'supine'? (ids come from data/positions.yaml)"
+    ]
 
 
 def test_safety_rules_accept_what_answers_them(data):

@@ -99,6 +99,11 @@ class Statement(Strict):
     read_at: HttpsUrl = Field(description="The https:// address of the copy we read it in.")
     conditions: list[Id] = Field(default_factory=list, description="Conditions it applies to (data/conditions/).")
     routines: list[Id] = Field(default_factory=list, description="Routines it applies to (data/routines/).")
+    pregnancy_positions: list[Id] = Field(
+        default_factory=list,
+        description="Start positions (data/positions.yaml) it gives pregnancy guidance on: an exercise in one of them "
+        "in a routine for pregnancy needs an editorial note on the item that cites this statement.",
+    )
     departure: Text | None = Field(
         None, description="Where the article departs from it; an editorial note must say so."
     )
