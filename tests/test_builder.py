@@ -285,6 +285,39 @@ def test_builder_without_javascript_shows_its_message_at_its_height(browser, ser
     assert nojs and not loading and height < 200, (nojs, loading, height)
 
 
+# Everything the builder writes for the reader: on screen, in its fields (not the link), labels, the printed sheet.
+DRAWN = """() => [document.querySelector("#lh-builder").innerText]
+  .concat(Array.from(document.querySelectorAll("#lh-builder input:not(#lh-b-link):not([type=checkbox]), #lh-builder textarea"), (i) => i.value))
+  .concat(Array.from(document.querySelectorAll("#lh-builder [aria-label], .lh-b-sheet [aria-label]"), (e) => e.getAttribute("aria-label")))
+  .concat([document.querySelector(".lh-b-sheet").innerText]).join("\\n")"""
+
+
+def test_builder_words_are_in_the_page_language(page, server):
+    """On /ru/builder/ no Latin word but QR and the publisher's name (iLive), on screen, in the fields and on the
+    sheet: handbook routines whose doses the data gives as "up to 20", ranges and words, and a routine with a
+    condition chosen (its avoid and take-care lists). The Spanish page writes "up to" as "hasta"."""
+    found = {}
+    for start in (
+        "?routine=bubnovsky",
+        "?routine=dikul",
+        "#e=1~~2w~disc-hernia~~crunch.10.3.5.60.s~half-bridge",
+    ):
+        page.goto(server + "ru/builder/" + start)
+        page.wait_for_selector("#lh-builder[data-ready]")
+        assert page.is_visible(".lh-b-condition-lists") == ("disc-hernia" in start), start
+        page.emulate_media(media="print")
+        text = re.sub(r"https?://\S+", "", page.evaluate(DRAWN))
+        page.emulate_media(media="screen")
+        found[start] = set(re.findall(r"[A-Za-z]+", text)) - {"QR", "iLive"}
+    assert not any(found.values()), found
+    page.goto(server + "ru/builder/?routine=bubnovsky")
+    page.wait_for_selector("#lh-builder[data-ready]")
+    assert page.input_value("#lh-b-itemnote-1") == "По справочнику: до 20 повторений."
+    page.goto(server + "es/builder/?routine=bubnovsky")
+    page.wait_for_selector("#lh-builder[data-ready]")
+    assert page.input_value("#lh-b-itemnote-1") == "Manual: hasta 20 repeticiones."
+
+
 def test_builder_weighs_at_most_120_kb_gzipped(browser, server, site):
     context = browser.new_context()
     page = context.new_page()
