@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browsing import offline_copy  # noqa: F401 (a fixture)
+from tests.browsing import offline_copy, settle  # noqa: F401 (offline_copy: a fixture)
 from tests.conftest import ROOT
 from tests.test_a11y import scan, violations
 
@@ -244,6 +244,78 @@ def test_builder_on_a_phone_and_in_both_schemes(browser, server):
         found += violations(scan(page))
         context.close()
         assert not found, f"{scheme}:\n" + "\n".join(found)
+
+
+# Every layout shift of the page from its start (PerformanceObserver, buffered), kept for the test to read.
+WATCH_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e); })
+  .observe({ type: "layout-shift", buffered: true });
+"""
+SHIFTED = """() => window.__shifts.filter((e) => !e.hadRecentInput).map((e) => [e.value,
+  e.sources.map((s) => s.node ? s.node.nodeName + "." + s.node.className : "?").join(", ")])"""
+
+
+@pytest.mark.parametrize("width,height", [(412, 823), (390, 844)])
+def test_builder_does_not_shift_as_it_loads(browser, server, width, height):
+    """Lighthouse's phone (412 x 823) and a 390 px phone: the layout shift from the start until the builder's
+    data has loaded and the page is at rest is at most 0.01 (Lighthouse's CLS limit here), for the empty
+    builder, a handbook routine loaded to edit, a read-only link and a link with problems."""
+    found = {}
+    for start in ("", "?routine=back-pain", "#r=1~T~~~~cat.5~bird-dog.3", "#r=9"):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.add_init_script(WATCH_SHIFTS)
+        page = context.new_page()
+        ready(page, server + "builder/" + start)
+        settle(page)
+        shifts = page.evaluate(SHIFTED)
+        context.close()
+        found[start or "empty"] = (round(sum(v for v, _ in shifts), 4), shifts)
+    assert all(total <= 0.01 for total, _ in found.values()), found
+
+
+def test_builder_without_javascript_shows_its_message_at_its_height(browser, server):
+    """Without scripting the no-JS message shows (not the loading line) and no room is kept for an editor."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "builder/")
+    nojs, loading = page.is_visible(".lh-b-nojs"), page.is_visible(".lh-b-loading")
+    height = page.locator("#lh-builder").bounding_box()["height"]
+    context.close()
+    assert nojs and not loading and height < 200, (nojs, loading, height)
+
+
+# Everything the builder writes for the reader: on screen, in its fields (not the link), labels, the printed sheet.
+DRAWN = """() => [document.querySelector("#lh-builder").innerText]
+  .concat(Array.from(document.querySelectorAll("#lh-builder input:not(#lh-b-link):not([type=checkbox]), #lh-builder textarea"), (i) => i.value))
+  .concat(Array.from(document.querySelectorAll("#lh-builder [aria-label], .lh-b-sheet [aria-label]"), (e) => e.getAttribute("aria-label")))
+  .concat([document.querySelector(".lh-b-sheet").innerText]).join("\\n")"""
+
+
+def test_builder_words_are_in_the_page_language(page, server):
+    """On /ru/builder/ no Latin word but QR and the publisher's name (iLive), on screen, in the fields and on the
+    sheet: handbook routines whose doses the data gives as "up to 20", ranges and words, and a routine with a
+    condition chosen (its avoid and take-care lists). The Spanish page writes "up to" as "hasta"."""
+    found = {}
+    for start in (
+        "?routine=bubnovsky",
+        "?routine=dikul",
+        "#e=1~~2w~disc-hernia~~crunch.10.3.5.60.s~half-bridge",
+    ):
+        page.goto(server + "ru/builder/" + start)
+        page.wait_for_selector("#lh-builder[data-ready]")
+        assert page.is_visible(".lh-b-condition-lists") == ("disc-hernia" in start), start
+        page.emulate_media(media="print")
+        text = re.sub(r"https?://\S+", "", page.evaluate(DRAWN))
+        page.emulate_media(media="screen")
+        found[start] = set(re.findall(r"[A-Za-z]+", text)) - {"QR", "iLive"}
+    assert not any(found.values()), found
+    page.goto(server + "ru/builder/?routine=bubnovsky")
+    page.wait_for_selector("#lh-builder[data-ready]")
+    assert page.input_value("#lh-b-itemnote-1") == "По справочнику: до 20 повторений."
+    page.goto(server + "es/builder/?routine=bubnovsky")
+    page.wait_for_selector("#lh-builder[data-ready]")
+    assert page.input_value("#lh-b-itemnote-1") == "Manual: hasta 20 repeticiones."
 
 
 def test_builder_weighs_at_most_120_kb_gzipped(browser, server, site):

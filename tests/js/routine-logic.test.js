@@ -1,6 +1,7 @@
 // The builder's logic (lumbar/web/js/lib/routine-logic.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { useCatalogue } from "../../lumbar/web/js/lib/i18n.js";
 import { doseLine, fromHandbook, resolveItems, variantProblems, warningsFor, matches, freqLine } from "../../lumbar/web/js/lib/routine-logic.js";
 
 test("dose lines read like the routine pages", () => {
@@ -22,6 +23,17 @@ test("a handbook routine loads every item; ranges and words keep the handbook's 
   assert.equal(r.items[0].note, "");
   assert.equal(r.items[1].note, "Handbook: 10-30 repetitions, 3 sets.");
   assert.equal(r.items[2].note, "Handbook: up to 8 repetitions, hold a few seconds.");
+});
+
+test("a handbook dose in the page's language: its \"up to\" translated, seconds as the routine pages write them", () => {
+  useCatalogue("es", { "up to": "hasta", "{n} repetitions": { one: "{n} repetición", other: "{n} repeticiones" },
+    "Handbook: {dose}.": "Manual: {dose}.", "rest {time}": "descanso {time}", min: "min", s: "s" });
+  try {
+    const r = fromHandbook({ title: "R", items: [{ exercise: "cat", reps: "up to 20", rest_seconds: 180 }] });
+    assert.equal(r.items[0].note, "Manual: hasta 20 repeticiones, descanso 3\u00a0min.");
+  } finally {
+    useCatalogue(null);
+  }
 });
 
 test("aliases are followed, unknown ids kept and listed", () => {

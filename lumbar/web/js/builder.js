@@ -3,7 +3,7 @@
 // value from the address or the data goes into the page as text (textContent), never as HTML.
 import { decodeRoutine, encodeRoutine, emptyItem, emptyRoutine, cleanText, LIMITS } from "./lib/routine-link.js";
 import { doseLine, freqLine, fromHandbook, resolveItems, warningsFor, swaps, matches } from "./lib/routine-logic.js";
-import { qrcode } from "./vendor/qrcode-generator.js";
+import { qrcode } from "./vendor/qrcode-generator.min.js";
 import { t, plural } from "./lib/i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";

@@ -41,16 +41,24 @@ function firstCount(value, max) {
   return n != null && n <= max ? n : null;
 }
 
+// A count as the data writes it (12, "10-30", "up to 20"; the same in every language's data), its "up to" in
+// the page's language, as the routine pages write it (lumbar/render.py, count).
+export function countText(value) {
+  const text = String(value);
+  return text.startsWith("up to ") ? t("up to") + " " + text.slice("up to ".length) : text;
+}
+
 // The handbook's own dosage line of a routine item, in words, when whole numbers cannot hold it.
 function handbookDose(it) {
   const parts = [];
   // The count of a text such as "10-30" or "up to 8" is its last number; English reads "repetitions" whatever it is.
-  const counted = (value, key) => plural(lastNumber(value) ?? value, key, { n: value });
+  const counted = (value, key) => plural(lastNumber(value) ?? value, key, { n: countText(value) });
+  const time = (value) => (Number.isInteger(value) ? seconds(value) : countText(value) + "\u00a0" + t("s"));
   if (it.reps != null) parts.push(counted(it.reps, "{n} repetitions"));
   if (it.sets != null) parts.push(counted(it.sets, "{n} sets"));
-  if (it.hold_seconds != null) parts.push(t("hold {time}", { time: it.hold_seconds + " " + t("s") }));
+  if (it.hold_seconds != null) parts.push(t("hold {time}", { time: time(it.hold_seconds) }));
   else if (it.hold) parts.push(t("hold {time}", { time: it.hold }));
-  if (it.rest_seconds != null) parts.push(t("rest {time}", { time: it.rest_seconds + " " + t("s") }));
+  if (it.rest_seconds != null) parts.push(t("rest {time}", { time: time(it.rest_seconds) }));
   else if (it.rest) parts.push(t("rest: {what}", { what: it.rest }));
   return parts.join(", ");
 }
