@@ -43,12 +43,12 @@ zensical: $(VENV)/.docs .venv-zensical/.installed
 serve: $(VENV)/.docs
 	$(BIN)/python -m lumbar serve --dev-addr 127.0.0.1:8000
 
-# Stage, build into a fresh folder, post-process, zip the offline copy into it
-# (downloads/lumbar-handbook-offline.zip), then swap it in: a failed build leaves the last good site/.
+# Stage, build into a fresh folder, post-process, zip the offline copy of each language into it
+# (downloads/lumbar-handbook-offline.zip, -es.zip, -ru.zip), then swap it in: a failed build leaves the last good site/.
 build: $(VENV)/.docs
 	$(BIN)/python -m lumbar build --site-dir site
 
-# Only the offline zip, into the last built site/.
+# Only the offline zips (one per language), into the last built site/.
 offline: $(VENV)/.docs
 	$(BIN)/python -m lumbar offline site
 

@@ -17,7 +17,6 @@ from lumbar.stage import ROOT, options_from_config, stage
 
 CONFIG = ROOT / "mkdocs.yml"
 STAGE = ROOT / "build" / "stage"
-ZIP_PATH = "downloads/lumbar-handbook-offline.zip"
 
 
 def _raw_config(config_file: Path = CONFIG) -> dict:
@@ -56,16 +55,16 @@ def _changes(data: Path | None, docs: Path | None) -> dict:
     return {**({"data": data} if data else {}), **({"docs": docs} if docs else {})}
 
 
-def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None) -> None:
-    """The offline copy: plain .html addresses that open from a folder, search included."""
+def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, lang: str = "en") -> None:
+    """The offline copy in one language: plain .html addresses that open from a folder, search included."""
     from lumbar.offline_modules import classic_pages
     from lumbar.stage import DRAWINGS
     from lumbar.web.postbuild import csp_pass, drawings_pass
 
     with tempfile.TemporaryDirectory() as tmp:
-        changes = {"directory_urls": False, "offline_copy": True, **_changes(data, docs)}
+        changes = {"directory_urls": False, "offline_copy": True, "lang": lang, **_changes(data, docs)}
         stage(Path(tmp), options_from_config(**changes, inline_drawings=False))
-        mkdocs_build(Path(tmp), out, offline=True)
+        mkdocs_build(Path(tmp), out, offline=True, lang=lang)
         missing = drawings_pass(out, Path(tmp) / DRAWINGS)
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
         (out / name).unlink(missing_ok=True)
@@ -83,13 +82,13 @@ def build(
     docs: Path | None = None,
     languages: tuple[str, ...] = ("en",),
 ) -> int:
-    """Stage, build into a fresh folder, post-process, add the offline zip, then swap it in: a failed build
+    """Stage, build into a fresh folder, post-process, add the offline zips, then swap it in: a failed build
     leaves the last good site as it was."""
     from mkdocs.exceptions import Abort
 
     from lumbar.loader import DataError
     from lumbar.stage import DRAWINGS
-    from lumbar.web.offline_zip import write_zip
+    from lumbar.web.offline_zip import folder, write_zip, zip_path
     from lumbar.web.postbuild import alternate_sitemaps, postbuild
 
     fresh = site.with_name(site.name + ".new")
@@ -106,10 +105,10 @@ def build(
         alternate_sitemaps(fresh, languages, options_from_config().site_url)
         if problems:
             raise Abort("\n".join(problems))
-        if offline:
+        for code in languages if offline else ():  # a zip per language: a reader downloads the handbook they read
             with tempfile.TemporaryDirectory() as tmp:
-                offline_copy(Path(tmp) / "copy", data, docs)
-                write_zip(Path(tmp) / "copy", fresh / ZIP_PATH)
+                offline_copy(Path(tmp) / "copy", data, docs, code)
+                write_zip(Path(tmp) / "copy", fresh / zip_path(code), folder(code))
     except DataError as err:
         lines = "\n".join(f"  {p}" for p in err.problems)
         print(f"The data has {len(err.problems)} problem(s); nothing was built:\n{lines}", file=sys.stderr)
@@ -238,15 +237,22 @@ def main_offline(argv: list[str]) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--copy", type=Path, help="keep the unzipped offline copy here")
     parser.add_argument("--data", type=Path)
+    parser.add_argument("--lang", action="append", help="only this language's copy (default: every language)")
     args = parser.parse_args(argv)
-    from lumbar.web.offline_zip import write_zip
+    from lumbar.i18n.ui import codes
+    from lumbar.web.offline_zip import folder, write_zip, zip_path
 
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = args.copy or Path(tmp) / "copy"
-        shutil.rmtree(copy, ignore_errors=True)
-        offline_copy(copy, args.data)
-        write_zip(copy, args.site / ZIP_PATH)
-    print(f"{args.site / ZIP_PATH}: {(args.site / ZIP_PATH).stat().st_size // 1024} KB")
+    langs = args.lang or codes()
+    if args.copy and len(langs) > 1:
+        parser.error("--copy keeps one language's copy: add --lang CODE")
+    for lang in langs:
+        zip_file = args.site / zip_path(lang)
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = args.copy or Path(tmp) / "copy"
+            shutil.rmtree(copy, ignore_errors=True)
+            offline_copy(copy, args.data, lang=lang)
+            write_zip(copy, zip_file, folder(lang))
+        print(f"{zip_file}: {zip_file.stat().st_size // 1024} KB")
     return 0
 
 

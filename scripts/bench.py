@@ -5,6 +5,7 @@
     python scripts/bench.py --sizes 100,1000 --no-latency --no-serve
     python scripts/bench.py --profile 1000       # where one build's time goes (cProfile, CPU time)
     python scripts/bench.py --quick              # the real handbook only: 3 paired builds, 1 Lighthouse run a page
+    python scripts/bench.py --weights site       # only the page weights of a built site, per language
 
 For every size, scripts/synth.py writes a synthetic handbook (N exercises, N/5 routines, N/50
 conditions) into a temporary project, and the same pages are written a second time as plain Markdown
@@ -15,7 +16,8 @@ child), CPU seconds and peak resident memory of the child (os.wait4). The ratios
 by default, the least of the repeats (--clock wall for wall time): on a shared machine other work
 stretches wall time far more.
 Also measured: the search index (site/search/search_index.json, gzip -6) and how it grows per
-exercise; each page's gzip weight with what it loads; a data edit under `mkdocs serve` (real
+exercise; each page's gzip weight with what it loads (in every language, on the three-language build of
+the real handbook and the largest size); a data edit under `mkdocs serve` (real
 handbook); search in headless Chromium at the largest size. The plain build of the largest size comes
 last and is skipped, with a note, when it would take the run past --budget seconds.
 
@@ -255,6 +257,7 @@ class Weight:
     assets: int  # CSS, JS and images the page loads
     search: int  # the search worker and index
     eager_search: bool  # loaded with the page (else only once the reader uses the search box)
+    lang: str = "en"  # the language of the page: "es" under es/ (a site of its own, its own index), else "en"
 
     @property
     def loaded(self) -> int:
@@ -266,10 +269,15 @@ class Weight:
         return self.html + self.assets + self.search
 
 
+LIMIT = 120 * 1024  # every page, gzipped, with what it loads before the reader searches
+
+
 def page_weights(site: Path) -> list[Weight]:
-    """Every page's gzip weight with the CSS, JS and images it loads, and with the search worker and index."""
+    """Every page's gzip weight with the CSS, JS and images it loads, and with the search worker and index of
+    its language (a page under es/ loads es/search/ and es/assets/: each language is a site of its own)."""
     cache: dict[Path, int] = {}
-    index = search_index(site)[1]
+    others = {d.name for d in site.iterdir() if d.is_dir() and (d / "search" / "search_index.json").is_file()}
+    index = {"en": search_index(site)[1], **{code: search_index(site / code)[1] for code in others}}
     out = []
 
     def weight(target: Path) -> int:
@@ -282,15 +290,43 @@ def page_weights(site: Path) -> list[Weight]:
             return None
         return (folder / ref.split("#")[0].split("?")[0]).resolve()
 
-    workers = site / "assets" / "javascripts" / "workers"
     for html_path in sorted(site.rglob("*.html")):
         html = html_path.read_text(encoding="utf-8")
         assets = sum(weight(t) for t in {local(html_path.parent, ref) for ref in _REF.findall(html)} - {None})
-        # The worker's address in Material's config is relative to the site's base, not to the page.
-        worker = sum(weight(workers / ref.rsplit("/", 1)[-1]) for ref in set(_WORKER.findall(html)))
         rel = html_path.relative_to(site).as_posix()
-        out.append(Weight(rel, gz(html.encode("utf-8")), assets, index + worker, LAZY_MARK not in html))
+        lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in others else "en"
+        # The worker's address in Material's config is relative to the site's base, not to the page.
+        workers = (site if lang == "en" else site / lang) / "assets" / "javascripts" / "workers"
+        worker = sum(weight(workers / ref.rsplit("/", 1)[-1]) for ref in set(_WORKER.findall(html)))
+        out.append(Weight(rel, gz(html.encode("utf-8")), assets, index[lang] + worker, LAZY_MARK not in html, lang))
     return out
+
+
+def weights_by_language(weights: list[Weight], limit: int = LIMIT) -> dict[str, dict]:
+    """Per language (English first): its pages, how many weigh over the limit before a search, the median
+    and the heaviest page."""
+    out = {}
+    for lang in sorted({w.lang for w in weights}, key=lambda code: (code != "en", code)):
+        mine = [w for w in weights if w.lang == lang]
+        heaviest = max(mine, key=lambda w: w.loaded)
+        out[lang] = {
+            "pages": len(mine),
+            "over_120kb": sum(w.loaded > limit for w in mine),
+            "median": statistics.median(w.loaded for w in mine),
+            "heaviest": [heaviest.page, heaviest.loaded],
+        }
+    return out
+
+
+def language_weights_line(label: str, site: Path) -> tuple[str, dict]:
+    """The weight table's line for a three-language site: pages over the limit in each language."""
+    by = weights_by_language(page_weights(site))
+    parts = [
+        f"{code} {v['over_120kb']} of {v['pages']} (median {v['median'] / 1024:.0f} KB, heaviest "
+        f"{v['heaviest'][0]} {v['heaviest'][1] / 1024:.0f} KB)"
+        for code, v in by.items()
+    ]
+    return f"  {label:>5}, every language: over 120 KB: " + "; ".join(parts), by
 
 
 # --- Search latency in headless Chromium ----------------------------------------------------------
@@ -635,7 +671,13 @@ def main(argv: list[str] | None = None) -> int:
         help="instead of the benchmark: profile one build of N synthetic exercises (CPU time)",
     )
     parser.add_argument("--top", type=int, default=15, help="functions shown by --profile")
+    parser.add_argument(
+        "--weights", type=Path, metavar="SITE", help="instead of the benchmark: the page weights of a built site"
+    )
     args = parser.parse_args(argv)
+    if args.weights:
+        print(language_weights_line("site", args.weights)[0])
+        return 0
     if args.quick:
         args.sizes, args.repeat, args.latency, args.serve, args.no_real = "", 3, False, False, False
     if args.lighthouse_runs is None:
@@ -741,6 +783,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures.setdefault("languages", {})[label] = language_cost(
                     hb.project, work / f"lang-{label}", 1 if n and n >= 5000 else 3
                 )
+                figures.setdefault("language_sites", {})[label] = work / f"lang-{label}"  # weighed in the report
 
         real = next((r for r in rows if r[0] == "real"), None)
         if args.lighthouse_runs and real:
@@ -887,8 +930,8 @@ def report(rows: list, figures: dict, args) -> None:
         worst = max(weights, key=lambda w: w.loaded)
         biggest_html = max(weights, key=lambda w: w.html)
         eager = sum(w.eager_search for w in weights)
-        over = sum(w.loaded > 120 * 1024 for w in weights)
-        over_with = sum(w.with_index > 120 * 1024 for w in weights)
+        over = sum(w.loaded > LIMIT for w in weights)
+        over_with = sum(w.with_index > LIMIT for w in weights)
         where = (
             "at page load on every page"
             if eager == len(weights)
@@ -911,6 +954,10 @@ def report(rows: list, figures: dict, args) -> None:
             "over_120kb": over,
             "over_120kb_after_search": over_with,
         }
+        if label in figures.get("language_sites", {}):  # the three-language build of step 5
+            line, by = language_weights_line(label, Path(figures["language_sites"][label]))
+            print(line)
+            figures["weights"][label]["by_language"] = by
 
     if "serve" in figures:
         parts = [f"{label}: {', '.join(f'{t:.2f}' for t in ts)} s" for label, ts in figures["serve"].items()]

@@ -191,11 +191,11 @@ def search(page, query: str) -> int:
 
 
 @functools.cache
-def build_offline(site: Path) -> Path:
-    """Build the offline copy next to the site and zip it into the site; return the unzipped copy."""
-    copy = site.parent / "offline-copy"
+def build_offline(site: Path, lang: str = "en") -> Path:
+    """Build the offline copy in a language next to the site and zip it into the site; return the unzipped copy."""
+    copy = site.parent / ("offline-copy" if lang == "en" else f"offline-copy-{lang}")
     result = subprocess.run(
-        [sys.executable, "-m", "lumbar", "offline", str(site), "--copy", str(copy)],
+        [sys.executable, "-m", "lumbar", "offline", str(site), "--copy", str(copy), "--lang", lang],
         check=False,
         cwd=ROOT,
         capture_output=True,
@@ -209,3 +209,11 @@ def build_offline(site: Path) -> Path:
 def offline_copy(site) -> Path:
     """The offline copy (plain .html files), with its zip put into the session's site."""
     return build_offline(site)
+
+
+@pytest.fixture(scope="session")
+def offline_copies(site, offline_copy) -> dict[str, Path]:
+    """The offline copy of every language by its code, each with its zip put into the session's site."""
+    from lumbar.i18n.ui import codes
+
+    return {"en": offline_copy, **{code: build_offline(site, code) for code in codes() if code != "en"}}

@@ -118,6 +118,7 @@ def test_the_bench_prints_its_table_and_last_line(tmp_path):
     assert build["plain_walls"] and len(build["walls"]) == 1
     assert len(build["paired_ratios"]) == 1 and build["paired_ratios"][0] > 0
     assert "page weight" in result.stdout
+    assert list(figures["weights"]["10"]["by_language"]) == ["en", "es", "ru"]  # the three-language build, weighed
 
 
 def test_the_overhead_is_the_median_of_ratios_paired_back_to_back():
@@ -134,3 +135,47 @@ def test_the_overhead_is_the_median_of_ratios_paired_back_to_back():
     assert (median, low, high, n) == (pytest.approx(10 / 9), 1.0, 1.2, 5)
     alone = bench.Result("x", Path("hb"), Path("s"), runs=[bench.Run(3, 3, 1)])
     assert bench.overhead(alone, bench.Result("x", Path("p"), Path("q"), runs=[bench.Run(2, 2, 1)]), "cpu")[3] == 0
+
+
+def test_page_weight_counts_each_language_with_its_own_search(tmp_path):
+    """A page under es/ loads es/'s assets and search index, not the English ones, and the pages over
+    120 KB are counted per language."""
+    import base64
+    import os
+
+    def page(path: str, filler: int = 0, css: str = "assets/style.css") -> None:
+        body = base64.b64encode(os.urandom(filler)).decode() if filler else ""  # gzip cannot shrink it much
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(f'<link rel="stylesheet" href="{css}"><p>{body}</p>', encoding="utf-8")
+
+    def index(folder: str, size: int) -> None:
+        (tmp_path / folder / "search").mkdir(parents=True, exist_ok=True)
+        docs = [{"text": base64.b64encode(os.urandom(size)).decode()}]
+        (tmp_path / folder / "search" / "search_index.json").write_text(json.dumps({"docs": docs}))
+
+    index(".", 1_000)
+    index("es", 50_000)
+    index("ru", 2_000)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "style.css").write_text("p{}")
+    page("index.html")
+    page("exercises/cat/index.html")  # a folder, not a language: it has no search index of its own
+    page("es/index.html", css="../assets/style.css")
+    page("es/session/index.html", 150_000, css="../../assets/style.css")
+    page("ru/index.html", 100_000, css="../assets/style.css")
+    weights = {w.page: w for w in bench.page_weights(tmp_path)}
+    assert {p: w.lang for p, w in weights.items()} == {
+        "index.html": "en",
+        "exercises/cat/index.html": "en",
+        "es/index.html": "es",
+        "es/session/index.html": "es",
+        "ru/index.html": "ru",
+    }
+    assert weights["es/index.html"].search > weights["index.html"].search + 40_000  # es's own, larger index
+    assert weights["es/index.html"].assets == weights["index.html"].assets > 0  # the stylesheet, found from es/
+    by = bench.weights_by_language(list(weights.values()))
+    assert list(by) == ["en", "es", "ru"]
+    assert {code: (v["pages"], v["over_120kb"]) for code, v in by.items()} == {"en": (2, 0), "es": (2, 1), "ru": (1, 0)}
+    assert by["es"]["heaviest"][0] == "es/session/index.html"
+    line, _ = bench.language_weights_line("real", tmp_path)
+    assert "en 0 of 2" in line and "es 1 of 2" in line and "ru 0 of 1" in line, line

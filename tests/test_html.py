@@ -1,6 +1,6 @@
 """Valid, well-escaped HTML.
 
-One run of the W3C Nu Html Checker (one JVM) reads the whole built site and its offline copy, a handbook whose
+One run of the W3C Nu Html Checker (one JVM) reads the whole built site and its offline copies, a handbook whose
 every text field carries quotes, attribute syntax and template syntax, and two pages broken on purpose: no error
 of ours on any page, only the kinds of Material's own errors that html-allowed.yaml lists with a reason. The
 hostile handbook's pages are then parsed: each text arrives whole, as text, inside the element or attribute it
@@ -22,7 +22,7 @@ import yaml
 from conftest import ROOT, lumbar_build
 from hostile import HOSTILE, Page, strings, write_hostile_data
 
-from tests.browsing import offline_copy  # noqa: F401 (a fixture)
+from tests.browsing import offline_copies, offline_copy  # noqa: F401 (fixtures)
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWED = yaml.safe_load((Path(__file__).parent / "html-allowed.yaml").read_text(encoding="utf-8"))
@@ -96,9 +96,10 @@ def broken_pages(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def checked(site, offline_copy, hostile_site, broken_pages) -> dict:  # noqa: F811 (the fixture imported above)
-    """The checker's messages for each folder, from one run."""
-    roots = {"site": site, "offline": offline_copy, "hostile": hostile_site, "broken": broken_pages}
+def checked(site, offline_copies, hostile_site, broken_pages) -> dict:  # noqa: F811 (the fixture imported above)
+    """The checker's messages for each folder, from one run (the offline copy of each language: offline-es, ...)."""
+    offline = {"offline" if code == "en" else f"offline-{code}": copy for code, copy in offline_copies.items()}
+    roots = {"site": site, **offline, "hostile": hostile_site, "broken": broken_pages}
     messages = run_vnu(*roots.values())
     by_folder = {name: [] for name in roots}
     for m in messages:
@@ -114,8 +115,9 @@ def unexpected(checked: dict, folder: str) -> list[str]:
 
 
 def test_no_html_error_of_ours_on_any_page(checked):
-    """Every page of the site, and of its offline copy (downloads/lumbar-handbook-offline.zip)."""
-    problems = unexpected(checked, "site") + unexpected(checked, "offline")
+    """Every page of the site, and of the offline copy of each language (downloads/lumbar-handbook-offline*.zip)."""
+    folders = ["site", *(name for name in checked["roots"] if name.startswith("offline"))]
+    problems = [p for folder in folders for p in unexpected(checked, folder)]
     assert not problems, f"{len(problems)} HTML error(s) not listed in tests/html-allowed.yaml:\n" + "\n".join(problems)
 
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from lumbar.web import sitecheck
-from tests.browsing import ROOT, ZIP_PATH, config, offline_copy  # noqa: F401 (a fixture)
+from tests.browsing import ROOT, ZIP_PATH, config, offline_copies, offline_copy  # noqa: F401 (fixtures)
 
 
 def check(site):
@@ -22,7 +22,7 @@ def check(site):
 
 
 @pytest.fixture(scope="session")
-def link_report(site, offline_copy):  # noqa: F811 (offline_copy puts the zip in the site)
+def link_report(site, offline_copies):  # noqa: F811 (offline_copies put each language's zip in the site)
     return check(site)
 
 

@@ -1,14 +1,28 @@
-"""Offline: the zipped offline copy opens from a folder (file://) with search, and the service worker shows
-pages seen before when the phone has no signal.
+"""Offline: the zipped offline copy opens from a folder (file://) with search, one copy per language, and the
+service worker shows pages seen before when the phone has no signal.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
 
-from tests.browsing import ZIP_PATH, Recorder, config, offline_copy, page_kinds, search, settle  # noqa: F401 (a fixture)
+from lumbar.i18n.ui import load_ui
+from lumbar.web.offline_zip import folder, zip_path
+from tests.browsing import (  # noqa: F401 (fixtures)
+    ZIP_PATH,
+    Recorder,
+    config,
+    offline_copies,
+    offline_copy,
+    page_kinds,
+    search,
+    settle,
+    settled_results,
+    type_query,
+)
 
 
 def test_instant_navigation_stays_off():
@@ -54,6 +68,72 @@ def test_offline_copy_opens_from_a_folder(browser, site, offline_copy):  # noqa:
     rec, titles = open_offline(browser, offline_copy, paths, query="bridge")
     assert all("Lumbar Handbook" in t for t in titles[:3]), titles
     assert titles[3] > 0, "search found nothing in the offline copy"
+    assert not rec.failed, "failed requests:\n" + "\n".join(rec.failed)
+    assert not rec.off_host(), "requests that left the folder:\n" + "\n".join(rec.off_host())
+    assert not rec.refused(), "refused by the policy:\n" + "\n".join(rec.refused())
+    assert not rec.console, "errors:\n" + "\n".join(rec.console)
+
+
+# A word of the titles in each language; the search answers only once its lunr language has loaded from the folder.
+WORDS = {"es": "rodilla", "ru": "колено"}
+
+
+def html_lang(path) -> str:
+    return re.search(r'<html lang="([^"]+)"', path.read_text(encoding="utf-8")).group(1)
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_each_language_has_its_offline_copy_in_its_zip(site, offline_copies, lang):  # noqa: F811
+    copy = offline_copies[lang]
+    with zipfile.ZipFile(site / zip_path(lang)) as z:
+        names = set(z.namelist())
+        home = z.read(f"{folder(lang)}/index.html").decode("utf-8")
+    pages = {f"{folder(lang)}/{p.relative_to(copy).as_posix()}" for p in copy.rglob("*.html")}
+    assert pages <= names and f"{folder(lang)}/search/search_index.js" in names
+    assert f'<html lang="{lang}"' in home
+    wrong = [p.relative_to(copy).as_posix() for p in copy.rglob("*.html") if html_lang(p) != lang]
+    assert not wrong, f"pages of the {lang} copy not in {lang}: {wrong[:5]}"
+
+
+@pytest.mark.parametrize("lang", ["en", *sorted(WORDS)])
+def test_each_offline_page_links_to_its_own_zip(site, offline_copies, lang):  # noqa: F811
+    page = site / ("" if lang == "en" else lang) / "offline" / "index.html"
+    links = re.findall(r'<a href="([^"]+\.zip)" download>', page.read_text(encoding="utf-8"))
+    assert len(links) == 1, links
+    target = (page.parent / links[0]).resolve()
+    assert target == (site / zip_path(lang)).resolve(), links
+    with zipfile.ZipFile(target) as z:
+        assert f'<html lang="{lang}"' in z.read(f"{folder(lang)}/index.html").decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_each_language_offline_copy_opens_and_searches_from_a_folder(browser, site, offline_copies, lang):  # noqa: F811
+    copy = offline_copies[lang]
+    kinds = page_kinds(site)
+    paths = ["index.html", kinds["exercise"].rstrip("/") + ".html", "offline.html"]
+    context = browser.new_context()
+    rec = Recorder(context)
+    page = context.new_page()
+    try:
+        titles, langs = [], []
+        for path in paths:
+            rec.visit(page, (copy / path).as_uri(), idle=False)
+            settle(page)
+            rec.collect(page)
+            titles.append(page.title())
+            langs.append(page.evaluate("document.documentElement.lang"))
+        page.keyboard.press("/")
+        type_query(page, WORDS[lang])
+        found = settled_results(page, WORDS[lang], answer=r"\d")  # "3 documentos encontrados"
+        first = page.eval_on_selector(".md-search-result__item a", "a => a.href")
+        rec.collect(page)
+    finally:
+        context.close()
+    name = load_ui(lang).t("Lumbar Handbook")
+    assert all(name in t for t in titles), titles
+    assert langs == [lang] * len(paths), langs
+    assert found > 0, f"search for {WORDS[lang]!r} found nothing in the {lang} offline copy"
+    assert first.startswith(copy.as_uri() + "/"), first
     assert not rec.failed, "failed requests:\n" + "\n".join(rec.failed)
     assert not rec.off_host(), "requests that left the folder:\n" + "\n".join(rec.off_host())
     assert not rec.refused(), "refused by the policy:\n" + "\n".join(rec.refused())

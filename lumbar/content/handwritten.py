@@ -16,6 +16,7 @@ from markupsafe import Markup
 from lumbar.content.gallery import gallery_cards, gallery_chunks
 from lumbar.loader import DataError, Problem
 from lumbar.render import Links, Renderer
+from lumbar.web.offline_zip import folder, zip_path
 
 FRONT = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
@@ -29,7 +30,7 @@ class Site:
     directory_urls: bool = True
     offline_copy: bool = False
     has_session: bool = True
-    lang: str = "en"  # another language's site sits in /<lang>/: the one offline zip is one folder up
+    lang: str = "en"  # another language's site sits in /<lang>/: the offline zips are one folder up
     data: Path | None = None  # the data folder (the Languages page reads data/i18n/)
     docs: Path | None = None
 
@@ -100,6 +101,9 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         "site_link": lambda path: links.asset(
             ("../" if site.lang != "en" and path.startswith("downloads/") else "") + path
         ),
+        # This language's offline zip (the zips sit in the root's downloads/) and the folder it unpacks to.
+        "offline_zip": lambda: links.asset(("../" if site.lang != "en" else "") + zip_path(site.lang)),
+        "offline_folder": lambda: folder(site.lang),
     }
     config = SimpleNamespace(
         site_url=site.site_url, extra={"offline_copy": site.offline_copy, "repository": site.repository}

@@ -3,10 +3,11 @@ window.postMessage = function (data) { parent.postMessage(data, "*"); };
 window.importScripts = function () {
   return Array.prototype.reduce.call(arguments, function (done, url) {
     return done.then(function () {
-      return new Promise(function (resolve) {
+      return new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = url;
+        script.src = new URL(url, window.__workerURL || document.baseURI).href;
         script.addEventListener("load", resolve);
+        script.addEventListener("error", function () { reject(new Error("importScripts: " + script.src)); });
         document.body.appendChild(script);
       });
     });

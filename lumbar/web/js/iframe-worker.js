@@ -35,6 +35,9 @@
         if (typeof self.onmessage === "function") self.onmessage(message);
       };
       window.addEventListener("message", this.listener);
+      // A worker resolves importScripts("../lunr/...") against its own address, not the page's: the
+      // runtime does the same with this (the lunr stemmer of a Spanish or Russian copy).
+      frame.contentWindow.__workerURL = new URL(String(url), location.href).href;
       this.ready = load(doc, runtime).then(function () { return load(doc, String(url)); });
     }
     postMessage(data) {
