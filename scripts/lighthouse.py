@@ -36,6 +36,8 @@ PAGES = {
     "find": "find/",
     "red flags": "safety/red-flags/",
     "gallery": "gallery/",
+    "session": "session/#id=back-pain",  # the player as a routine's "Start this routine" link opens it
+    "diary": "diary/",
     # The other languages: a page of each that carries the most of its own words.
     "routine (es)": "es/routines/back-pain/",
     "red flags (ru)": "ru/safety/red-flags/",

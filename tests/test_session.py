@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browsing import settle
 from tests.test_a11y import scan, violations
 
 
@@ -193,6 +194,51 @@ def test_axe_and_small_screen(browser, server, scheme):
         assert not found, "\n".join(found)
     finally:
         context.close()
+
+
+# Every layout shift of the page from its first paint, whether or not Chrome marks it as after input (a
+# navigation by a tap is marked so for 500 ms, and Lighthouse counts those on a first load).
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push([e.value,
+  e.sources.map((s) => s.node ? `${s.node.nodeName}.${s.node.className || ""}` : "?").join(", ")]); })
+  .observe({type: "layout-shift", buffered: true});"""
+DIARY = """(n) => localStorage.setItem('lumbar-diary', JSON.stringify({format: 'lumbar-diary', version: 2,
+  entries: Array.from({length: n}, (_, i) => ({id: `e${i}`, date: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00Z`,
+    routine: 'id:back-pain', title: 'Routine for lower back pain', painBefore: 6 - (i % 3), painAfter: 3, note: 'ok',
+    exercises: [{title: 'Cat', result: 'done', hurt: false}, {title: 'Crunch', result: 'skipped', hurt: true}]}))}))"""
+
+
+def shift(page, ready: str) -> tuple[float, list]:
+    """The page's layout shift so far, once `ready` shows and nothing moves."""
+    page.wait_for_selector(ready)
+    settle(page)
+    shifts = page.evaluate("window.__shifts")
+    return sum(v for v, _ in shifts), shifts
+
+
+def test_no_layout_shift_as_the_scripts_draw(browser, server):
+    """The player and the diary are drawn by their scripts after the first paint: on a phone (Lighthouse's
+    412 x 823), nothing visible may move when they appear (at most 0.01, Lighthouse's and the suite's mark)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    found = {}
+    try:
+        page.goto(f"{server}routines/back-pain/", wait_until="load")
+        page.click(".lh-session-start a")  # a session started from its routine's page
+        found["session start"] = shift(page, ".lh-start")
+        page.click(".lh-start")
+        page.reload(wait_until="load")  # the session resumed mid-exercise
+        found["session resumed"] = shift(page, ".lh-next")
+        page.goto(f"{server}diary/", wait_until="load")
+        found["empty diary"] = shift(page, ".lh-diary-empty")
+        page.evaluate(DIARY, 12)
+        page.reload(wait_until="load")
+        found["diary of 12 sessions"] = shift(page, ".lh-diary-entry")
+    finally:
+        context.close()
+    moved = {name: got for name, got in found.items() if got[0] > 0.01}
+    assert not moved, moved
 
 
 def test_every_routine_page_starts_its_session(site, handbook):
