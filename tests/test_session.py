@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from lumbar.content.handwritten import Site, environment, render_page
+from lumbar.load import load_handbook
+from lumbar.session import files as session_files
+from lumbar.stage import Options, renderer_for
 from tests.browsing import settle
 from tests.test_a11y import scan, violations
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def words(page) -> str:
@@ -245,3 +252,43 @@ def test_every_routine_page_starts_its_session(site, handbook):
     for rid in handbook.routines:
         html = (site / "routines" / rid / "index.html").read_text(encoding="utf-8")
         assert f'href="../../session/#id={rid}">Start this routine</a>' in html, rid
+
+
+def staged_session_page(data: Path, offline_copy: bool = False) -> str:
+    """docs/session.md as the stage writes it for the handbook in `data`."""
+    hb = load_handbook(data)
+    renderer = renderer_for(hb, Options(data=data, offline_copy=offline_copy))
+    site = Site("", "", not offline_copy, offline_copy, True, "en", data, ROOT / "docs")
+    page = "session.md"
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return render_page(environment(), f"docs/{page}", text, renderer, site, page)
+
+
+def test_session_page_weighs_the_same_whatever_the_size_of_the_handbook(tmp_path):
+    """Online, the player's page carries no routine or exercise (it fetches its routine's file), so twice the
+    exercises do not make it heavier; the offline copy's page carries them all (fetch() fails from a folder)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synth
+
+    synth.generate(tmp_path / "data", 150, seed=5)
+    real, big = staged_session_page(ROOT / "data"), staged_session_page(tmp_path / "data")
+    assert len(big.encode()) == len(real.encode()), (len(real.encode()), len(big.encode()))
+    assert "bird-dog" not in real and '{"api":"../api/session/"}' in real
+    offline = staged_session_page(ROOT / "data", offline_copy=True)
+    assert '"bird-dog":{' in offline and len(offline) > 10 * len(real)
+
+
+def test_session_data_files_hold_each_routine_and_exercise(handbook):
+    """api/session/<routine>.json: the routine and exactly its exercises; api/session/exercises/<id>.json: each
+    exercise (for a builder's routine); addresses relative to the session page."""
+    from lumbar.render import Links
+
+    out = session_files(handbook, Links.for_url("session/"))
+    assert set(out) == {f"api/session/{r}.json" for r in handbook.routines} | {
+        f"api/session/exercises/{e}.json" for e in handbook.exercises
+    }
+    doc = json.loads(out["api/session/back-pain.json"])
+    assert doc["routine"]["url"] == "../routines/back-pain/"
+    assert set(doc["exercises"]) == {it.exercise for it in handbook.routines["back-pain"].items}
+    cat = json.loads(out["api/session/exercises/cat.json"])
+    assert cat == doc["exercises"]["cat"] and cat["url"] == "../exercises/cat/" and cat["drawing"].startswith("<svg")

@@ -2,6 +2,7 @@
 import { fromArticle, fromBuilder, doseLine, routineSteps, stepLabel } from "./lib/session-steps.js";
 import { create, start, timing, togglePause, startTimer, extend, untime, countRep, setAuto, next, back, skipHurt, tick, serialise, restore, results } from "./lib/session-state.js";
 import { add } from "./lib/diary-store.js";
+import { neededFiles, sessionData } from "./lib/session-data.js";
 import { codeFromHash, decodeRoutine } from "./lib/routine-link.js";
 import { el } from "./lib/dom.js";
 import { t, plural, lang } from "./lib/i18n.js";
@@ -40,11 +41,37 @@ function routineFromHash(data) {
   return { problems: [t("Choose a routine first: each routine's page has a \"Start this routine\" link.")] };
 }
 
-function main() {
+// A data file of the player (./lib/session-data.js): null when the site has no such file.
+async function getJSON(url) {
+  const response = await fetch(url);
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+// On a first visit the service worker starts after the page fetched its data, so it did not see the files:
+// it is asked to keep them, so the session opens offline next time (lumbar/web/js/sw.js).
+function keepForOffline(files) {
+  if (!files.length || !("serviceWorker" in navigator) || location.protocol === "file:") return;
+  navigator.serviceWorker.ready
+    .then((reg) => reg.active && reg.active.postMessage({ keep: files.map((f) => new URL(f, location.href).href) }))
+    .catch(() => {});
+}
+
+async function main() {
   const root = document.getElementById("lh-session");
   const block = document.getElementById("lh-session-data");
   if (!root || !block) return;
-  const data = JSON.parse(block.textContent);
+  const source = JSON.parse(block.textContent);
+  const seen = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  let data;
+  try {
+    data = await sessionData(source, location.hash, getJSON);
+  } catch {
+    root.replaceChildren(el("p", { class: "lh-session-problem", role: "alert", text: t("This routine could not be loaded: this device may be offline. Open it again once it is online; after that it also opens offline.") }));
+    return;
+  }
+  if (!seen) keepForOffline(neededFiles(source, location.hash));
   const diaryLink = document.getElementById("lh-diary-link");
   const store = storage();
   const routine = routineFromHash(data);
