@@ -169,6 +169,26 @@ def test_no_timer_waits_for_the_tap(page, server):
     assert "Child" in page.locator(".lh-session-view h3").inner_text()
 
 
+def test_a_builder_routine_fetches_only_its_exercises(page, server, handbook):
+    """A builder's link (#r=<code>): the player fetches one file per exercise it names; one the handbook does not
+    have is left out."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(f"{server}session/#r=1~Morning~~~~cat.10~bird-dog.8....s~no-such-exercise", wait_until="load")
+    page.wait_for_selector(".lh-start")
+    assert page.locator(".lh-session-routine").inner_text() == "Morning"
+    plan = page.locator(".lh-session-plan li").all_inner_texts()
+    assert plan == [
+        f"{handbook.exercises['cat'].title}: 10 repetitions",
+        f"{handbook.exercises['bird-dog'].title}: 8 repetitions, each side",
+    ]
+    fetched = sorted(p for p in requests if p.startswith("/api/"))
+    assert fetched == [f"/api/session/exercises/{e}.json" for e in ("bird-dog", "cat", "no-such-exercise")]
+    page.click(".lh-start")
+    assert page.locator(".lh-session-view h3").inner_text() == handbook.exercises["cat"].title
+    assert page.locator(".lh-session-figure svg").count() == 1
+
+
 def test_unknown_routine_says_so(page, server):
     page.goto(f"{server}session/#id=nope", wait_until="load")
     assert "no routine" in page.locator(".lh-session-problem").inner_text()
