@@ -189,6 +189,37 @@ def test_a_builder_routine_fetches_only_its_exercises(page, server, handbook):
     assert page.locator(".lh-session-figure svg").count() == 1
 
 
+MOTION = """() => { const fig = document.querySelector('.lh-session-figure');
+  return [...fig.querySelectorAll('.lh-motion, .lh-still')].map((g) => g.getAttribute('class') + ' '
+    + getComputedStyle(g).display).concat(fig.querySelector('svg').getAttribute('aria-label')); }"""
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_the_drawing_moves_unless_reduced_motion_or_switched_off(browser, server, handbook, motion):
+    """Each exercise shows its moving drawing (from its own page) where the reader has not asked for reduced
+    motion, and the still drawing otherwise; the "Moving drawings" box stops the motion."""
+    context = browser.new_context(reduced_motion=motion)
+    page = context.new_page()
+    try:
+        open_session(page, server, "back-pain")
+        page.click(".lh-start")
+        page.wait_for_selector(".lh-session-figure .lh-motion animate", state="attached")
+        alt = handbook.exercises["cat"].figures.alt
+        moving = motion == "no-preference"
+        assert page.evaluate(MOTION) == [
+            f"lh-still {'none' if moving else 'inline'}",
+            f"lh-motion {'inline' if moving else 'none'}",
+            alt,
+        ]
+        page.click("#lh-pref-motion")
+        assert page.evaluate(MOTION) == ["lh-still inline", "lh-motion none", alt]
+        page.click(".lh-next")  # the next exercise: still, as chosen
+        page.wait_for_selector(".lh-session-figure .lh-motion", state="attached")
+        assert page.evaluate(MOTION)[:2] == ["lh-still inline", "lh-motion none"]
+    finally:
+        context.close()
+
+
 def test_unknown_routine_says_so(page, server):
     page.goto(f"{server}session/#id=nope", wait_until="load")
     assert "no routine" in page.locator(".lh-session-problem").inner_text()

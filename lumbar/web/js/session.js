@@ -82,7 +82,7 @@ async function main() {
   }
   const steps = routineSteps(routine.items);
   const exercises = routine.items.map((n) => ({ n, ex: data.exercises[n.id] }));
-  let prefs = { beep: true, speak: false, vibrate: true };
+  let prefs = { beep: true, speak: false, vibrate: true, motion: true };
   try { prefs = { ...prefs, ...JSON.parse(store?.getItem(PREFS) || "{}") }; } catch { /* defaults */ }
   let saved = null;
   try { saved = store ? JSON.parse(store.getItem(SAVE) || "null") : null; } catch { saved = null; }
@@ -92,6 +92,7 @@ async function main() {
   let audio = null;
   let wake = null;
   let last = null; // what the live region and the cues last announced
+  const motions = new Map(); // an exercise page's address -> its moving drawing (a promise of an <svg> or null)
 
   const live = el("p", { class: "lh-live", "aria-live": "polite", "aria-atomic": "true" });
   const view = el("div", { class: "lh-session-view" });
@@ -165,6 +166,7 @@ async function main() {
     box.addEventListener("change", () => {
       if (name === "auto") act((s) => setAuto(s, box.checked));
       else { prefs[name] = box.checked; persist(); }
+      if (name === "motion") view.querySelector(".lh-session-figure")?.classList.toggle("lh-no-motion", !box.checked);
     });
     return el("span", { class: "lh-pref" }, box, el("label", { for: `lh-pref-${name}`, text: label }));
   }
@@ -179,7 +181,7 @@ async function main() {
   function prefsBox() {
     return el("fieldset", { class: "lh-prefs" }, el("legend", { text: t("Cues (every cue is also shown as text)") }),
       toggle("beep", t("Beeps")), toggle("speak", t("Spoken cues")), toggle("vibrate", t("Vibration")),
-      toggle("auto", t("Move on by itself when a timer ends")));
+      toggle("motion", t("Moving drawings")), toggle("auto", t("Move on by itself when a timer ends")));
   }
 
   function startScreen() {
@@ -232,8 +234,9 @@ async function main() {
     controls.append(button(t("Back"), back, { disabled: state.cur.index === 0, "aria-keyshortcuts": "ArrowLeft" }),
       button(state.cur.index === steps.length - 1 ? t("Finish") : t("Next"), next, { class: "md-button md-button--primary lh-next", "aria-keyshortcuts": "ArrowRight" }),
       button(t("Skip: it hurts"), skipHurt, { class: "md-button lh-skip" }));
-    const fig = el("div", { class: "lh-session-figure" });
+    const fig = el("div", { class: `lh-figures lh-session-figure${prefs.motion ? "" : " lh-no-motion"}` });
     if (ex.drawing) fig.innerHTML = ex.drawing; // our own build's SVG, not user input
+    showMotion(fig, ex);
     const notes = [...n.notes.map((x) => el("li", { text: x })), ...n.editorial.map((x) => el("li", { class: "lh-editorial-inline" }, el("strong", { text: t("Editorial note:") + " " }), x))];
     view.replaceChildren(
       el("p", { class: "lh-session-progress", text: t("Exercise {n} of {count} · step {step} of {steps}", { n: step.ex + 1, count: exercises.length, step: state.cur.index + 1, steps: steps.length }) }),
@@ -247,6 +250,28 @@ async function main() {
       counter, status, controls, prefsBox(), safetyBox(),
       ex.url ? el("p", {}, el("a", { href: ex.url, text: t("{exercise}: the full page", { exercise: ex.title }) })) : null);
     updateCounter();
+  }
+
+  // The exercise's moving drawing, taken from its own page when it has one (the last panel: the start ghosted,
+  // the body moving from start to end and back, figures.css shows the motion only where reduced motion is not
+  // asked for, and the "Moving drawings" box stops it); the start drawing stays where the page cannot be
+  // fetched (the offline copy, or offline and never opened).
+  function showMotion(fig, ex) {
+    if (!ex.url || location.protocol === "file:") return;
+    const url = new URL(ex.url, location.href).href;
+    if (!motions.has(url)) motions.set(url, fetch(url).then((r) => (r.ok ? r.text() : "")).then((html) => {
+      const panels = new DOMParser().parseFromString(html, "text/html").querySelectorAll(".lh-figures .lh-figure-panel > svg");
+      const last = panels[panels.length - 1];
+      return last && last.querySelector(".lh-motion") ? last : null;
+    }).catch(() => null));
+    motions.get(url).then((svg) => {
+      if (!svg || !fig.isConnected) return;
+      const drawn = document.importNode(svg, true);
+      drawn.removeAttribute("aria-labelledby"); // its title names the end position; the whole motion is described
+      drawn.querySelector("title")?.removeAttribute("id");
+      drawn.setAttribute("aria-label", ex.alt || ex.title);
+      fig.replaceChildren(drawn);
+    });
   }
 
   function counterText(step, tm) {
