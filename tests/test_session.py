@@ -191,7 +191,7 @@ def test_a_builder_routine_fetches_only_its_exercises(page, server, handbook):
 
 MOTION = """() => { const fig = document.querySelector('.lh-session-figure');
   return [...fig.querySelectorAll('.lh-motion, .lh-still')].map((g) => g.getAttribute('class') + ' '
-    + getComputedStyle(g).display).concat(fig.querySelector('svg').getAttribute('aria-label')); }"""
+    + getComputedStyle(g).display).concat(fig.querySelector('svg > title').textContent); }"""
 
 
 @pytest.mark.parametrize("motion", ["no-preference", "reduce"])
@@ -211,6 +211,9 @@ def test_the_drawing_moves_unless_reduced_motion_or_switched_off(browser, server
             f"lh-motion {'inline' if moving else 'none'}",
             alt,
         ]
+        page.evaluate("window.__drawn = document.querySelector('.lh-session-figure svg')")
+        page.click(".lh-rep")  # the step drawn again: the same drawing, so its motion does not start over
+        assert page.evaluate("document.querySelector('.lh-session-figure svg') === window.__drawn")
         page.click("#lh-pref-motion")
         assert page.evaluate(MOTION) == ["lh-still inline", "lh-motion none", alt]
         page.click(".lh-next")  # the next exercise: still, as chosen
@@ -218,6 +221,26 @@ def test_the_drawing_moves_unless_reduced_motion_or_switched_off(browser, server
         assert page.evaluate(MOTION)[:2] == ["lh-still inline", "lh-motion none"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["es", "ru"])
+def test_translated_session_reads_its_own_language(page, server, lang):
+    """/es/session/ and /ru/session/ fetch their own language's data (api/session/ under /es/, /ru/)."""
+    import yaml
+
+    def title(kind, item):
+        return yaml.safe_load((ROOT / "data" / "i18n" / lang / kind / f"{item}.yaml").read_text(encoding="utf-8"))[
+            "title"
+        ]
+
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(f"{server}{lang}/session/#id=back-pain", wait_until="load")
+    page.wait_for_selector(".lh-start")
+    assert page.locator(".lh-session-routine").inner_text() == title("routines", "back-pain")
+    assert f"/{lang}/api/session/back-pain.json" in requests
+    page.click(".lh-start")
+    assert page.locator(".lh-session-view h3").inner_text() == title("exercises", "cat")
 
 
 def test_unknown_routine_says_so(page, server):

@@ -266,11 +266,15 @@ async function main() {
     }).catch(() => null));
     motions.get(url).then((svg) => {
       if (!svg || !fig.isConnected) return;
-      const drawn = document.importNode(svg, true);
-      drawn.removeAttribute("aria-labelledby"); // its title names the end position; the whole motion is described
-      drawn.querySelector("title")?.removeAttribute("id");
-      drawn.setAttribute("aria-label", ex.alt || ex.title);
-      fig.replaceChildren(drawn);
+      if (svg.ownerDocument !== document) { // the first time: made this page's own
+        const drawn = document.importNode(svg, true);
+        const title = drawn.querySelector("title");
+        drawn.removeAttribute("aria-labelledby"); // its title named the end position: it names the whole motion
+        if (title) { title.removeAttribute("id"); title.textContent = ex.alt || ex.title; }
+        motions.set(url, Promise.resolve(drawn));
+        svg = drawn;
+      }
+      fig.replaceChildren(svg); // the same drawing when the step is drawn again: its motion goes on
     });
   }
 
