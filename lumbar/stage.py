@@ -16,15 +16,15 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lumbar import builder, export
+from lumbar import builder, export, session
 from lumbar.content.gallery import gallery_pages
-from lumbar.content.handwritten import Site, environment, read_pages, render_page
+from lumbar.content.handwritten import Site, environment, page_url, read_pages, render_page
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
 from lumbar.i18n.ui import load_ui
 from lumbar.load import load_handbook
-from lumbar.render import Renderer
+from lumbar.render import Links, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = Path(__file__).parent / "web" / "js"
@@ -111,6 +111,8 @@ def site_files(
         out[f"assets/javascripts/{path.relative_to(JS).as_posix()}"] = path.read_bytes()
     out["api/handbook.json"] = _json(export.as_dict(hb))
     out.update(builder.files(hb))
+    if site.has_session and not opts.offline_copy:  # the offline copy's player has its data in the page
+        out.update(session.files(hb, Links.for_url(page_url("session.md", dirs), dirs)))
     kept = renderer.extras.get("drawings")
     if isinstance(kept, DrawingFolder):  # written already
         out.update({f"{DRAWINGS}/{key}.html": None for key in kept.keys})

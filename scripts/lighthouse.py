@@ -37,11 +37,13 @@ PAGES = {
     "red flags": "safety/red-flags/",
     "gallery": "gallery/",
     "builder": "builder/",
+    "session": "session/#id=back-pain",  # the player as a routine's "Start this routine" link opens it
+    "diary": "diary/",
     # The other languages: a page of each that carries the most of its own words.
     "routine (es)": "es/routines/back-pain/",
     "red flags (ru)": "ru/safety/red-flags/",
     "builder (es)": "es/builder/",
-    # Not yet: session/ and diary/ (layout shifts of 0.02 and 0.05 to stop first).
+    "session (ru)": "ru/session/#id=back-pain",
 }
 
 # What GitHub Pages compresses (its CDN gzips text types); images and zips go as they are.

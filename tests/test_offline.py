@@ -190,3 +190,83 @@ def test_service_worker_test_fails_without_it(browser, server, site, service_wor
     """With the service worker blocked on purpose, the same visit must not show the pages."""
     online, shown, _ = seen_offline(browser, server, site, service_workers)
     assert not any(t == online for t in shown), shown
+
+
+def test_session_and_diary_work_from_the_folder(browser, offline_copy):  # noqa: F811
+    """The guided session of a routine runs from the offline copy (file://: the player's modules joined into a
+    classic script, its data in the page), and the entry it saves shows in the copy's diary."""
+    context = browser.new_context()
+    rec = Recorder(context)
+    page = context.new_page()
+    try:
+        rec.visit(page, (offline_copy / "session.html").as_uri() + "#id=back-pain", idle=False)
+        page.select_option("#lh-pain-before", "5")
+        page.click(".lh-start")
+        assert page.locator(".lh-session-view h3").inner_text() == "Cat"
+        assert page.locator(".lh-session-figure svg").count() == 1
+        page.click(".lh-rep")
+        assert page.locator(".lh-counter-words").inner_text() == "1 of 15 repetitions"
+        while page.locator(".lh-session-view h3").inner_text() != "Session done":
+            page.click(".lh-next")
+        page.select_option("#lh-pain-after", "3")
+        page.click(".lh-save")
+        assert "Saved on this device" in page.locator(".lh-saved").inner_text()
+        rec.collect(page)
+        with page.expect_navigation():
+            page.click(".lh-saved a")
+        assert page.url == (offline_copy / "diary.html").as_uri()
+        entry = page.locator(".lh-diary-entry").first.inner_text()
+        assert "Routine for lower back pain" in entry and "pain 5 before, 3 after" in entry, entry
+        rec.collect(page)
+    finally:
+        context.close()
+    assert not rec.failed, "failed requests:\n" + "\n".join(rec.failed)
+    assert not rec.off_host(), "requests that left the folder:\n" + "\n".join(rec.off_host())
+    assert not rec.refused(), "refused by the policy:\n" + "\n".join(rec.refused())
+    assert not rec.console, "errors:\n" + "\n".join(rec.console)
+
+
+# Resolves once the page's origin has `url` in its caches (the service worker put it there), false after 15 s.
+KEPT = """async (url) => {
+  const deadline = performance.now() + 15000;
+  while (performance.now() < deadline) {
+    if (await caches.match(url)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}"""
+
+
+def test_a_session_opened_once_opens_again_with_no_signal(browser, server):
+    """The player fetches its routine's data (api/session/<routine>.json). On a first visit the service worker
+    may start only after that fetch: the page then asks it to keep the file, so the same session opens offline.
+    Here the page is made one the worker does not control, deterministically: the file is taken out of the
+    worker's cache and the page reloaded bypassing the worker (shift-reload). A routine never opened says it
+    cannot be loaded instead of failing silently."""
+    data = server + "api/session/back-pain.json"
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    try:
+        page.goto(server + "session/#id=back-pain", wait_until="load")
+        page.wait_for_selector(".lh-start")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.evaluate(
+            "(url) => caches.keys().then((names) => Promise.all(names.map(async (n) => (await caches.open(n)).delete(url))))",
+            data,
+        )
+        with page.expect_navigation(wait_until="load"):
+            context.new_cdp_session(page).send("Page.reload", {"ignoreCache": True})
+        page.wait_for_selector(".lh-start")
+        assert page.evaluate("navigator.serviceWorker.controller") is None  # its data fetched past the worker
+        assert page.evaluate(KEPT, data), "the routine's data was not kept"
+        context.set_offline(True)
+        page.reload(wait_until="load")
+        page.wait_for_selector(".lh-start")
+        assert page.locator(".lh-session-routine").inner_text() == "Routine for lower back pain"
+        page.click(".lh-start")
+        assert page.locator(".lh-session-view h3").inner_text() == "Cat"
+        assert page.locator(".lh-session-figure svg").count() == 1
+        page.goto(server + "session/#id=dikul")  # the hash changes: the player loads again, this routine
+        assert "could not be loaded" in page.locator(".lh-session-problem").inner_text()
+    finally:
+        context.close()

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from lumbar.content.handwritten import Site, environment, render_page
+from lumbar.load import load_handbook
+from lumbar.session import files as session_files
+from lumbar.stage import Options, renderer_for
+from tests.browsing import settle
 from tests.test_a11y import scan, violations
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def words(page) -> str:
@@ -161,6 +169,80 @@ def test_no_timer_waits_for_the_tap(page, server):
     assert "Child" in page.locator(".lh-session-view h3").inner_text()
 
 
+def test_a_builder_routine_fetches_only_its_exercises(page, server, handbook):
+    """A builder's link (#r=<code>): the player fetches one file per exercise it names; one the handbook does not
+    have is left out."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(f"{server}session/#r=1~Morning~~~~cat.10~bird-dog.8....s~no-such-exercise", wait_until="load")
+    page.wait_for_selector(".lh-start")
+    assert page.locator(".lh-session-routine").inner_text() == "Morning"
+    plan = page.locator(".lh-session-plan li").all_inner_texts()
+    assert plan == [
+        f"{handbook.exercises['cat'].title}: 10 repetitions",
+        f"{handbook.exercises['bird-dog'].title}: 8 repetitions, each side",
+    ]
+    fetched = sorted(p for p in requests if p.startswith("/api/"))
+    assert fetched == [f"/api/session/exercises/{e}.json" for e in ("bird-dog", "cat", "no-such-exercise")]
+    page.click(".lh-start")
+    assert page.locator(".lh-session-view h3").inner_text() == handbook.exercises["cat"].title
+    assert page.locator(".lh-session-figure svg").count() == 1
+
+
+MOTION = """() => { const fig = document.querySelector('.lh-session-figure');
+  return [...fig.querySelectorAll('.lh-motion, .lh-still')].map((g) => g.getAttribute('class') + ' '
+    + getComputedStyle(g).display).concat(fig.querySelector('svg > title').textContent); }"""
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_the_drawing_moves_unless_reduced_motion_or_switched_off(browser, server, handbook, motion):
+    """Each exercise shows its moving drawing (from its own page) where the reader has not asked for reduced
+    motion, and the still drawing otherwise; the "Moving drawings" box stops the motion."""
+    context = browser.new_context(reduced_motion=motion)
+    page = context.new_page()
+    try:
+        open_session(page, server, "back-pain")
+        page.click(".lh-start")
+        page.wait_for_selector(".lh-session-figure .lh-motion animate", state="attached")
+        alt = handbook.exercises["cat"].figures.alt
+        moving = motion == "no-preference"
+        assert page.evaluate(MOTION) == [
+            f"lh-still {'none' if moving else 'inline'}",
+            f"lh-motion {'inline' if moving else 'none'}",
+            alt,
+        ]
+        page.evaluate("window.__drawn = document.querySelector('.lh-session-figure svg')")
+        page.click(".lh-rep")  # the step drawn again: the same drawing, so its motion does not start over
+        assert page.evaluate("document.querySelector('.lh-session-figure svg') === window.__drawn")
+        page.click("#lh-pref-motion")
+        assert page.evaluate(MOTION) == ["lh-still inline", "lh-motion none", alt]
+        page.click(".lh-next")  # the next exercise: still, as chosen
+        page.wait_for_selector(".lh-session-figure .lh-motion", state="attached")
+        assert page.evaluate(MOTION)[:2] == ["lh-still inline", "lh-motion none"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["es", "ru"])
+def test_translated_session_reads_its_own_language(page, server, lang):
+    """/es/session/ and /ru/session/ fetch their own language's data (api/session/ under /es/, /ru/)."""
+    import yaml
+
+    def title(kind, item):
+        return yaml.safe_load((ROOT / "data" / "i18n" / lang / kind / f"{item}.yaml").read_text(encoding="utf-8"))[
+            "title"
+        ]
+
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(f"{server}{lang}/session/#id=back-pain", wait_until="load")
+    page.wait_for_selector(".lh-start")
+    assert page.locator(".lh-session-routine").inner_text() == title("routines", "back-pain")
+    assert f"/{lang}/api/session/back-pain.json" in requests
+    page.click(".lh-start")
+    assert page.locator(".lh-session-view h3").inner_text() == title("exercises", "cat")
+
+
 def test_unknown_routine_says_so(page, server):
     page.goto(f"{server}session/#id=nope", wait_until="load")
     assert "no routine" in page.locator(".lh-session-problem").inner_text()
@@ -195,7 +277,92 @@ def test_axe_and_small_screen(browser, server, scheme):
         context.close()
 
 
+# Every layout shift of the page from its first paint, whether or not Chrome marks it as after input (a
+# navigation by a tap is marked so for 500 ms, and Lighthouse counts those on a first load).
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push([e.value,
+  e.sources.map((s) => s.node ? `${s.node.nodeName}.${s.node.className || ""}` : "?").join(", ")]); })
+  .observe({type: "layout-shift", buffered: true});"""
+DIARY = """(n) => localStorage.setItem('lumbar-diary', JSON.stringify({format: 'lumbar-diary', version: 2,
+  entries: Array.from({length: n}, (_, i) => ({id: `e${i}`, date: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00Z`,
+    routine: 'id:back-pain', title: 'Routine for lower back pain', painBefore: 6 - (i % 3), painAfter: 3, note: 'ok',
+    exercises: [{title: 'Cat', result: 'done', hurt: false}, {title: 'Crunch', result: 'skipped', hurt: true}]}))}))"""
+
+
+def shift(page, ready: str) -> tuple[float, list]:
+    """The page's layout shift so far, once `ready` shows and nothing moves."""
+    page.wait_for_selector(ready)
+    settle(page)
+    shifts = page.evaluate("window.__shifts")
+    return sum(v for v, _ in shifts), shifts
+
+
+def test_no_layout_shift_as_the_scripts_draw(browser, server):
+    """The player and the diary are drawn by their scripts after the first paint: on a phone (Lighthouse's
+    412 x 823), nothing visible may move when they appear (at most 0.01, Lighthouse's and the suite's mark)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    found = {}
+    try:
+        page.goto(f"{server}routines/back-pain/", wait_until="load")
+        page.click(".lh-session-start a")  # a session started from its routine's page
+        found["session start"] = shift(page, ".lh-start")
+        page.click(".lh-start")
+        page.reload(wait_until="load")  # the session resumed mid-exercise
+        found["session resumed"] = shift(page, ".lh-next")
+        page.goto(f"{server}diary/", wait_until="load")
+        found["empty diary"] = shift(page, ".lh-diary-empty")
+        page.evaluate(DIARY, 12)
+        page.reload(wait_until="load")
+        found["diary of 12 sessions"] = shift(page, ".lh-diary-entry")
+    finally:
+        context.close()
+    moved = {name: got for name, got in found.items() if got[0] > 0.01}
+    assert not moved, moved
+
+
 def test_every_routine_page_starts_its_session(site, handbook):
     for rid in handbook.routines:
         html = (site / "routines" / rid / "index.html").read_text(encoding="utf-8")
         assert f'href="../../session/#id={rid}">Start this routine</a>' in html, rid
+
+
+def staged_session_page(data: Path, offline_copy: bool = False) -> str:
+    """docs/session.md as the stage writes it for the handbook in `data`."""
+    hb = load_handbook(data)
+    renderer = renderer_for(hb, Options(data=data, offline_copy=offline_copy))
+    site = Site("", "", not offline_copy, offline_copy, True, "en", data, ROOT / "docs")
+    page = "session.md"
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return render_page(environment(), f"docs/{page}", text, renderer, site, page)
+
+
+def test_session_page_weighs_the_same_whatever_the_size_of_the_handbook(tmp_path):
+    """Online, the player's page carries no routine or exercise (it fetches its routine's file), so twice the
+    exercises do not make it heavier; the offline copy's page carries them all (fetch() fails from a folder)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synth
+
+    synth.generate(tmp_path / "data", 150, seed=5)
+    real, big = staged_session_page(ROOT / "data"), staged_session_page(tmp_path / "data")
+    assert len(big.encode()) == len(real.encode()), (len(real.encode()), len(big.encode()))
+    assert "bird-dog" not in real and '{"api":"../api/session/"}' in real
+    offline = staged_session_page(ROOT / "data", offline_copy=True)
+    assert '"bird-dog":{' in offline and len(offline) > 10 * len(real)
+
+
+def test_session_data_files_hold_each_routine_and_exercise(handbook):
+    """api/session/<routine>.json: the routine and exactly its exercises; api/session/exercises/<id>.json: each
+    exercise (for a builder's routine); addresses relative to the session page."""
+    from lumbar.render import Links
+
+    out = session_files(handbook, Links.for_url("session/"))
+    assert set(out) == {f"api/session/{r}.json" for r in handbook.routines} | {
+        f"api/session/exercises/{e}.json" for e in handbook.exercises
+    }
+    doc = json.loads(out["api/session/back-pain.json"])
+    assert doc["routine"]["url"] == "../routines/back-pain/"
+    assert set(doc["exercises"]) == {it.exercise for it in handbook.routines["back-pain"].items}
+    cat = json.loads(out["api/session/exercises/cat.json"])
+    assert cat == doc["exercises"]["cat"] and cat["url"] == "../exercises/cat/" and cat["drawing"].startswith("<svg")

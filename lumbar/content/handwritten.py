@@ -80,7 +80,7 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
     def session_data() -> Markup:
         from lumbar.session import data_block
 
-        return data_block(hb, links)
+        return data_block(hb, links, embed=site.offline_copy)  # online: fetched per routine (lumbar/session.py)
 
     each = {
         "exercise_card": lambda exercise_id: fragment(

@@ -5,7 +5,8 @@
    scripts (lumbar/web/csp.py).
 2. Search: each condition and exercise page's entry in search/search_index.json gets a `names` field (synonyms,
    misspellings, other names, from api/handbook.json), weighted in mkdocs.yml like a title.
-3. The service worker: sw.js gets the list of files it keeps at install (the home page's styles and scripts).
+3. The service worker: sw.js gets the list of files it keeps at install (the styles and scripts of the home page,
+   the session player and the diary, with the modules they import).
 """
 
 from __future__ import annotations
@@ -58,13 +59,41 @@ class _Assets(HTMLParser):
             self.found.append(ref)
 
 
+# Kept at install besides the home page's files: the pages whose scripts must run offline once the site was
+# visited (the session player and the diary), with every module their scripts import.
+SW_PAGES = ("index.html", "session/index.html", "diary/index.html")
+_IMPORT = re.compile(r"""^import\s*\{[^}]*\}\s*from\s*["'](\.{1,2}/[^"']+)["'];?\s*$""", re.M)
+
+
+def _with_imports(site: Path, assets: list[str]) -> list[str]:
+    """The assets, each script followed by the modules it imports (and theirs), each once."""
+    out: list[str] = []
+
+    def add(path: str) -> None:
+        if path in out:
+            return
+        out.append(path)
+        file = site / path
+        if path.endswith(".js") and file.is_file():
+            for dep in _IMPORT.findall(file.read_text(encoding="utf-8")):
+                add(urljoin(f"https://x.invalid/{path}", dep).removeprefix("https://x.invalid/"))
+
+    for path in assets:
+        add(path)
+    return out
+
+
 def service_worker(site: Path) -> None:
     sw, home = site / "sw.js", site / "index.html"
     if not sw.is_file() or not home.is_file():
         return
-    parser = _Assets()
-    parser.feed(home.read_text(encoding="utf-8"))
-    assets = [urljoin("https://x.invalid/", ref).removeprefix("https://x.invalid/") for ref in parser.found]
+    assets = []
+    for page in (p for p in SW_PAGES if (site / p).is_file()):
+        parser = _Assets()
+        parser.feed((site / page).read_text(encoding="utf-8"))
+        base = f"https://x.invalid/{page}"
+        assets += [urljoin(base, ref).removeprefix("https://x.invalid/") for ref in parser.found]
+    assets = _with_imports(site, list(dict.fromkeys(assets)))
     text = sw.read_text(encoding="utf-8")
     if SW_LIST not in text:
         raise SystemExit(f"{sw}: no '{SW_LIST}' line to write the list into")

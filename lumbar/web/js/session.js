@@ -2,6 +2,7 @@
 import { fromArticle, fromBuilder, doseLine, routineSteps, stepLabel } from "./lib/session-steps.js";
 import { create, start, timing, togglePause, startTimer, extend, untime, countRep, setAuto, next, back, skipHurt, tick, serialise, restore, results } from "./lib/session-state.js";
 import { add } from "./lib/diary-store.js";
+import { neededFiles, sessionData } from "./lib/session-data.js";
 import { codeFromHash, decodeRoutine } from "./lib/routine-link.js";
 import { el } from "./lib/dom.js";
 import { t, plural, lang } from "./lib/i18n.js";
@@ -40,11 +41,37 @@ function routineFromHash(data) {
   return { problems: [t("Choose a routine first: each routine's page has a \"Start this routine\" link.")] };
 }
 
-function main() {
+// A data file of the player (./lib/session-data.js): null when the site has no such file.
+async function getJSON(url) {
+  const response = await fetch(url);
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+// On a first visit the service worker starts after the page fetched its data, so it did not see the files:
+// it is asked to keep them, so the session opens offline next time (lumbar/web/js/sw.js).
+function keepForOffline(files) {
+  if (!files.length || !("serviceWorker" in navigator) || location.protocol === "file:") return;
+  navigator.serviceWorker.ready
+    .then((reg) => reg.active && reg.active.postMessage({ keep: files.map((f) => new URL(f, location.href).href) }))
+    .catch(() => {});
+}
+
+async function main() {
   const root = document.getElementById("lh-session");
   const block = document.getElementById("lh-session-data");
   if (!root || !block) return;
-  const data = JSON.parse(block.textContent);
+  const source = JSON.parse(block.textContent);
+  const seen = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  let data;
+  try {
+    data = await sessionData(source, location.hash, getJSON);
+  } catch {
+    root.replaceChildren(el("p", { class: "lh-session-problem", role: "alert", text: t("This routine could not be loaded: this device may be offline. Open it again once it is online; after that it also opens offline.") }));
+    return;
+  }
+  if (!seen) keepForOffline(neededFiles(source, location.hash));
   const diaryLink = document.getElementById("lh-diary-link");
   const store = storage();
   const routine = routineFromHash(data);
@@ -55,7 +82,7 @@ function main() {
   }
   const steps = routineSteps(routine.items);
   const exercises = routine.items.map((n) => ({ n, ex: data.exercises[n.id] }));
-  let prefs = { beep: true, speak: false, vibrate: true };
+  let prefs = { beep: true, speak: false, vibrate: true, motion: true };
   try { prefs = { ...prefs, ...JSON.parse(store?.getItem(PREFS) || "{}") }; } catch { /* defaults */ }
   let saved = null;
   try { saved = store ? JSON.parse(store.getItem(SAVE) || "null") : null; } catch { saved = null; }
@@ -65,6 +92,7 @@ function main() {
   let audio = null;
   let wake = null;
   let last = null; // what the live region and the cues last announced
+  const motions = new Map(); // an exercise page's address -> its moving drawing (a promise of an <svg> or null)
 
   const live = el("p", { class: "lh-live", "aria-live": "polite", "aria-atomic": "true" });
   const view = el("div", { class: "lh-session-view" });
@@ -138,6 +166,7 @@ function main() {
     box.addEventListener("change", () => {
       if (name === "auto") act((s) => setAuto(s, box.checked));
       else { prefs[name] = box.checked; persist(); }
+      if (name === "motion") view.querySelector(".lh-session-figure")?.classList.toggle("lh-no-motion", !box.checked);
     });
     return el("span", { class: "lh-pref" }, box, el("label", { for: `lh-pref-${name}`, text: label }));
   }
@@ -152,7 +181,7 @@ function main() {
   function prefsBox() {
     return el("fieldset", { class: "lh-prefs" }, el("legend", { text: t("Cues (every cue is also shown as text)") }),
       toggle("beep", t("Beeps")), toggle("speak", t("Spoken cues")), toggle("vibrate", t("Vibration")),
-      toggle("auto", t("Move on by itself when a timer ends")));
+      toggle("motion", t("Moving drawings")), toggle("auto", t("Move on by itself when a timer ends")));
   }
 
   function startScreen() {
@@ -205,8 +234,9 @@ function main() {
     controls.append(button(t("Back"), back, { disabled: state.cur.index === 0, "aria-keyshortcuts": "ArrowLeft" }),
       button(state.cur.index === steps.length - 1 ? t("Finish") : t("Next"), next, { class: "md-button md-button--primary lh-next", "aria-keyshortcuts": "ArrowRight" }),
       button(t("Skip: it hurts"), skipHurt, { class: "md-button lh-skip" }));
-    const fig = el("div", { class: "lh-session-figure" });
+    const fig = el("div", { class: `lh-figures lh-session-figure${prefs.motion ? "" : " lh-no-motion"}` });
     if (ex.drawing) fig.innerHTML = ex.drawing; // our own build's SVG, not user input
+    showMotion(fig, ex);
     const notes = [...n.notes.map((x) => el("li", { text: x })), ...n.editorial.map((x) => el("li", { class: "lh-editorial-inline" }, el("strong", { text: t("Editorial note:") + " " }), x))];
     view.replaceChildren(
       el("p", { class: "lh-session-progress", text: t("Exercise {n} of {count} · step {step} of {steps}", { n: step.ex + 1, count: exercises.length, step: state.cur.index + 1, steps: steps.length }) }),
@@ -220,6 +250,32 @@ function main() {
       counter, status, controls, prefsBox(), safetyBox(),
       ex.url ? el("p", {}, el("a", { href: ex.url, text: t("{exercise}: the full page", { exercise: ex.title }) })) : null);
     updateCounter();
+  }
+
+  // The exercise's moving drawing, taken from its own page when it has one (the last panel: the start ghosted,
+  // the body moving from start to end and back, figures.css shows the motion only where reduced motion is not
+  // asked for, and the "Moving drawings" box stops it); the start drawing stays where the page cannot be
+  // fetched (the offline copy, or offline and never opened).
+  function showMotion(fig, ex) {
+    if (!ex.url || location.protocol === "file:") return;
+    const url = new URL(ex.url, location.href).href;
+    if (!motions.has(url)) motions.set(url, fetch(url).then((r) => (r.ok ? r.text() : "")).then((html) => {
+      const panels = new DOMParser().parseFromString(html, "text/html").querySelectorAll(".lh-figures .lh-figure-panel > svg");
+      const last = panels[panels.length - 1];
+      return last && last.querySelector(".lh-motion") ? last : null;
+    }).catch(() => null));
+    motions.get(url).then((svg) => {
+      if (!svg || !fig.isConnected) return;
+      if (svg.ownerDocument !== document) { // the first time: made this page's own
+        const drawn = document.importNode(svg, true);
+        const title = drawn.querySelector("title");
+        drawn.removeAttribute("aria-labelledby"); // its title named the end position: it names the whole motion
+        if (title) { title.removeAttribute("id"); title.textContent = ex.alt || ex.title; }
+        motions.set(url, Promise.resolve(drawn));
+        svg = drawn;
+      }
+      fig.replaceChildren(svg); // the same drawing when the step is drawn again: its motion goes on
+    });
   }
 
   function counterText(step, tm) {

@@ -1,11 +1,11 @@
 // The handbook's service worker: a phone with no signal still opens the pages it has seen.
 // Network first, then the copy kept; the theme's hashed files: the copy kept, refreshed in the background.
 const CACHE = "lumbar-v1";
-// Kept at install: the home page, the red flags, the routines, the session player (its data is in the page),
-// the diary, and every style and script the home page uses (ASSETS).
-// The search index is kept once the reader has searched (pages load it only then).
+// Kept at install: the home page, the red flags, the routines, the session player, the diary, and every style
+// and script they use (ASSETS). A session's routine data is kept once that session was opened (the player
+// fetches it; see "keep" below); the search index once the reader has searched (pages load it only then).
 const PAGES = ["./", "safety/red-flags/", "routines/", "session/", "diary/"];
-// Every style and script the home page uses: the list is written by `python -m lumbar postbuild`.
+// The styles and scripts of the home page, the player and the diary: written by `python -m lumbar postbuild`.
 const ASSETS = [];
 
 self.addEventListener("install", (event) => {
@@ -31,6 +31,16 @@ self.addEventListener("activate", (event) => {
       }
     }
   })());
+});
+
+// A page asks to keep files it fetched before this worker controlled it (the session player's data, on a
+// first visit): { keep: [absolute URLs] }; only this site's files.
+self.addEventListener("message", (event) => {
+  const urls = event.data && Array.isArray(event.data.keep) ? event.data.keep : [];
+  const ours = urls.filter((u) => {
+    try { return new URL(u).origin === self.location.origin; } catch { return false; }
+  });
+  if (ours.length) event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ours)).catch(() => {}));
 });
 
 async function networkFirst(request) {
