@@ -44,6 +44,7 @@ CONDITIONS_PER_EXERCISE = 1 / 50
 ITEMS_PER_ROUTINE = (5, 10)
 DOCTOR_FIRST = "back-pain-without-doctor"  # the article's rule every routine for a condition carries
 LYING = ("prone", "supine")  # positions the pregnancy check asks a note for
+SUPINE_GUIDANCE = "sogc-csep-supine"  # the statement on lying on the back a supine item's note cites (checks.safety)
 
 _VARIANTS = [
     "slow tempo",
@@ -252,7 +253,7 @@ def _routine(
     lists: Lists,
     reviewed: str,
     one_sided: set[str],
-    lying: set[str],
+    lying: dict[str, str],
 ) -> dict:
     count = min(rng.randint(*ITEMS_PER_ROUTINE), len(exercise_ids))
     items = []
@@ -271,7 +272,10 @@ def _routine(
         if rng.random() < 0.1:
             item["notes"] = [rng.choice(_ADVICE)]
         if ex_id in lying:  # any routine may be a synthetic pregnancy condition's (checks.safety)
-            item["editorial"] = [{"kind": "clarification", "text": "In pregnancy, ask your midwife or doctor first."}]
+            note = {"kind": "clarification", "text": "In pregnancy, ask your midwife or doctor first."}
+            if lying[ex_id] == "supine":
+                note |= {"guideline": SUPINE_GUIDANCE, "sheet": "Pregnancy: change position if lying flat feels bad."}
+            item["editorial"] = [note]
         items.append(item)
     focus = rng.choice(_FOCUS)
     routine = {
@@ -417,14 +421,15 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
         lambda k: f"v{(k - 1) // len(names) + 1:03d}-{names[(k - 1) % len(names)]}",
     )
     one_sided = {e for e in taken["exercises"] if templates.get(e, {}).get("sides")}
-    lying = {e for e in taken["exercises"] if templates.get(e, {}).get("position") in LYING}
+    position = {e: templates.get(e, {}).get("position") for e in taken["exercises"]}
+    lying = {e: p for e, p in position.items() if p in LYING}
     for i, ex_id in enumerate(exercise_ids):
         made = re.fullmatch(r"v(\d+)-(.+)", ex_id)
         base = made.group(2) if made and made.group(2) in templates else ex_id if ex_id in templates else names[0]
         if templates[base].get("sides"):
             one_sided.add(ex_id)
         if templates[base].get("position") in LYING:
-            lying.add(ex_id)
+            lying[ex_id] = templates[base]["position"]
         number = int(made.group(1)) if made else i // len(names) + 1
         _dump(_exercise(rng, templates[base], number, lists), out / "exercises" / f"{ex_id}.yaml")
     if not exercise_ids:  # only real exercises: routines use them
