@@ -134,3 +134,14 @@ def test_the_overhead_is_the_median_of_ratios_paired_back_to_back():
     assert (median, low, high, n) == (pytest.approx(10 / 9), 1.0, 1.2, 5)
     alone = bench.Result("x", Path("hb"), Path("s"), runs=[bench.Run(3, 3, 1)])
     assert bench.overhead(alone, bench.Result("x", Path("p"), Path("q"), runs=[bench.Run(2, 2, 1)]), "cpu")[3] == 0
+
+
+def test_the_instruction_count_is_read_from_callgrinds_totals_line():
+    """`--instructions` reads the count callgrind writes at the end of its output file (`totals:`, or
+    `summary:` in older versions; the first figure is the first event, Ir)."""
+    head = "# callgrind format\nversion: 1\ncreator: callgrind-3.19.0\ncmd: python -m lumbar build\nevents: Ir\n"
+    body = "fl=(1) main.c\nfn=(1) main\n16 3\ncalls=1 20\n17 9\n"
+    assert bench.callgrind_total(head + body + "totals: 12345678901\n") == 12345678901
+    assert bench.callgrind_total(head + "summary: 4567 89\n" + body) == 4567
+    with pytest.raises(ValueError):
+        bench.callgrind_total(head + body)
