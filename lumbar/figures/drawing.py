@@ -64,6 +64,7 @@ class Drawing:
             self.arrows.append(svgs)
             self.arrow_points.extend(points)
         self.frames = self.timing = None
+        self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
         if animate and len(self.resolved) > 1:
             self._motion()
         xs0, ys0, xs1, ys1 = [], [], [], []
@@ -118,6 +119,11 @@ class Drawing:
         self.frames = frames
         self.timing = (f"{num(total)}s", ";".join(_key(x / total) for x in times))
 
+    def _body(self, i: int) -> str:
+        if i not in self._bodies:
+            self._bodies[i] = draw_body(self.strokes[i], nose_visible(self.resolved[i].body, self.view))
+        return self._bodies[i]
+
     def panel(self, i: int, title_id: str | None, title: str, thumb: bool = False, motion: bool = False) -> str:
         r = self.resolved[i]
         x, y, w, h = self.box
@@ -136,13 +142,9 @@ class Drawing:
             )
         out.append(props_svg(r, self.view, self.props, None))
         if i > 0 and not thumb:
-            prev = self.resolved[i - 1]
-            out.append(
-                f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">'
-                f"{draw_body(self.strokes[i - 1], nose_visible(prev.body, self.view))}</g>"
-            )
+            out.append(f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">{self._body(i - 1)}</g>')
         nose = nose_visible(r.body, self.view)
-        still = draw_body(self.strokes[i], nose)
+        still = self._body(i)
         if "barbell" in self.props:
             still += barbell_svg(barbell_at(r, r.body, self.view))
         if motion and self.frames:
