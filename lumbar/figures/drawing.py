@@ -12,7 +12,7 @@ from html import escape
 from lumbar.figures.arrows import motion_arrows
 from lumbar.figures.contact import lowest
 from lumbar.figures.props import barbell_at, barbell_svg, props_svg
-from lumbar.figures.solver import interpolate, resolve_all
+from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import View, body_strokes, draw_body, nose_visible, num
 
 GHOST_OPACITY = ".2"
@@ -55,10 +55,12 @@ class Drawing:
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
         self.arrows, self.between, self.arrow_points = [], [], []
+        # In-between bodies, eased: used for the arrows' paths and the motion.
+        eased = tuple(_smooth(k / STEPS) for k in range(1, STEPS))
+        between = in_between(figs, eased) if len(self.resolved) > 1 else []
         for i in range(1, len(self.resolved)):
             a, b = self.resolved[i - 1], self.resolved[i]
-            # In-between bodies, eased: used for the arrows' paths and the motion.
-            inner = [interpolate(a, b, _smooth(k / STEPS)) for k in range(1, STEPS)]
+            inner = between[i - 1]
             self.between.append(inner)
             svgs, points = motion_arrows(a, b, self.view, [a.body, *inner, b.body])
             self.arrows.append(svgs)
