@@ -253,6 +253,7 @@ def _routine(
     reviewed: str,
     one_sided: set[str],
     lying: set[str],
+    supine_guidance: str | None = None,
 ) -> dict:
     count = min(rng.randint(*ITEMS_PER_ROUTINE), len(exercise_ids))
     items = []
@@ -271,7 +272,10 @@ def _routine(
         if rng.random() < 0.1:
             item["notes"] = [rng.choice(_ADVICE)]
         if ex_id in lying:  # any routine may be a synthetic pregnancy condition's (checks.safety)
-            item["editorial"] = [{"kind": "clarification", "text": "In pregnancy, ask your midwife or doctor first."}]
+            note = {"kind": "clarification", "text": "In pregnancy, ask your midwife or doctor first."}
+            if supine_guidance:  # lying on the back: a printed note citing the guidance on it
+                note.update(guideline=supine_guidance, sheet="In pregnancy, ask your midwife first.")
+            item["editorial"] = [note]
         items.append(item)
     focus = rng.choice(_FOCUS)
     routine = {
@@ -299,6 +303,13 @@ def _contraindications(rng: random.Random, lists: Lists) -> list[str]:
     if DOCTOR_FIRST in lists.contraindications and DOCTOR_FIRST not in chosen:
         chosen.append(DOCTOR_FIRST)
     return chosen
+
+
+def _supine_guidance(real: Path) -> str | None:
+    """The statement of data/guidelines.yaml that gives pregnancy guidance on lying on the back, if any."""
+    path = real / "guidelines.yaml"
+    statements = (yaml.safe_load(path.read_text()) or {}).get("statements") or [] if path.exists() else []
+    return next((s["id"] for s in statements if "supine" in (s.get("pregnancy_positions") or [])), None)
 
 
 def _guidelines(real: Path, out: Path, conditions: list[str], routines: list[str], keep_real: bool) -> None:
@@ -432,8 +443,9 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
 
     routine_ids = _ids(real_ids["routines"], taken["routines"], n_rt - len(taken["routines"]), lambda k: f"routine-{k}")
     routine_exercises = {}
+    supine = _supine_guidance(real)
     for i, rt_id in enumerate(routine_ids):
-        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying)
+        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying, supine)
         _dump(routine, out / "routines" / f"{rt_id}.yaml")
         routine_exercises[rt_id] = {it["exercise"] for it in routine["items"]}
     condition_ids = _ids(
