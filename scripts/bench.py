@@ -28,7 +28,9 @@ performance score of one page of every kind of the real handbook, three runs eac
 plain build execute, each under valgrind's callgrind (after an uncounted build of each, so that both read
 compiled bytecode and templates as a repeated `make build` does), and prints their ratio: a figure that
 other work on the machine does not move, where CPU seconds spread by a fifth. Callgrind runs a build about
-50 times slower; the real size takes a few minutes (`--sizes 100` adds that size).
+50 to 150 times slower: the real size took 8 minutes on the shared two-core machine, both builds counted at
+once (`--sizes 100` adds that size). It counts user-space instructions only: the kernel's work (reading and
+writing files) is not in the figure.
 
 The last line reads `scale 5000/1000 = X.XX, overhead vs plain = Y.YY, peak MB = Z`: the 5,000 build
 over the 1,000 build, the real handbook's build over its plain-Markdown build (median of the pairs), and the largest peak
@@ -579,7 +581,7 @@ def instructions(args) -> int:
     try:
         for label, project in targets:
             make_baseline(project, work / f"plain-{label}")
-            log(f"bench: counting the instructions of {label} and its plain build (callgrind, a few minutes)")
+            log(f"bench: counting the instructions of {label} and its plain build (callgrind, several minutes)")
             hb, plain = count_instructions(
                 [(project, work / f"site-{label}"), (work / f"plain-{label}", work / f"plainsite-{label}")],
                 work / "callgrind",
