@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import markdown
 import nh3
@@ -63,11 +64,18 @@ def heading(text: str) -> Markup:
     return escape(_MD_SPECIAL.sub(r"\\\1", text))
 
 
+# What PyYAML's double-quoted style writes as it is (allow_unicode, no line width): printable characters but
+# '"', '\\', U+2028, U+2029 and U+FEFF; it escapes the others, emoji among them.
+_YAML_AS_IS = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+
+
 def front_matter_value(value) -> Markup:
     """A value for a page's YAML front matter, written by the YAML dumper (double-quoted, on one line), so no text
     can end the string or the front matter. Not `tojson`: PyYAML reads its escapes of emoji as two lone surrogates."""
     if isinstance(value, str):
         value = str(value)  # a Markup (the interface words, _()) is written as the plain string it is
+        if _YAML_AS_IS.fullmatch(value):  # what the dumper would write, without its 1 ms a value
+            return Markup(f'"{value}"')
     return Markup(yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
 
 
@@ -173,6 +181,12 @@ def _bytecode_cache() -> BytecodeCache | None:
         return None
 
 
+def _qr_folder() -> Path | None:
+    """Where the QR codes are kept between builds: the compiled templates' folder (made private by Jinja)."""
+    cache = _bytecode_cache()
+    return Path(cache.directory) if isinstance(cache, FileSystemBytecodeCache) else None
+
+
 class Renderer:
     def __init__(self, hb: Handbook, site_url: str = "", repo: str = "", ui: UI | None = None):
         self.hb = hb
@@ -205,7 +219,7 @@ class Renderer:
     def _qr_svg(self, url: str) -> Markup:
         """The QR code with its title (what a screen reader says) in the page's language."""
         title = f"<title>{escape(QR_TITLE)}</title>"
-        return Markup(str(qr_svg(url)).replace(title, f"<title>{escape(self.ui.t(QR_TITLE))}</title>", 1))
+        return Markup(str(qr_svg(url, _qr_folder())).replace(title, f"<title>{escape(self.ui.t(QR_TITLE))}</title>", 1))
 
     def render(self, template: str, links: Links, **context) -> str:
         return self.env.get_template(template).render(links=links, **context)

@@ -6,6 +6,7 @@
     python scripts/bench.py --profile 1000       # where one build's time goes (cProfile, CPU time)
     python scripts/bench.py --quick              # the real handbook only: 3 paired builds, 1 Lighthouse run a page
     python scripts/bench.py --weights site       # only the page weights of a built site, per language
+    python scripts/bench.py --instructions       # instructions of the real build and its plain build (callgrind)
 
 For every size, scripts/synth.py writes a synthetic handbook (N exercises, N/5 routines, N/50
 conditions) into a temporary project, and the same pages are written a second time as plain Markdown
@@ -24,6 +25,14 @@ last and is skipped, with a note, when it would take the run past --budget secon
 Each handbook build is paired with its plain build made right after it; the overhead is the median of
 these paired ratios, printed with their spread. Then Lighthouse (scripts/lighthouse.py) measures the mobile
 performance score of one page of every kind of the real handbook, three runs each, and prints the medians.
+
+`--instructions` counts, instead of timing, the instructions one build of the real handbook and one of its
+plain build execute, each under valgrind's callgrind (after an uncounted build of each, so that both read
+compiled bytecode and templates as a repeated `make build` does), and prints their ratio: a figure that
+other work on the machine does not move, where CPU seconds spread by a fifth. Callgrind runs a build about
+50 to 150 times slower: the real size took 8 minutes on the shared two-core machine, both builds counted at
+once (`--sizes 100` adds that size). It counts user-space instructions only: the kernel's work (reading and
+writing files) is not in the figure.
 
 The last line reads `scale 5000/1000 = X.XX, overhead vs plain = Y.YY, peak MB = Z`: the 5,000 build
 over the 1,000 build, the real handbook's build over its plain-Markdown build (median of the pairs), and the largest peak
@@ -557,6 +566,75 @@ finally:
     return text.getvalue()
 
 
+# --- Instructions (valgrind's callgrind) ----------------------------------------------------------
+
+
+def callgrind_total(text: str) -> int:
+    """The instructions counted in a callgrind output file: its `totals:` line (`summary:` in older ones), the
+    first figure being the first event, Ir."""
+    for line in text.splitlines():
+        if line.startswith(("totals:", "summary:")):
+            return int(line.split()[1])
+    raise ValueError("not a callgrind output file: no totals: or summary: line")
+
+
+def count_instructions(builds: list[tuple[Path, Path]], out_dir: Path) -> list[int]:
+    """The instructions each (project, site) build executes, every build under callgrind at once (the
+    counts do not depend on the load), each after one uncounted build that leaves the caches warm."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")  # the same dict order on every run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up writes the .pyc files the counted build reads
+    for project, site in builds:
+        shutil.rmtree(site, ignore_errors=True)
+        subprocess.run(build_command(project, site), cwd=project, env=env, check=True, capture_output=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    procs = []
+    for i, (project, site) in enumerate(builds):
+        shutil.rmtree(site, ignore_errors=True)
+        out = out_dir / f"callgrind-{i}-{project.name}.out"
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *build_command(project, site)]
+        log_file = open(out.with_suffix(".log"), "wb")  # noqa: SIM115 (closed below, once the build ends)
+        procs.append((subprocess.Popen(cmd, cwd=project, env=env, stdout=log_file, stderr=subprocess.STDOUT), out))
+        log_file.close()
+    counts = []
+    for proc, out in procs:
+        if proc.wait() != 0:
+            raise SystemExit(f"bench: the build under callgrind failed, see {out.with_suffix('.log')}")
+        counts.append(callgrind_total(out.read_text(encoding="utf-8", errors="replace")))
+    return counts
+
+
+def instructions(args) -> int:
+    """`--instructions`: the handbook's build over its plain build, in instructions executed."""
+    if not shutil.which("valgrind"):
+        raise SystemExit("bench: --instructions needs valgrind (apt-get install valgrind)")
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="lumbar-instructions-"))
+    work.mkdir(parents=True, exist_ok=True)
+    targets = [] if args.no_real else [("real", make_real(work / "real"))]
+    for n in sorted(int(s) for s in args.sizes.split(",") if s.strip()):
+        synth.make_project(work / f"hb{n}", n)
+        targets.append((str(n), work / f"hb{n}"))
+    figures = {}
+    try:
+        for label, project in targets:
+            make_baseline(project, work / f"plain-{label}")
+            log(f"bench: counting the instructions of {label} and its plain build (callgrind, several minutes)")
+            hb, plain = count_instructions(
+                [(project, work / f"site-{label}"), (work / f"plain-{label}", work / f"plainsite-{label}")],
+                work / "callgrind",
+            )
+            figures[label] = {"handbook": hb, "plain": plain, "ratio": hb / plain}
+            print(
+                f"{label}: handbook {hb / 1e9:.3f} G instructions, plain {plain / 1e9:.3f} G, "
+                f"handbook / plain = {hb / plain:.3f}"
+            )
+        if args.json:
+            args.json.write_text(json.dumps({"instructions": figures}, indent=2), encoding="utf-8")
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 # --- The run --------------------------------------------------------------------------------------
 
 
@@ -674,10 +752,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--weights", type=Path, metavar="SITE", help="instead of the benchmark: the page weights of a built site"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="instead of the benchmark: the instructions one build of the real handbook and one of its plain "
+        "build execute, under valgrind's callgrind, and their ratio (--sizes: also these sizes; default none)",
+    )
     args = parser.parse_args(argv)
     if args.weights:
         print(language_weights_line("site", args.weights)[0])
         return 0
+    if args.instructions:
+        if args.sizes == parser.get_default("sizes"):
+            args.sizes = ""
+        return instructions(args)
     if args.quick:
         args.sizes, args.repeat, args.latency, args.serve, args.no_real = "", 3, False, False, False
     if args.lighthouse_runs is None:

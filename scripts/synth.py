@@ -44,7 +44,6 @@ CONDITIONS_PER_EXERCISE = 1 / 50
 ITEMS_PER_ROUTINE = (5, 10)
 DOCTOR_FIRST = "back-pain-without-doctor"  # the article's rule every routine for a condition carries
 LYING = ("prone", "supine")  # positions the pregnancy check asks a note for
-SUPINE_GUIDANCE = "sogc-csep-supine"  # the statement on lying on the back a supine item's note cites (checks.safety)
 
 _VARIANTS = [
     "slow tempo",
@@ -253,7 +252,8 @@ def _routine(
     lists: Lists,
     reviewed: str,
     one_sided: set[str],
-    lying: dict[str, str],
+    lying: set[str],
+    supine_guidance: str | None = None,
 ) -> dict:
     count = min(rng.randint(*ITEMS_PER_ROUTINE), len(exercise_ids))
     items = []
@@ -273,8 +273,8 @@ def _routine(
             item["notes"] = [rng.choice(_ADVICE)]
         if ex_id in lying:  # any routine may be a synthetic pregnancy condition's (checks.safety)
             note = {"kind": "clarification", "text": "In pregnancy, ask your midwife or doctor first."}
-            if lying[ex_id] == "supine":
-                note |= {"guideline": SUPINE_GUIDANCE, "sheet": "Pregnancy: change position if lying flat feels bad."}
+            if supine_guidance:  # lying on the back: a printed note citing the guidance on it
+                note.update(guideline=supine_guidance, sheet="In pregnancy, ask your midwife first.")
             item["editorial"] = [note]
         items.append(item)
     focus = rng.choice(_FOCUS)
@@ -303,6 +303,13 @@ def _contraindications(rng: random.Random, lists: Lists) -> list[str]:
     if DOCTOR_FIRST in lists.contraindications and DOCTOR_FIRST not in chosen:
         chosen.append(DOCTOR_FIRST)
     return chosen
+
+
+def _supine_guidance(real: Path) -> str | None:
+    """The statement of data/guidelines.yaml that gives pregnancy guidance on lying on the back, if any."""
+    path = real / "guidelines.yaml"
+    statements = (yaml.safe_load(path.read_text()) or {}).get("statements") or [] if path.exists() else []
+    return next((s["id"] for s in statements if "supine" in (s.get("pregnancy_positions") or [])), None)
 
 
 def _guidelines(real: Path, out: Path, conditions: list[str], routines: list[str], keep_real: bool) -> None:
@@ -421,15 +428,14 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
         lambda k: f"v{(k - 1) // len(names) + 1:03d}-{names[(k - 1) % len(names)]}",
     )
     one_sided = {e for e in taken["exercises"] if templates.get(e, {}).get("sides")}
-    position = {e: templates.get(e, {}).get("position") for e in taken["exercises"]}
-    lying = {e: p for e, p in position.items() if p in LYING}
+    lying = {e for e in taken["exercises"] if templates.get(e, {}).get("position") in LYING}
     for i, ex_id in enumerate(exercise_ids):
         made = re.fullmatch(r"v(\d+)-(.+)", ex_id)
         base = made.group(2) if made and made.group(2) in templates else ex_id if ex_id in templates else names[0]
         if templates[base].get("sides"):
             one_sided.add(ex_id)
         if templates[base].get("position") in LYING:
-            lying[ex_id] = templates[base]["position"]
+            lying.add(ex_id)
         number = int(made.group(1)) if made else i // len(names) + 1
         _dump(_exercise(rng, templates[base], number, lists), out / "exercises" / f"{ex_id}.yaml")
     if not exercise_ids:  # only real exercises: routines use them
@@ -437,8 +443,9 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
 
     routine_ids = _ids(real_ids["routines"], taken["routines"], n_rt - len(taken["routines"]), lambda k: f"routine-{k}")
     routine_exercises = {}
+    supine = _supine_guidance(real)
     for i, rt_id in enumerate(routine_ids):
-        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying)
+        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying, supine)
         _dump(routine, out / "routines" / f"{rt_id}.yaml")
         routine_exercises[rt_id] = {it["exercise"] for it in routine["items"]}
     condition_ids = _ids(

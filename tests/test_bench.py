@@ -179,3 +179,14 @@ def test_page_weight_counts_each_language_with_its_own_search(tmp_path):
     assert by["es"]["heaviest"][0] == "es/session/index.html"
     line, _ = bench.language_weights_line("real", tmp_path)
     assert "en 0 of 2" in line and "es 1 of 2" in line and "ru 0 of 1" in line, line
+
+
+def test_the_instruction_count_is_read_from_callgrinds_totals_line():
+    """`--instructions` reads the count callgrind writes at the end of its output file (`totals:`, or
+    `summary:` in older versions; the first figure is the first event, Ir)."""
+    head = "# callgrind format\nversion: 1\ncreator: callgrind-3.19.0\ncmd: python -m lumbar build\nevents: Ir\n"
+    body = "fl=(1) main.c\nfn=(1) main\n16 3\ncalls=1 20\n17 9\n"
+    assert bench.callgrind_total(head + body + "totals: 12345678901\n") == 12345678901
+    assert bench.callgrind_total(head + "summary: 4567 89\n" + body) == 4567
+    with pytest.raises(ValueError):
+        bench.callgrind_total(head + body)

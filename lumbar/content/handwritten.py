@@ -75,7 +75,7 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         """How far each language has got: data files and pages translated, review status, out of date."""
         from lumbar.i18n.coverage import coverage
 
-        return fragment("languages.html", languages=coverage(site.data, site.docs))
+        return fragment("languages.html", languages=coverage(site.data, site.docs, hb))
 
     def session_data() -> Markup:
         from lumbar.session import data_block

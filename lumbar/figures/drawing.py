@@ -12,7 +12,7 @@ from html import escape
 from lumbar.figures.arrows import motion_arrows
 from lumbar.figures.contact import lowest
 from lumbar.figures.props import barbell_at, barbell_svg, props_svg
-from lumbar.figures.solver import interpolate, resolve_all
+from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import View, body_strokes, draw_body, nose_visible, num
 
 GHOST_OPACITY = ".2"
@@ -55,15 +55,18 @@ class Drawing:
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
         self.arrows, self.between, self.arrow_points = [], [], []
+        # In-between bodies, eased: used for the arrows' paths and the motion.
+        eased = tuple(_smooth(k / STEPS) for k in range(1, STEPS))
+        between = in_between(figs, eased) if len(self.resolved) > 1 else []
         for i in range(1, len(self.resolved)):
             a, b = self.resolved[i - 1], self.resolved[i]
-            # In-between bodies, eased: used for the arrows' paths and the motion.
-            inner = [interpolate(a, b, _smooth(k / STEPS)) for k in range(1, STEPS)]
+            inner = between[i - 1]
             self.between.append(inner)
             svgs, points = motion_arrows(a, b, self.view, [a.body, *inner, b.body])
             self.arrows.append(svgs)
             self.arrow_points.extend(points)
         self.frames = self.timing = None
+        self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
         if animate and len(self.resolved) > 1:
             self._motion()
         xs0, ys0, xs1, ys1 = [], [], [], []
@@ -118,6 +121,11 @@ class Drawing:
         self.frames = frames
         self.timing = (f"{num(total)}s", ";".join(_key(x / total) for x in times))
 
+    def _body(self, i: int) -> str:
+        if i not in self._bodies:
+            self._bodies[i] = draw_body(self.strokes[i], nose_visible(self.resolved[i].body, self.view))
+        return self._bodies[i]
+
     def panel(self, i: int, title_id: str | None, title: str, thumb: bool = False, motion: bool = False) -> str:
         r = self.resolved[i]
         x, y, w, h = self.box
@@ -136,13 +144,9 @@ class Drawing:
             )
         out.append(props_svg(r, self.view, self.props, None))
         if i > 0 and not thumb:
-            prev = self.resolved[i - 1]
-            out.append(
-                f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">'
-                f"{draw_body(self.strokes[i - 1], nose_visible(prev.body, self.view))}</g>"
-            )
+            out.append(f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">{self._body(i - 1)}</g>')
         nose = nose_visible(r.body, self.view)
-        still = draw_body(self.strokes[i], nose)
+        still = self._body(i)
         if "barbell" in self.props:
             still += barbell_svg(barbell_at(r, r.body, self.view))
         if motion and self.frames:

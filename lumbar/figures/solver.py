@@ -204,3 +204,15 @@ def resolve_all(figs, start_only: bool = False) -> list[Resolved]:
     """Every phase of a figures block, lined up on the start pose's anchor joint."""
     done = _resolve_block(_Block(figs))
     return list(done[:1] if start_only else done)
+
+
+def in_between(figs, ts: tuple[float, ...]) -> list[list[Body]]:
+    """The bodies part way from each phase to the next at the times ts, kept above the floor (remembered like the
+    poses: a page's drawing and the gallery's move through the same bodies)."""
+    return [list(bodies) for bodies in _between(_Block(figs), ts)]
+
+
+@lru_cache(maxsize=1024)
+def _between(block: _Block, ts: tuple[float, ...]) -> tuple[tuple[Body, ...], ...]:
+    done = _resolve_block(block)
+    return tuple(tuple(interpolate(a, b, t) for t in ts) for a, b in zip(done, done[1:], strict=False))

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from lumbar.i18n.pages import TRANSLATED_PAGE, stale_pages
-from lumbar.i18n.scaffold import english, files
+from lumbar.i18n.scaffold import english, english_text, files
 from lumbar.i18n.text import fingerprint
 from lumbar.i18n.ui import codes, load_ui
 
@@ -15,8 +15,9 @@ from lumbar.i18n.ui import codes, load_ui
 HEADER = re.compile(r'^translation:\n  from: "?([0-9a-f]{12})"?\n  status: (\w+)', re.M)
 
 
-def coverage(data: Path, docs: Path) -> list[dict]:
-    """Per language other than English: data files and hand-written pages translated, review status, stale files."""
+def coverage(data: Path, docs: Path, hb=None) -> list[dict]:
+    """Per language other than English: data files and hand-written pages translated, review status, stale files;
+    with `hb` (the handbook loaded from `data`), the English text comes from the files it read."""
     rels = files(data)
     total = len(rels)
     english_prints: dict = {}  # each English file read once, whatever the number of languages
@@ -31,7 +32,7 @@ def coverage(data: Path, docs: Path) -> list[dict]:
             if header:
                 status[header.group(2)] += 1
                 if rel not in english_prints:
-                    english_prints[rel] = fingerprint(english(data, rel))
+                    english_prints[rel] = fingerprint(_english(data, rel, hb))
                 stale += header.group(1) != english_prints[rel]
         out.append(
             {
@@ -48,3 +49,9 @@ def coverage(data: Path, docs: Path) -> list[dict]:
             }
         )
     return out
+
+
+def _english(data: Path, rel: str, hb) -> dict:
+    kind, _, name = rel.rpartition("/")
+    doc = hb.docs.get((kind or "shared", name.removesuffix(".yaml") if kind else name)) if hb is not None else None
+    return english_text(rel, doc.value) if doc is not None else english(data, rel)

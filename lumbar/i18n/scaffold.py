@@ -49,9 +49,13 @@ def english(data: Path, rel: str) -> dict:
 
 @functools.lru_cache(maxsize=4096)
 def _english(data: str, rel: str, mtime: int) -> dict:  # every language reads the same English once
+    return english_text(rel, read(Path(data) / rel, Path(data)).value)
+
+
+def english_text(rel: str, value: dict) -> dict:
+    """The text of an English data file read already (its value as lumbar.loader reads it), ids as keys."""
     kind = rel.split("/")[0]
     cls = model.KINDS[kind] if "/" in rel else model.SHARED[rel]
-    value = read(Path(data) / rel, Path(data)).value
     return by_id(extract(value, shape(cls)), value)
 
 
