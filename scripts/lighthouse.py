@@ -39,6 +39,9 @@ PAGES = {
     "builder": "builder/",
     "session": "session/#id=back-pain",  # the player as a routine's "Start this routine" link opens it
     "diary": "diary/",
+    "index": "exercises/",  # a kind's index: every exercise with its card
+    "article": "glossary/",  # a hand-written page
+    "languages": "languages/",
     # The other languages: a page of each that carries the most of its own words.
     "routine (es)": "es/routines/back-pain/",
     "red flags (ru)": "ru/safety/red-flags/",
