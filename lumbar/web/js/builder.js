@@ -7,11 +7,10 @@ import { qrcode } from "./vendor/qrcode-generator.min.js";
 import { t, plural } from "./lib/i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-// Exercises drawn into the results per idle moment while the page loads: each piece stays a short task.
+// Exercises per idle piece of the first list: short tasks at load.
 const CHUNK = 8;
 
-// Run `fn` when the main thread is idle (within half a second at the latest); setTimeout where the browser
-// has no requestIdleCallback (Safari before 18).
+// `fn` when idle (0.5 s at most); setTimeout without requestIdleCallback.
 function later(fn) {
   if (window.requestIdleCallback) window.requestIdleCallback(fn, { timeout: 500 });
   else setTimeout(fn, 1);
@@ -65,8 +64,7 @@ function build(root, data, sheet) {
   const conditions = new Map(data.conditions.map((c) => [c.id, c]));
   const positions = new Map(data.positions.map((p) => [p.id, p.title]));
   const equipment = new Map(data.equipment.map((e) => [e.id, e.title]));
-  // Each exercise's place in title order, worked out once, when first needed: the first collator a page makes
-  // (localeCompare makes one too) loads the language's collation data, the largest part of the first list's cost.
+  // Title order, once, when first needed: the first collator loads collation data (slow).
   let rank = null;
   const order = () => {
     if (!rank) {
@@ -226,7 +224,7 @@ function build(root, data, sheet) {
       for (const r of data.routines) if ((c.routines || []).includes(r.id)) for (const it of r.items) if (!avoid.has(it.exercise)) ids.add(it.exercise);
       return ids;
     };
-    // The first list (every exercise) is drawn a few at a time after load; a search or filter draws at once.
+    // The first list is drawn in idle pieces; a search or filter draws at once.
     const fill = (lazy) => {
       const run = (state.fillRun += 1);
       state.query = q.value; state.position = pos.value; state.kit = kit.value; state.suited = suited.value;
@@ -249,8 +247,8 @@ function build(root, data, sheet) {
         let next = 0;
         let shown = null;
         const step = () => {
-          if (run !== state.fillRun) { resolve(); return; } // a search or a new render took over
-          if (!shown) { shown = sorted(); later(step); return; } // the sort is a piece of its own
+          if (run !== state.fillRun) { resolve(); return; } // superseded
+          if (!shown) { shown = sorted(); later(step); return; }
           list.append(...shown.slice(next, next + CHUNK).map(row));
           next += CHUNK;
           if (next < shown.length) later(step);
@@ -455,8 +453,7 @@ function build(root, data, sheet) {
     if (start) start.setAttribute("href", session + "#r=" + encodeRoutine(r));
   }
 
-  // The QR code is only printed, and takes tens of milliseconds to compute: it is drawn as the page prints
-  // (beforeprint, which every current browser and a PDF made by Chromium fire), for the routine as it is then.
+  // The QR code (slow) is only printed: drawn on beforeprint (Chromium's PDFs fire it too).
   function drawQr() {
     const url = shareUrl();
     if (state.qrFor === url) return;
@@ -499,7 +496,7 @@ function build(root, data, sheet) {
   state.missing = state.routine.items.map((i) => i.id).filter((id) => !exercises.has(id));
   setAddress();
   render(focus);
-  // Ready once the first list is drawn (tests and other readers of data-ready see the whole page).
+  // Ready once the first list is drawn.
   Promise.resolve(state.listDrawn).then(() => root.setAttribute("data-ready", "yes"));
 }
 
