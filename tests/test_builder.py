@@ -226,6 +226,8 @@ def test_builder_works_from_the_offline_copy(browser, offline_copy):  # noqa: F8
     assert page.locator(".lh-b-item").count() == 6
     link = page.input_value("#lh-b-link")
     assert link.startswith("https://") and "/builder/#r=1~" in link
+    assert page.locator(".lh-sheet-qr svg").count() == 0, "the QR code is drawn as the page prints, not at load"
+    page.pdf()
     assert page.locator(".lh-sheet-qr svg").count() == 1
     context.close()
     assert not seen, seen

@@ -7,6 +7,14 @@ import { qrcode } from "./vendor/qrcode-generator.min.js";
 import { t, plural } from "./lib/i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+// Exercises per idle piece of the first list: short tasks at load.
+const CHUNK = 8;
+
+// `fn` when idle (0.5 s at most); setTimeout without requestIdleCallback.
+function later(fn) {
+  if (window.requestIdleCallback) window.requestIdleCallback(fn, { timeout: 500 });
+  else setTimeout(fn, 1);
+}
 
 function make(tag, attrs, children) {
   const node = document.createElement(tag);
@@ -56,11 +64,21 @@ function build(root, data, sheet) {
   const conditions = new Map(data.conditions.map((c) => [c.id, c]));
   const positions = new Map(data.positions.map((p) => [p.id, p.title]));
   const equipment = new Map(data.equipment.map((e) => [e.id, e.title]));
+  // Title order, once, when first needed: the first collator loads collation data (slow).
+  let rank = null;
+  const order = () => {
+    if (!rank) {
+      const collator = new Intl.Collator();
+      rank = new Map(data.exercises.slice().sort((a, b) => collator.compare(a.title, b.title)).map((e, i) => [e.id, i]));
+    }
+    return rank;
+  };
   const exLink = root.getAttribute("data-exercise-link") || "../exercises/{id}/";
   const thumbs = root.getAttribute("data-thumbs") || "../api/thumbs/";
   const session = root.getAttribute("data-session") || "";
   const online = root.getAttribute("data-online") || "";
-  const state = { routine: emptyRoutine(), mode: "edit", problems: [], missing: [], query: "", position: "", kit: "", suited: "" };
+  const state = { routine: emptyRoutine(), mode: "edit", problems: [], missing: [], query: "", position: "", kit: "", suited: "",
+    fillRun: 0, qrFor: null, firstDraw: true };
 
   const messages = make("div", { class: "lh-b-messages", role: "alert" });
   const status = make("p", { class: "lh-b-status", role: "status", "aria-live": "polite" });
@@ -206,24 +224,41 @@ function build(root, data, sheet) {
       for (const r of data.routines) if ((c.routines || []).includes(r.id)) for (const it of r.items) if (!avoid.has(it.exercise)) ids.add(it.exercise);
       return ids;
     };
-    const fill = () => {
+    // The first list is drawn in idle pieces; a search or filter draws at once.
+    const fill = (lazy) => {
+      const run = (state.fillRun += 1);
       state.query = q.value; state.position = pos.value; state.kit = kit.value; state.suited = suited.value;
       const ids = state.suited ? suitedIds(state.suited) : null;
-      const shown = data.exercises.filter((e) => matches(e, state.query, data) && (!ids || ids.has(e.id)) &&
+      const filtered = data.exercises.filter((e) => matches(e, state.query, data) && (!ids || ids.has(e.id)) &&
         (!state.position || e.position === state.position) &&
-        (!state.kit || (state.kit === "none" ? !(e.equipment || []).length : (e.equipment || []).includes(state.kit))))
-        .sort((a, b) => a.title.localeCompare(b.title));
-      list.replaceChildren(...shown.map((e) => {
+        (!state.kit || (state.kit === "none" ? !(e.equipment || []).length : (e.equipment || []).includes(state.kit))));
+      const sorted = () => filtered.sort((a, b) => order().get(a.id) - order().get(b.id));
+      const row = (e) => {
         const button = make("button", { type: "button", class: "md-button lh-b-add", "data-focus": "add-" + e.id, "aria-label": t("Add {exercise}", { exercise: e.title }), text: t("Add") });
         button.addEventListener("click", () => add(e.id));
         const meta = [positions.get(e.position) || e.position].concat((e.equipment || []).map((k) => equipment.get(k) || k)).join("; ");
         return make("li", { "data-exercise": e.id }, [button, " ", make("span", { class: "lh-b-name", text: e.title }),
           make("span", { class: "lh-find-meta", text: " (" + meta + ")" }), warningList(e, true)]);
-      }));
-      count.textContent = shown.length ? plural(shown.length, { one: "{n} exercise found.", other: "{n} exercises found." }) : t("No exercise matches: clear a filter.");
+      };
+      count.textContent = filtered.length ? plural(filtered.length, { one: "{n} exercise found.", other: "{n} exercises found." }) : t("No exercise matches: clear a filter.");
+      if (lazy !== true) { list.replaceChildren(...sorted().map(row)); return Promise.resolve(); }
+      list.replaceChildren();
+      return new Promise((resolve) => {
+        let next = 0;
+        let shown = null;
+        const step = () => {
+          if (run !== state.fillRun) { resolve(); return; } // superseded
+          if (!shown) { shown = sorted(); later(step); return; }
+          list.append(...shown.slice(next, next + CHUNK).map(row));
+          next += CHUNK;
+          if (next < shown.length) later(step);
+          else resolve();
+        };
+        later(step);
+      });
     };
     for (const field of [q, pos, kit, suited]) field.addEventListener(field === q ? "input" : "change", fill);
-    fill();
+    state.listDrawn = fill(state.firstDraw);
     const field = (id, label, control) => make("p", { class: "lh-find-field" }, [make("label", { for: id, text: label }), make("br"), control]);
     return make("section", { class: "lh-b-finder", "aria-labelledby": "lh-b-find-h" }, [
       make("h2", { id: "lh-b-find-h", text: t("Find exercises") }),
@@ -368,6 +403,7 @@ function build(root, data, sheet) {
         state.routine.items.length ? items : make("p", { text: t("None yet: find exercises below and add them. The sheet fits 8 on one page.") })]);
       main.replaceChildren(routineFields(), chosen, actions(), finder());
     }
+    state.firstDraw = false;
     renderSheet();
     if (focusKey) {
       const target = main.querySelector('[data-focus="' + focusKey + '"]') || document.getElementById(focusKey) ||
@@ -415,6 +451,13 @@ function build(root, data, sheet) {
     if (field) field.value = url;
     const start = main.querySelector(".lh-b-start");
     if (start) start.setAttribute("href", session + "#r=" + encodeRoutine(r));
+  }
+
+  // The QR code (slow) is only printed: drawn on beforeprint (Chromium's PDFs fire it too).
+  function drawQr() {
+    const url = shareUrl();
+    if (state.qrFor === url) return;
+    state.qrFor = url;
     const qr = sheet.querySelector(".lh-sheet-qr");
     try {
       qr.replaceChildren(qrSvg(url));
@@ -422,9 +465,11 @@ function build(root, data, sheet) {
       qr.replaceChildren(); // too long for a QR code: the address is printed in full
     }
   }
+  window.addEventListener("beforeprint", drawQr);
 
   async function printSheet() {
     renderSheet();
+    drawQr();
     await Promise.all(Array.from(sheet.querySelectorAll("img")).map((img) => (img.decode ? img.decode().catch(() => {}) : null)));
     window.print();
   }
@@ -451,7 +496,8 @@ function build(root, data, sheet) {
   state.missing = state.routine.items.map((i) => i.id).filter((id) => !exercises.has(id));
   setAddress();
   render(focus);
-  root.setAttribute("data-ready", "yes");
+  // Ready once the first list is drawn.
+  Promise.resolve(state.listDrawn).then(() => root.setAttribute("data-ready", "yes"));
 }
 
 function setup() {
