@@ -77,6 +77,10 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
 
         return fragment("languages.html", languages=coverage(site.data, site.docs, hb))
 
+    def site_link(path: str) -> str:
+        """A file of the site; downloads/ sits at the root, one folder up from another language's site."""
+        return links.asset(("../" if site.lang != "en" and path.startswith("downloads/") else "") + path)
+
     def session_data() -> Markup:
         from lumbar.session import data_block
 
@@ -98,11 +102,9 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         "guidelines": lambda: fragment("guidelines-list.html"),
         "condition_table": lambda: fragment("condition-table.html"),
         "find_by_condition": lambda: fragment("find.html"),
-        "site_link": lambda path: links.asset(
-            ("../" if site.lang != "en" and path.startswith("downloads/") else "") + path
-        ),
+        "site_link": site_link,
         # This language's offline zip (the zips sit in the root's downloads/) and the folder it unpacks to.
-        "offline_zip": lambda: links.asset(("../" if site.lang != "en" else "") + zip_path(site.lang)),
+        "offline_zip": lambda: site_link(zip_path(site.lang)),
         "offline_folder": lambda: folder(site.lang),
     }
     config = SimpleNamespace(
