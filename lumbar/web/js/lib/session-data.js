@@ -11,10 +11,13 @@ import { codeFromHash, decodeRoutine } from "./routine-link.js";
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+// The routine an address names (#id=<routine>), or null.
+const routineId = (hash) => new URLSearchParams(String(hash || "").slice(1)).get("id");
+
 // The files `hash` needs, relative to the page: [] when the block holds everything or the address names nothing.
 export function neededFiles(block, hash) {
   if (!block || typeof block.api !== "string") return [];
-  const id = new URLSearchParams(String(hash || "").slice(1)).get("id");
+  const id = routineId(hash);
   if (id !== null) return ID.test(id) ? [`${block.api}${id}.json`] : [];
   const code = codeFromHash(hash);
   if (!code) return [];
@@ -29,7 +32,7 @@ export async function sessionData(block, hash, getJSON) {
   const data = { routines: {}, exercises: {} };
   const files = neededFiles(block, hash);
   const found = await Promise.all(files.map((url) => getJSON(url)));
-  const id = new URLSearchParams(String(hash || "").slice(1)).get("id");
+  const id = routineId(hash);
   files.forEach((url, i) => {
     const doc = found[i];
     if (!doc || typeof doc !== "object") return;
