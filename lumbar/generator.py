@@ -36,6 +36,7 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: st
     from lumbar.i18n.config import language_changes
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    source_date_epoch()
     raw = _raw_config()
     changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, lang)}
     if offline:
@@ -49,6 +50,16 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: st
         build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def source_date_epoch() -> None:
+    """Dates in the built site come from SOURCE_DATE_EPOCH (make sets the last commit's time). Without git (a
+    downloaded ZIP) make sets it empty, which MkDocs cannot read: then the newest source file's time, which a ZIP
+    keeps, so the same download still builds the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return
+    newest = max((p.stat().st_mtime for f in _sources() for p in f.rglob("*") if p.is_file()), default=0)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(newest))
 
 
 def _changes(data: Path | None, docs: Path | None) -> dict:
