@@ -106,3 +106,39 @@ def test_make_without_git_passes_an_empty_date_and_the_build_still_works(tmp_pat
     assert result.returncode == 0, result.stderr[-2000:]
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text()
     assert re.search(r"<lastmod>\d{4}-\d\d-\d\d</lastmod>", sitemap), sitemap[:500]
+
+
+# What a content pull request could add under docs/ to run code on every reader's page (29.4).
+PLANTED = {
+    "a script named in a page's front matter": (
+        "assets/steal.js",
+        "fetch('/diary/');\n",
+        "assets/steal.js: a script the handbook does not ship",
+    ),
+    "an HTML file copied as it is": (
+        "help.html",
+        "<!doctype html><script>alert(localStorage.length)</script>\n",
+        "help.html: an HTML file that is not one of the handbook's pages",
+    ),
+    "an SVG with an event handler": (
+        "assets/images/logo.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>\n',
+        "assets/images/logo.svg: an SVG picture with a script",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PLANTED))
+def test_the_build_refuses_a_file_that_could_run_code_from_docs(tmp_path, case):
+    rel, content, expected = PLANTED[case]
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+    (docs / rel).write_text(content)
+    if rel.endswith(".js"):
+        about = docs / "about.md"
+        about.write_text(about.read_text().replace("---\n", f"---\nscripts: [{rel}]\n", 1))
+    result = lumbar_build(tmp_path / "site", docs=docs)
+    assert result.returncode == 1, result.stdout[-1000:]
+    assert expected in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "site").exists()  # nothing was published

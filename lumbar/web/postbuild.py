@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from lumbar.web.csp import add_hashes
+from lumbar.web.runnable import foreign
 
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 SW_LIST = "const ASSETS = [];"  # in lumbar/web/js/sw.js: replaced by the list written here
@@ -138,7 +139,8 @@ def csp_pass(site: Path) -> list[str]:
 
 
 def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
-    problems = pages_pass(site, drawings)
+    problems = foreign(site)  # before sw.js gets its list: it is compared with the file the handbook ships
+    problems += pages_pass(site, drawings)
     search_names(site)
     service_worker(site)
     return problems
