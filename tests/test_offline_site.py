@@ -8,8 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import offline_copy, search  # noqa: F401
-from browsing import settled_results, type_query
+from browsing import offline_copy, search, settled_results, type_query  # noqa: F401
 
 # Resolves once every url is in this origin's caches (the worker put it there), false after 20 s.
 KEPT = """async (urls) => {
@@ -95,7 +94,7 @@ def test_the_worker_deletes_only_its_own_old_caches(browser, server):
 
 
 def test_the_offline_copy_search_knows_other_names_and_misspellings(browser, offline_copy):  # noqa: F811
-    """"Sciatica" is one of the pinched-nerve condition's other names, which postbuild adds to the index with a
+    """ "Sciatica" is one of the pinched-nerve condition's other names, which postbuild adds to the index with a
     title's weight; without them the copy ranked the About page first (checked by taking them out)."""
     page = browser.new_context().new_page()
     try:
