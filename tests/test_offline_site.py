@@ -45,7 +45,9 @@ def test_a_page_never_opened_shows_the_offline_page_and_search_works(browser, se
         assert urlsplit(page.url).path.endswith(f"/{lang}offline/"), page.url
         kept = page.locator("[data-lh-kept]")
         kept.wait_for(state="visible")
-        assert f"/{lang}exercises/cat/" in kept.locator("[role=alert]").inner_text()
+        alert = page.locator(".lh-offline-alert[role=alert]")
+        assert f"/{lang}exercises/cat/" in alert.inner_text()
+        assert alert.bounding_box()["y"] < page.locator(".md-content h1").bounding_box()["y"]  # first on screen
         titles = kept.locator("li a").all_inner_texts()
         assert len(titles) >= 5, titles  # the pages kept at install, each by its title
         assert page.evaluate("[...document.styleSheets].filter(s => s.cssRules.length).length") >= 3

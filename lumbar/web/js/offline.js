@@ -41,15 +41,19 @@ if ("serviceWorker" in navigator && location.protocol !== "file:" && typeof __md
           var title = /<title>([^<]*)<\/title>/.exec(html);
           var text = document.createElement("textarea");
           text.innerHTML = title ? title[1] : r.url; // entities in the title, decoded without running anything
-          return { url: r.url, title: text.value };
+          return { url: r.url, title: text.value.split(" - ")[0] }; // without the site's name after it
         });
       }));
     });
   }).then(function (pages) {
     box.replaceChildren();
-    if (from) {
-      add(box, "p", t("You have no connection, and this browser did not keep {page}. The pages below are kept.", { page: from }))
-        .setAttribute("role", "alert");
+    if (from) { // first on the screen, above the page's heading
+      var alert = document.createElement("div");
+      alert.className = "admonition warning lh-offline-alert";
+      alert.setAttribute("role", "alert");
+      add(alert, "p", t("You have no connection, and this browser did not keep {page}. The pages below are kept.", { page: from }));
+      var heading = document.querySelector(".md-content h1");
+      if (heading) heading.parentNode.insertBefore(alert, heading); else box.appendChild(alert);
     }
     if (!pages.length) {
       add(box, "p", t("This browser keeps no page of the handbook yet."));
