@@ -34,9 +34,10 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: st
     from mkdocs.config import load_config
 
     from lumbar.i18n.config import language_changes
+    from lumbar.web.offline_zip import source_date_epoch
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    source_date_epoch()
+    source_date_epoch(_sources())
     raw = _raw_config()
     changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, lang)}
     if offline:
@@ -50,16 +51,6 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: st
         build(config)
     finally:
         config.plugins.on_shutdown()
-
-
-def source_date_epoch() -> None:
-    """Dates in the built site come from SOURCE_DATE_EPOCH (make sets the last commit's time). Without git (a
-    downloaded ZIP) make sets it empty, which MkDocs cannot read: then the newest source file's time, which a ZIP
-    keeps, so the same download still builds the same bytes."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        return
-    newest = max((p.stat().st_mtime for f in _sources() for p in f.rglob("*") if p.is_file()), default=0)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(newest))
 
 
 def _changes(data: Path | None, docs: Path | None) -> dict:
@@ -77,7 +68,7 @@ def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, 
         stage(Path(tmp), options_from_config(**changes, inline_drawings=False))
         mkdocs_build(Path(tmp), out, offline=True, lang=lang)
         missing = drawings_pass(out, Path(tmp) / DRAWINGS)
-    search_names(out)  # other names and misspellings rank in the copy's search as on the site
+    search_names(out)  # other names rank in the copy's search as on the site
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
         (out / name).unlink(missing_ok=True)
     classic_pages(out)  # Chromium runs no ES module from file://: each page's modules as one classic script
