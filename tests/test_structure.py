@@ -8,8 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "lumbar"
-# The generator is run only there; csp reads the theme's inline scripts (Material's partials) to hash them.
-# csp and runnable read the theme's own scripts (its inline ones, its files), to tell them from anything else.
+# The generator is run only there; csp and runnable read the theme's own scripts (its inline ones to hash them,
+# its files to tell them from any other script).
 GENERATOR_SIDE = {"lumbar.generator", "lumbar.hooks", "lumbar.web.csp", "lumbar.web.runnable"}
 
 
