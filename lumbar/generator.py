@@ -34,8 +34,10 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: st
     from mkdocs.config import load_config
 
     from lumbar.i18n.config import language_changes
+    from lumbar.web.offline_zip import source_date_epoch
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    source_date_epoch(_sources())
     raw = _raw_config()
     changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, lang)}
     if offline:
@@ -59,13 +61,14 @@ def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, 
     """The offline copy in one language: plain .html addresses that open from a folder, search included."""
     from lumbar.offline_modules import classic_pages
     from lumbar.stage import DRAWINGS
-    from lumbar.web.postbuild import csp_pass, drawings_pass
+    from lumbar.web.postbuild import csp_pass, drawings_pass, search_names
 
     with tempfile.TemporaryDirectory() as tmp:
         changes = {"directory_urls": False, "offline_copy": True, "lang": lang, **_changes(data, docs)}
         stage(Path(tmp), options_from_config(**changes, inline_drawings=False))
         mkdocs_build(Path(tmp), out, offline=True, lang=lang)
         missing = drawings_pass(out, Path(tmp) / DRAWINGS)
+    search_names(out)  # other names rank in the copy's search as on the site
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
         (out / name).unlink(missing_ok=True)
     classic_pages(out)  # Chromium runs no ES module from file://: each page's modules as one classic script

@@ -12,10 +12,13 @@ BACK = {"easier": "harder", "harder": "easier"}
 def variants(hb: Handbook) -> list[Problem]:
     """easier/harder name exercises that exist, not the exercise itself, stated from both ends, with no cycle."""
     problems: list[Problem] = []
+    broken = {item_id for (kind, item_id) in hb.files if kind == "exercises"} - set(hb.exercises)
     for ex_id, ex in hb.exercises.items():
         for field, back in BACK.items():
             for i, other in enumerate(getattr(ex, field)):
                 where = (field, i)
+                if other in broken:
+                    continue  # a file that failed to load is reported once, by itself
                 if other == ex_id:
                     problems.append(
                         hb.problem("exercises", ex_id, where, f"'{field}' names the exercise itself: remove it")

@@ -26,6 +26,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 MAX_NODES = 100_000
+MAX_BYTES = 256 * 1024  # the largest data file is about 12 KB
 
 
 @dataclass(frozen=True, order=True)
@@ -174,10 +175,16 @@ def _build(events, doc: Document) -> Any:
 def read(path: Path, root: Path) -> Document:
     """Read and parse a file, naming it relative to `root`."""
     name = path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise DataError(
+            [Problem(name, 1, f"the file is {len(raw) // 1024:,} KB; a data file holds at most {MAX_BYTES // 1024} KB")]
+        )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError([Problem(name, 1, f"is not UTF-8 text ({err.reason}): save it as UTF-8")]) from None
+        line = raw.count(b"\n", 0, err.start) + 1  # the line of the first bad byte, not the file's first line
+        raise DataError([Problem(name, line, f"is not UTF-8 text ({err.reason}): save it as UTF-8")]) from None
     doc = parse(text, name)
     if doc.value is None:
         raise DataError([Problem(name, 1, "the file is empty: fill it in or delete it")])

@@ -8,8 +8,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "lumbar"
-# The generator is run only there; csp reads the theme's inline scripts (Material's partials) to hash them.
-GENERATOR_SIDE = {"lumbar.generator", "lumbar.hooks", "lumbar.web.csp"}
+# The generator is run only there; csp and runnable read the theme's own scripts (its inline ones to hash them,
+# its files to tell them from any other script).
+GENERATOR_SIDE = {"lumbar.generator", "lumbar.hooks", "lumbar.web.csp", "lumbar.web.runnable"}
 
 
 def module_name(path: Path) -> str:

@@ -12,6 +12,9 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _HTML = re.compile(r"<\s*[a-zA-Z!/?]|&#|&[a-zA-Z]+;")
 _BAD_URL = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 _ATTRS = re.compile(r"\{\s*[:.#]|\{[^}]*=")
+# The longest text in the data is about 550 characters; a page, a sheet row and the search index stay readable
+# (and the build fast) only if no field is many times longer.
+MAX_TEXT = 2000
 
 
 def _light_markdown(value: str) -> str:
@@ -19,12 +22,18 @@ def _light_markdown(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("is empty: write some text or remove the field")
+    if len(value) > MAX_TEXT:
+        raise ValueError(
+            f"is {len(value):,} characters long; a text field holds at most {MAX_TEXT:,}: shorten it, "
+            "or split it into several steps, notes or cautions"
+        )
     if _HTML.search(value):
         raise ValueError(
             "contains raw HTML, which is not allowed in data: write plain text, "
             "and use Markdown (**bold**, [a link](https://...)) for emphasis and links"
         )
-    if _BAD_URL.search(value):
+    # A browser drops tabs and line breaks inside an address ("java<TAB>script:" is "javascript:").
+    if _BAD_URL.search(re.sub(r"[\t\n\r]", "", value)):
         raise ValueError("contains a script or data link: only http(s) and site links are allowed")
     if _ATTRS.search(value.replace("{{", "").replace("}}", "")):
         raise ValueError("contains a '{...}' attribute list: remove the curly braces")

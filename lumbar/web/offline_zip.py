@@ -14,6 +14,15 @@ FOLDER = "lumbar-handbook"  # the folder the English zip unpacks to
 LEVEL = 6
 
 
+def source_date_epoch(sources: list[Path]) -> None:
+    """SOURCE_DATE_EPOCH dates the site (make: the last commit's). Without git (a ZIP) it is empty, which MkDocs
+    cannot read: then the newest source file's time, which a ZIP keeps: the same download builds the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return
+    newest = max((p.stat().st_mtime for f in sources for p in f.rglob("*") if p.is_file()), default=0)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(newest))
+
+
 def zip_path(lang: str = "en") -> str:
     """Where a language's zip sits in the site: the downloads/ folder at the root, beside the English one."""
     return "downloads/lumbar-handbook-offline.zip" if lang == "en" else f"downloads/lumbar-handbook-offline-{lang}.zip"

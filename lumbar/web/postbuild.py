@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from lumbar.web.csp import add_hashes
+from lumbar.web.runnable import foreign
 
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 SW_LIST = "const ASSETS = [];"  # in lumbar/web/js/sw.js: replaced by the list written here
@@ -38,7 +39,11 @@ def search_names(site: Path) -> None:
     for doc in index["docs"]:
         if doc["location"] in names:
             doc["names"] = names[doc["location"]]
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_path.write_text(text, encoding="utf-8")
+    script = index_path.with_suffix(".js")  # the offline copy's index, as Material's offline plugin writes it
+    if script.is_file():
+        script.write_text(f"var __index = {text}", encoding="utf-8")
 
 
 class _Assets(HTMLParser):
@@ -61,7 +66,7 @@ class _Assets(HTMLParser):
 
 # Kept at install besides the home page's files: the pages whose scripts must run offline once the site was
 # visited (the session player and the diary), with every module their scripts import.
-SW_PAGES = ("index.html", "session/index.html", "diary/index.html")
+SW_PAGES = ("index.html", "session/index.html", "diary/index.html", "offline/index.html")
 _IMPORT = re.compile(r"""^import\s*\{[^}]*\}\s*from\s*["'](\.{1,2}/[^"']+)["'];?\s*$""", re.M)
 
 
@@ -83,6 +88,19 @@ def _with_imports(site: Path, assets: list[str]) -> list[str]:
     return out
 
 
+def search_files(site: Path) -> list[str]:
+    """What search needs with no signal: the index, Material's worker and ours, and the word-stem rules of the
+    index's languages (lunr's, which Material's worker loads for a language other than English)."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    langs = [code for code in json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if code != "en"]
+    lunr = ["stemmer.support", *(["multi"] if len(langs) > 1 else []), *langs]
+    files = [f"assets/javascripts/lunr/min/lunr.{name}.min.js" for name in lunr]
+    workers = sorted(p.relative_to(site).as_posix() for p in (site / "assets/javascripts/workers").glob("*.js"))
+    return ["search/search_index.json", *workers, *(f for f in files if langs and (site / f).is_file())]
+
+
 def service_worker(site: Path) -> None:
     sw, home = site / "sw.js", site / "index.html"
     if not sw.is_file() or not home.is_file():
@@ -93,7 +111,7 @@ def service_worker(site: Path) -> None:
         parser.feed((site / page).read_text(encoding="utf-8"))
         base = f"https://x.invalid/{page}"
         assets += [urljoin(base, ref).removeprefix("https://x.invalid/") for ref in parser.found]
-    assets = _with_imports(site, list(dict.fromkeys(assets)))
+    assets = _with_imports(site, list(dict.fromkeys(assets))) + search_files(site)
     text = sw.read_text(encoding="utf-8")
     if SW_LIST not in text:
         raise SystemExit(f"{sw}: no '{SW_LIST}' line to write the list into")
@@ -138,7 +156,8 @@ def csp_pass(site: Path) -> list[str]:
 
 
 def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
-    problems = pages_pass(site, drawings)
+    problems = foreign(site)  # before sw.js gets its list: it is compared with the file the handbook ships
+    problems += pages_pass(site, drawings)
     search_names(site)
     service_worker(site)
     return problems
