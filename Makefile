@@ -16,12 +16,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.docs: requirements/docs.txt | $(BIN)/python
+# The pinned requirements (with hashes), then this project itself, editable: `import lumbar` and `import macros`
+# find the working tree, with no sys.path edit anywhere. --no-deps: the requirements are already there.
+PROJECT := $(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+
+$(VENV)/.docs: requirements/docs.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt
+	$(PROJECT)
 	touch $@
 
-$(VENV)/.test: requirements/docs.txt requirements/test.txt | $(BIN)/python
+$(VENV)/.test: requirements/docs.txt requirements/test.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt -r requirements/test.txt
+	$(PROJECT)
 	touch $@
 
 # The checkers the suite runs (Nu Html Checker, Lighthouse), pinned by package-lock.json.

@@ -278,11 +278,12 @@ def main_zensical(argv: list[str]) -> int:
         prog="python -m lumbar zensical", description="Build the staged source with Zensical into site-zensical/."
     )
     parser.add_argument("--zensical", default="zensical", help="the zensical command (make zensical gives its own)")
+    parser.add_argument("--docs", type=Path, help="another folder of hand-written pages (tests)")
     args = parser.parse_args(argv)
     from lumbar.loader import DataError
 
     try:
-        stage(STAGE, options_from_config())
+        stage(STAGE, options_from_config(**_changes(None, args.docs)))
     except DataError as err:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1

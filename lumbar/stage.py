@@ -18,7 +18,8 @@ from pathlib import Path
 
 from lumbar import builder, export, session
 from lumbar.content.gallery import gallery_pages
-from lumbar.content.handwritten import Site, environment, page_url, read_pages, render_page
+from lumbar.content.handwritten import MacroEnv, Site, environment, page_url, read_pages, render_page
+from lumbar.content.page_functions import Build
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
@@ -85,12 +86,12 @@ def site_files(
     site = Site(
         opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang, opts.data, opts.docs
     )
-    env = environment()
+    env, menv = environment(), MacroEnv(Build(renderer, site))
     out: dict[str, bytes] = {}
     for rel, (raw, own, stale) in pick_pages(docs, opts.lang).items():
         if rel.endswith(".md"):
             name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
-            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel)
+            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel, menv)
             out[rel] = with_notices(text, page_notices(own, ui, stale)).encode("utf-8")
         else:
             out[rel] = raw
