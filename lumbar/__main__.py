@@ -80,8 +80,9 @@ def export(argv: list[str]) -> int:
     if hb is None:
         return 1
     from lumbar.export import write
+    from lumbar.stage import options_from_config
 
-    write(hb, Path(args.out))
+    write(hb, Path(args.out), options_from_config().site_url)
     print(f"wrote {args.out}")
     return 0
 

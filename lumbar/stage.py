@@ -110,7 +110,7 @@ def site_files(
         out[JS_PLACES.get(rel, f"assets/javascripts/{rel}")] = path.read_bytes()
     for path in sorted(JS.rglob("*.txt")):  # licences of the vendored scripts
         out[f"assets/javascripts/{path.relative_to(JS).as_posix()}"] = path.read_bytes()
-    out["api/handbook.json"] = _json(export.as_dict(hb))
+    out["api/handbook.json"] = _json(export.as_dict(hb, opts.site_url))
     out.update(builder.files(hb))
     if site.has_session and not opts.offline_copy:  # the offline copy's player has its data in the page
         out.update(session.files(hb, Links.for_url(page_url("session.md", dirs), dirs)))
