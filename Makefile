@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 # print a warning for every package they lack. To use your mirror, set PIP_CONFIG_FILE to your pip.conf.
 export PIP_CONFIG_FILE ?= /dev/null
 
-.PHONY: serve build offline test check bench schema zensical clean
+.PHONY: serve build offline test check check-fast bench bench-full schema zensical pictures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,8 +68,14 @@ test: $(VENV)/.test node_modules/.installed .venv-zensical/.installed
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
+# The ratios a change can break (build against plain, 1,000 against 5,000 exercises, peak memory, page weights),
+# within ten minutes, one table at the end. bench-full adds Lighthouse, search, serve and the per-language builds
+# (25 minutes and more).
 bench: $(VENV)/.test
-	$(BIN)/python -m lumbar bench
+	$(BIN)/python -m lumbar bench --ratios --budget 540
+
+bench-full: $(VENV)/.test node_modules/.installed
+	$(BIN)/python -m lumbar bench --budget 1800
 
 schema: $(VENV)/.docs
 	$(BIN)/python -m lumbar schema

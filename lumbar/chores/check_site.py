@@ -1,7 +1,7 @@
 """Check a built site without a browser: broken links and anchors, what must never ship, third-party resources;
 then list the external links for review (none is fetched).
 
-    python scripts/check_site.py [SITE_DIR]      (default: site/)
+    python -m lumbar check-site [SITE_DIR]      (default: site/)
 """
 
 from __future__ import annotations
@@ -9,12 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import yaml
 
-import yaml  # noqa: E402
-
-from lumbar.web import sitecheck  # noqa: E402
+from lumbar.chores import ROOT
+from lumbar.web import sitecheck
 
 
 def main(argv: list[str]) -> int:
