@@ -53,11 +53,52 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_no_module_over_300_lines():
-    long = {
-        p.relative_to(ROOT).as_posix(): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > 300
-    }
+def sources() -> list[Path]:
+    """Every Python source outside tests/: the package, macros.py, scripts/."""
+    return [*PACKAGE.rglob("*.py"), ROOT / "macros.py", *(ROOT / "scripts").glob("*.py")]
+
+
+def test_no_source_file_over_300_lines():
+    long = {p.relative_to(ROOT).as_posix(): n for p in sources() if (n := len(p.read_text().splitlines())) > 300}
     assert long == {}
+
+
+def path_edits(path: Path) -> list[str]:
+    """Where a file changes sys.path or runs a script by path (runpy): the package is installed instead."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr == "path" and getattr(node.value, "id", "") == "sys":
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: sys.path")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)) and "runpy" in {a.name for a in node.names} | {
+            getattr(node, "module", None)
+        }:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: runpy")
+    return found
+
+
+def test_nothing_edits_sys_path_or_runs_a_script_by_path():
+    files = [*sources(), *(ROOT / "tests").rglob("*.py")]
+    assert [hit for p in files for hit in path_edits(p)] == []
+
+
+def test_the_path_check_sees_an_edit(tmp_path):
+    bad = ROOT / "build" / "path_edit_probe.py"
+    bad.parent.mkdir(exist_ok=True)
+    bad.write_text("import sys\nimport runpy\nsys.path.insert(0, '.')\n")
+    try:
+        assert path_edits(bad) == ["build/path_edit_probe.py:2: runpy", "build/path_edit_probe.py:3: sys.path"]
+    finally:
+        bad.unlink()
+
+
+def test_the_project_is_installed(tmp_path):
+    """`import lumbar` and `import macros` find this working tree from any folder (pip install -e .)."""
+    import subprocess
+    import sys
+
+    code = "import lumbar, macros; print(lumbar.__file__); print(macros.__file__)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(PACKAGE / "__init__.py"), str(ROOT / "macros.py")]
 
 
 def test_no_import_cycle():
