@@ -138,4 +138,5 @@ def test_a_hostile_or_broken_page_stops_zensical_with_file_and_line(hostile_docs
 
 def test_the_page_functions_list_is_current():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert macros_ref.START in text and macros_ref.END in text
     assert macros_ref.embed(text) == text, "run `make schema`: the page functions in CONTRIBUTING.md are stale"
