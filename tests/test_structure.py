@@ -128,3 +128,19 @@ def test_only_the_generator_side_imports_mkdocs():
         if any(m == "mkdocs" or m.startswith(("mkdocs.", "material")) for m in imports(p))
     }
     assert users <= GENERATOR_SIDE, users - GENERATOR_SIDE
+
+
+TOOLS = ("lumbar.bench", "lumbar.chores", "lumbar.localweb")
+BUILD = ("lumbar.stage", "lumbar.render", "lumbar.content", "lumbar.model", "lumbar.loader", "lumbar.figures")
+
+
+def tool_imports(edges: dict[str, set[str]]) -> list[str]:
+    """Where a module of the build imports a tool (the tools need Playwright and pypdf, the build does not)."""
+    return sorted(
+        f"{m} imports {d}" for m, deps in edges.items() if m.startswith(BUILD) for d in deps if d.startswith(TOOLS)
+    )
+
+
+def test_the_build_imports_no_tool():
+    assert tool_imports(graph()) == []
+    assert tool_imports({"lumbar.stage": {"lumbar.bench.synth"}}) == ["lumbar.stage imports lumbar.bench.synth"]

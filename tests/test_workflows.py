@@ -299,6 +299,12 @@ def owners(path: str) -> list[str]:
         ("data/exercises/cat.yaml", "clinical-reviewers"),
         ("data/sources.yaml", "clinical-reviewers"),
         ("docs/index.md", "clinical-reviewers"),
+        ("macros.py", "maintainers"),
+        ("lumbar/hooks.py", "maintainers"),
+        ("docs/assets/javascripts/extra.js", "maintainers"),
+        ("docs/overrides/partial.html", "maintainers"),
+        ("docs/assets/images/new.svg", "maintainers"),
+        ("data/exercises/helper.py", "maintainers"),
     ],
 )
 def test_code_owners(path, team):
