@@ -10,13 +10,13 @@ only what changed.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lumbar import builder, export, session
+from lumbar.config import site_config
 from lumbar.content.gallery import gallery_pages
 from lumbar.content.handwritten import MacroEnv, Site, environment, page_url, read_pages, render_page
 from lumbar.content.page_functions import Build
@@ -159,20 +159,9 @@ def stage(out: Path, opts: Options) -> list[str]:
     return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))
 
 
-@functools.lru_cache(maxsize=8)
-def _config(path: str, mtime: int) -> dict:
-    """mkdocs.yml as plain YAML (no MkDocs): libyaml's parser; its !ENV and other tags are not needed here."""
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = type("Loader", (base,), {})
-    loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
-
-
 def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:
     """The site's address and repository as mkdocs.yml gives them."""
-    raw = _config(str(config_file), config_file.stat().st_mtime_ns)
+    raw = site_config(config_file)
     extra = raw.get("extra") or {}
     base = config_file.parent
     found = {

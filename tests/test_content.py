@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lumbar.render import review_due
+from lumbar.review import review_due
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -9,17 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 from lumbar.chores import ROOT
+from lumbar.config import site_config
 from lumbar.web import sitecheck
 
 
 def main(argv: list[str]) -> int:
     site = Path(argv[0] if argv else ROOT / "site")
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config = site_config()
     site_url, repo = config.get("site_url", ""), (config.get("extra") or {}).get("repository", "")
     pages = sitecheck.parse_site(site)
     broken, external = sitecheck.check_links(site, pages, site_url, repo, ROOT)

@@ -78,7 +78,7 @@ def sheets(before: Path, after: Path, routines: list[str], out: Path) -> list[tu
         new = sheet(after, rel, out / f"{name}.pdf")
         to_png(out / f"{name}.pdf", out / f"{name}.png")
         old = sheet(before, rel, out / f"{name}.before.pdf") if (before / rel).is_file() else None
-        if False:
+        if old != new:
             was = [str(n) for n in old] if old else ["new", "new"]
             rows.append((rel.removesuffix("index.html"), f"{was[0]} → {new[0]}", f"{was[1]} → {new[1]}"))
     return rows
