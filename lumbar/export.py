@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from lumbar.handbook import Handbook
+from lumbar.model import list_field
 
 FORMAT_VERSION = 1
 CONTENT_LICENSE = {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
@@ -28,19 +29,19 @@ def as_dict(hb: Handbook, site_url: str = "") -> dict:
         "exercises": items("exercises"),
         "routines": items("routines"),
         "conditions": items("conditions"),
-        "sources": _list(hb, "sources.yaml", "sources"),
-        "harmful_patterns": _list(hb, "harmful-patterns.yaml", "patterns"),
-        "contraindications": _list(hb, "contraindications.yaml", "contraindications"),
-        "equipment": _list(hb, "equipment.yaml", "equipment"),
-        "positions": _list(hb, "positions.yaml", "positions"),
+        "sources": _list(hb, "sources.yaml"),
+        "harmful_patterns": _list(hb, "harmful-patterns.yaml"),
+        "contraindications": _list(hb, "contraindications.yaml"),
+        "equipment": _list(hb, "equipment.yaml"),
+        "positions": _list(hb, "positions.yaml"),
         "safety": hb.safety.model_dump(mode="json"),
         "guidelines": _list(hb, "guidelines.yaml", "guidelines"),
         "guideline_statements": _list(hb, "guidelines.yaml", "statements"),
     }
 
 
-def _list(hb: Handbook, name: str, field: str) -> list[dict]:
-    return hb.shared[name].model_dump(mode="json")[field]
+def _list(hb: Handbook, name: str, field: str | None = None) -> list[dict]:
+    return hb.shared[name].model_dump(mode="json")[field or list_field(name)]
 
 
 def write(hb: Handbook, path: Path, site_url: str = "") -> None:

@@ -48,13 +48,14 @@ def _dump(value: dict, path: Path) -> None:
 
 def _shared_ids(real: Path) -> Lists:
     lists = Lists()
-    for file_name, attr, key in (
-        ("positions.yaml", "positions", "positions"),
-        ("equipment.yaml", "equipment", "equipment"),
-        ("harmful-patterns.yaml", "patterns", "patterns"),
-        ("sources.yaml", "sources", "sources"),
-        ("contraindications.yaml", "contraindications", "contraindications"),
+    for file_name in (
+        "positions.yaml",
+        "equipment.yaml",
+        "harmful-patterns.yaml",
+        "sources.yaml",
+        "contraindications.yaml",
     ):
+        attr = key = model.list_field(file_name)
         path = real / file_name
         if not path.exists():
             continue
