@@ -68,15 +68,15 @@ test: $(VENV)/.test node_modules/.installed .venv-zensical/.installed
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
-# The ratios a change can break (build against plain, 1,000 against 5,000 exercises, peak memory, page weights),
-# within ten minutes, one table at the end. bench-full adds Lighthouse, search, serve and the per-language builds
-# (25 minutes and more).
 # The fast tier, under two minutes: everything that builds no site and drives no browser (tests/conftest.py marks
 # the rest `slow`). `make test` runs the whole suite.
 check-fast: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not slow" -n 2 -q
 
+# The ratios a change can break (build against plain, 1,000 against 5,000 exercises, peak memory, page weights),
+# within ten minutes, one table at the end. bench-full adds Lighthouse, search, serve and the per-language builds
+# (25 minutes and more).
 bench: $(VENV)/.test
 	$(BIN)/python -m lumbar bench --ratios --budget 540
 
