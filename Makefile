@@ -10,18 +10,24 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 # print a warning for every package they lack. To use your mirror, set PIP_CONFIG_FILE to your pip.conf.
 export PIP_CONFIG_FILE ?= /dev/null
 
-.PHONY: serve build offline test check bench schema zensical clean
+.PHONY: serve build offline test check check-fast bench bench-full schema zensical pictures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.docs: requirements/docs.txt | $(BIN)/python
+# The pinned requirements (with hashes), then this project itself, editable: `import lumbar` and `import macros`
+# find the working tree, with no sys.path edit anywhere. --no-deps: the requirements are already there.
+PROJECT := $(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+
+$(VENV)/.docs: requirements/docs.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt
+	$(PROJECT)
 	touch $@
 
-$(VENV)/.test: requirements/docs.txt requirements/test.txt | $(BIN)/python
+$(VENV)/.test: requirements/docs.txt requirements/test.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt -r requirements/test.txt
+	$(PROJECT)
 	touch $@
 
 # The checkers the suite runs (Nu Html Checker, Lighthouse), pinned by package-lock.json.
@@ -62,8 +68,20 @@ test: $(VENV)/.test node_modules/.installed .venv-zensical/.installed
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
+# The fast tier, under two minutes: everything that builds no site and drives no browser (tests/conftest.py marks
+# the rest `slow`). `make test` runs the whole suite.
+check-fast: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not slow" -n 2 -q
+
+# The ratios a change can break (build against plain, 1,000 against 5,000 exercises, peak memory, page weights),
+# within ten minutes, one table at the end. bench-full adds Lighthouse, search, serve and the per-language builds
+# (25 minutes and more).
 bench: $(VENV)/.test
-	$(BIN)/python -m lumbar bench
+	$(BIN)/python -m lumbar bench --ratios --budget 540
+
+bench-full: $(VENV)/.test node_modules/.installed
+	$(BIN)/python -m lumbar bench --budget 1800
 
 schema: $(VENV)/.docs
 	$(BIN)/python -m lumbar schema

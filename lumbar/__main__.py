@@ -80,8 +80,9 @@ def export(argv: list[str]) -> int:
     if hb is None:
         return 1
     from lumbar.export import write
+    from lumbar.stage import options_from_config
 
-    write(hb, Path(args.out))
+    write(hb, Path(args.out), options_from_config().site_url)
     print(f"wrote {args.out}")
     return 0
 
@@ -101,9 +102,12 @@ VERBS: tuple[tuple[str, Verb | str, str], ...] = (
     ("schema", "lumbar.reference.commands:schema", "write schema/*.json and the field reference in CONTRIBUTING.md"),
     ("new", "lumbar.reference.commands:new", "start a new data file, e.g. new exercise side-plank"),
     ("i18n-new", "lumbar.i18n.scaffold:main", "start the translation files of a language, e.g. i18n-new es"),
-    ("bench", "lumbar.chores:bench", "the build-speed, page-weight and search benchmark (make bench)"),
-    ("pictures", "lumbar.chores:pictures", "the picture of a printed sheet for the README and how-to page"),
-    ("check-site", "lumbar.chores:check_site", "check a built site's links and policy, list its external links"),
+    ("bench", "lumbar.bench.main:main", "the build-speed, page-weight and search benchmark (make bench)"),
+    ("synth", "lumbar.bench.synth:main", "write a synthetic handbook of N exercises (the benchmark's data)"),
+    ("lighthouse", "lumbar.bench.lighthouse:main", "Lighthouse scores of pages of a built site"),
+    ("pictures", "lumbar.chores.sheet_png:main", "the picture of a printed sheet for the README and how-to page"),
+    ("figure-png", "lumbar.chores.figure_png:main", "an exercise's drawings as PNG, e.g. figure-png cat"),
+    ("check-site", "lumbar.chores.check_site:main", "check a built site's links and policy, list its external links"),
     ("review-due", "lumbar.review:main", "list the items whose clinical review is due, e.g. review-due --days 60"),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lumbar.handbook import Handbook
 from lumbar.loader import Problem
+from lumbar.model import list_field
 from lumbar.problems import did_you_mean
 
 
@@ -34,13 +35,8 @@ def _known(hb: Handbook, kind: str) -> set[str]:
 
 def references(hb: Handbook) -> list[Problem]:
     problems: list[Problem] = []
-    shared = {
-        "sources": "sources.yaml",
-        "patterns": "harmful-patterns.yaml",
-        "contraindications": "contraindications.yaml",
-        "equipment": "equipment.yaml",
-        "positions": "positions.yaml",
-    }
+    files = ("sources.yaml", "harmful-patterns.yaml", "contraindications.yaml", "equipment.yaml", "positions.yaml")
+    shared = {list_field(f): f for f in files}
     lists = {name: set(hb.entries(f.removesuffix(".yaml"))) if f in hb.shared else None for name, f in shared.items()}
     known = {kind: _known(hb, kind) for kind in ("exercises", "routines", "conditions")}
 

@@ -13,6 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from lumbar.config import site_config
 from lumbar.stage import ROOT, options_from_config, stage
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -20,11 +21,8 @@ STAGE = ROOT / "build" / "stage"
 
 
 def _raw_config(config_file: Path = CONFIG) -> dict:
-    """mkdocs.yml read by MkDocs' own loader (its !ENV and !relative tags resolved)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, "rb") as f:
-        return yaml_load(f)
+    """mkdocs.yml, as every command reads it (lumbar/config.py)."""
+    return site_config(config_file)
 
 
 def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: str = "en") -> None:
@@ -281,11 +279,12 @@ def main_zensical(argv: list[str]) -> int:
         prog="python -m lumbar zensical", description="Build the staged source with Zensical into site-zensical/."
     )
     parser.add_argument("--zensical", default="zensical", help="the zensical command (make zensical gives its own)")
+    parser.add_argument("--docs", type=Path, help="another folder of hand-written pages (tests)")
     args = parser.parse_args(argv)
     from lumbar.loader import DataError
 
     try:
-        stage(STAGE, options_from_config())
+        stage(STAGE, options_from_config(**_changes(None, args.docs)))
     except DataError as err:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1

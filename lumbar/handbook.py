@@ -42,8 +42,7 @@ class Handbook:
     # Shared lists, by id.
     def entries(self, name: str) -> dict[str, model.Entry]:
         shared = self.shared[name + ".yaml"]
-        field_name = {"harmful-patterns": "patterns"}.get(name, name)
-        return {e.id: e for e in getattr(shared, field_name)}
+        return {e.id: e for e in getattr(shared, model.list_field(name + ".yaml"))}
 
     @property
     def sources(self) -> dict[str, model.Source]:

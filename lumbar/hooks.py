@@ -2,14 +2,9 @@
 edit link to its data file. Everything else is staged before the build or done after it (lumbar/stage.py,
 lumbar/web/postbuild.py)."""
 
-import sys
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from lumbar.web.meta import escape_meta
+from lumbar.web.meta import escape_meta  # the package is installed (make: pip install -e .)
 
 
 @event_priority(-40)  # the tags plugin reads the tags at -50

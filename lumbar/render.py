@@ -30,6 +30,7 @@ from lumbar.i18n.ui import UI, load_ui
 from lumbar.model import Dose
 from lumbar.qr import TITLE as QR_TITLE
 from lumbar.qr import qr_svg
+from lumbar.review import review_due
 
 KIND_TITLES = {"exercises": "Exercises", "routines": "Routines", "conditions": "Conditions and goals"}
 
@@ -77,13 +78,6 @@ def front_matter_value(value) -> Markup:
         if _YAML_AS_IS.fullmatch(value):  # what the dumper would write, without its 1 ms a value
             return Markup(f'"{value}"')
     return Markup(yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
-
-
-def review_due(reviewed: date) -> date:
-    try:
-        return reviewed.replace(year=reviewed.year + 1)
-    except ValueError:  # 29 February
-        return reviewed.replace(year=reviewed.year + 1, day=28)
 
 
 def long_date(d: date) -> str:

@@ -46,6 +46,11 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def review_due(reviewed: date) -> date:
+    """The one review rule: an item's review falls due MONTHS after its `reviewed:` date (pages and this check)."""
+    return add_months(reviewed, MONTHS)
+
+
 def _as_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
@@ -71,7 +76,7 @@ def reviews(data: Path, root: Path) -> list[Due]:
         reviewed = _as_date(content["reviewed"])
         if reviewed is None:
             raise SystemExit(f"{name}: reviewed is {content['reviewed']!r}, not a date written YYYY-MM-DD")
-        out.append(Due(name, reviewed, add_months(reviewed, MONTHS)))
+        out.append(Due(name, reviewed, review_due(reviewed)))
     return out
 
 

@@ -10,15 +10,16 @@ only what changed.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lumbar import builder, export, session
+from lumbar.config import site_config
 from lumbar.content.gallery import gallery_pages
-from lumbar.content.handwritten import Site, environment, page_url, read_pages, render_page
+from lumbar.content.handwritten import MacroEnv, Site, environment, page_url, read_pages, render_page
+from lumbar.content.page_functions import Build
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
@@ -85,12 +86,12 @@ def site_files(
     site = Site(
         opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang, opts.data, opts.docs
     )
-    env = environment()
+    env, menv = environment(), MacroEnv(Build(renderer, site))
     out: dict[str, bytes] = {}
     for rel, (raw, own, stale) in pick_pages(docs, opts.lang).items():
         if rel.endswith(".md"):
             name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
-            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel)
+            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel, menv)
             out[rel] = with_notices(text, page_notices(own, ui, stale)).encode("utf-8")
         else:
             out[rel] = raw
@@ -109,7 +110,7 @@ def site_files(
         out[JS_PLACES.get(rel, f"assets/javascripts/{rel}")] = path.read_bytes()
     for path in sorted(JS.rglob("*.txt")):  # licences of the vendored scripts
         out[f"assets/javascripts/{path.relative_to(JS).as_posix()}"] = path.read_bytes()
-    out["api/handbook.json"] = _json(export.as_dict(hb))
+    out["api/handbook.json"] = _json(export.as_dict(hb, opts.site_url))
     out.update(builder.files(hb))
     if site.has_session and not opts.offline_copy:  # the offline copy's player has its data in the page
         out.update(session.files(hb, Links.for_url(page_url("session.md", dirs), dirs)))
@@ -158,20 +159,9 @@ def stage(out: Path, opts: Options) -> list[str]:
     return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))
 
 
-@functools.lru_cache(maxsize=8)
-def _config(path: str, mtime: int) -> dict:
-    """mkdocs.yml as plain YAML (no MkDocs): libyaml's parser; its !ENV and other tags are not needed here."""
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = type("Loader", (base,), {})
-    loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
-
-
 def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:
     """The site's address and repository as mkdocs.yml gives them."""
-    raw = _config(str(config_file), config_file.stat().st_mtime_ns)
+    raw = site_config(config_file)
     extra = raw.get("extra") or {}
     base = config_file.parent
     found = {

@@ -71,3 +71,37 @@ def handbook():
     from lumbar.load import load_handbook
 
     return load_handbook(ROOT / "data")
+
+
+# The fast tier (`make check-fast`: pytest -m "not slow"): the tests that need no built site, browser, Lighthouse
+# or Zensical run, and build nothing themselves. `make test` runs them all.
+SLOW_FIXTURES = {
+    "site",
+    "browser",
+    "server",
+    "zensical_site",
+    "hostile_site",
+    "synthetic",
+    "small",
+    "offline_copy",
+    "partly_translated",
+}
+SLOW_CALLS = (
+    "lumbar_build(",
+    "build(data",
+    "build_argv(",
+    '"bench"',
+    "zensical(",
+    '"pip", "install"',
+    "build(tmp_path",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    import inspect
+
+    for item in items:
+        fn = getattr(item, "function", None)
+        source = inspect.getsource(fn) if fn else ""
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or any(c in source for c in SLOW_CALLS):
+            item.add_marker(pytest.mark.slow)

@@ -10,17 +10,27 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from lumbar.bench import cost, runs, synth, weights
+from lumbar.load import load_handbook
+from lumbar.loader import read
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import bench  # noqa: E402
-import synth  # noqa: E402
-
-from lumbar.load import load_handbook  # noqa: E402
-from lumbar.loader import read  # noqa: E402
+# The bench's parts by the names the tests use (lumbar/bench/: runs, weights, cost).
+bench = SimpleNamespace(
+    plain_config=runs.plain_config,
+    Result=runs.Result,
+    Run=runs.Run,
+    paired_ratios=runs.paired_ratios,
+    overhead=runs.overhead,
+    page_weights=weights.page_weights,
+    weights_by_language=weights.weights_by_language,
+    language_weights_line=weights.language_weights_line,
+    callgrind_total=cost.callgrind_total,
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +96,9 @@ def test_the_bench_prints_its_table_and_last_line(tmp_path):
     result = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "scripts" / "bench.py"),
+            "-m",
+            "lumbar",
+            "bench",
             "--sizes",
             "10",
             "--repeat",

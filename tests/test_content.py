@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lumbar.render import review_due
+from lumbar.review import review_due
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -595,14 +595,7 @@ def test_barbell_avoided_with_back_pain():
 # --- Housekeeping -----------------------------------------------------------------------------
 
 
-def all_files():
-    return sorted(DATA.rglob("*.yaml"))
-
-
-@pytest.mark.parametrize("path", all_files(), ids=lambda p: p.relative_to(DATA).as_posix())
-def test_file_starts_with_schema_comment(path):
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=")
+# Each file's schema line: tests/test_schema.py (test_every_data_file_names_its_schema_and_fits_it).
 
 
 def test_ids_and_reviewed():

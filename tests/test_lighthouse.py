@@ -7,16 +7,14 @@ One Lighthouse run (one Chromium) per page, shared by the checks of that page.
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from lumbar.bench import lighthouse  # the pages, the server, the run
 
-import lighthouse  # noqa: E402  scripts/lighthouse.py: the pages, the server, the run
+ROOT = Path(__file__).resolve().parent.parent
 
 # Performance audits that measure what the site is, not how fast this machine is: each must pass.
 SPEED_INDEPENDENT = {

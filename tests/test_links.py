@@ -2,7 +2,7 @@
 
 MkDocs checks the links of Markdown pages only; this reads the HTML, so links written by templates, macros and
 the theme are checked too. The list of external links is written to external-links.txt beside the built site
-(and printed with `pytest -rP`); `python scripts/check_site.py SITE` prints it too.
+(and printed with `pytest -rP`); `python -m lumbar check-site SITE` prints it too.
 """
 
 from __future__ import annotations

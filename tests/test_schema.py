@@ -150,24 +150,39 @@ def test_there_are_data_files():
     assert any(p.startswith("exercises/") for p in DATA_FILES)
 
 
-@pytest.mark.parametrize("rel", DATA_FILES)
-def test_data_file_names_its_schema(rel):
+def schema_line_problems(rel: str) -> list[str]:
     first = (DATA / rel).read_text(encoding="utf-8").splitlines()[0]
     wanted = schemas.schema_comment(rel)
-    assert wanted is not None, f"data/{rel} is not a kind of data file the model knows"
-    assert first == wanted, f"data/{rel} must start with the line:\n{wanted}"
+    if wanted is None:
+        return [f"data/{rel} is not a kind of data file the model knows"]
+    if first != wanted:
+        return [f"data/{rel} must start with the line:\n{wanted}"]
     target = ((DATA / rel).parent / first.split("$schema=", 1)[1]).resolve()
-    assert target.is_file(), f"data/{rel} names {target}, which does not exist"
-    assert target == (SCHEMAS / schemas.schema_name(rel)).resolve()
+    if target != (SCHEMAS / schemas.schema_name(rel)).resolve() or not target.is_file():
+        return [f"data/{rel} names {target}, which is not its schema"]
+    return []
 
 
-@pytest.mark.parametrize("rel", DATA_FILES)
-def test_data_file_fits_its_json_schema(rel):
+def schema_fit_problems(rel: str) -> list[str]:
     content = load_yaml((DATA / rel).read_text(encoding="utf-8"), f"data/{rel}")
     errors = sorted(validator(schemas.schema_name(rel)).iter_errors(content), key=lambda e: list(e.absolute_path))
-    assert not errors, f"data/{rel}:\n" + "\n".join(
-        f"  at {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in errors
-    )
+    return [f"data/{rel}: at {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in errors]
+
+
+def test_every_data_file_names_its_schema_and_fits_it():
+    # One test for all the files (they were a test each, twice): every problem of every file is listed.
+    problems = [p for rel in DATA_FILES for p in schema_line_problems(rel) + schema_fit_problems(rel)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_file_checks_see_a_wrong_schema_line_and_a_misfit(tmp_path, monkeypatch):
+    rel = next(r for r in DATA_FILES if r.startswith("exercises/"))
+    text = (DATA / rel).read_text(encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "DATA", tmp_path)
+    (tmp_path / rel).parent.mkdir(parents=True)
+    (tmp_path / rel).write_text("# no schema\n" + text.split("\n", 1)[1].replace("title:", "titel:", 1))
+    assert schema_line_problems(rel) == [f"data/{rel} must start with the line:\n{schemas.schema_comment(rel)}"]
+    assert any("titel" in p or "title" in p for p in schema_fit_problems(rel))
 
 
 def test_json_schema_rejects_what_the_model_rejects():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -341,8 +340,7 @@ def staged_session_page(data: Path, offline_copy: bool = False) -> str:
 def test_session_page_weighs_the_same_whatever_the_size_of_the_handbook(tmp_path):
     """Online, the player's page carries no routine or exercise (it fetches its routine's file), so twice the
     exercises do not make it heavier; the offline copy's page carries them all (fetch() fails from a folder)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import synth
+    from lumbar.bench import synth
 
     synth.generate(tmp_path / "data", 150, seed=5)
     real, big = staged_session_page(ROOT / "data"), staged_session_page(tmp_path / "data")

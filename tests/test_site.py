@@ -163,7 +163,10 @@ def test_macro_errors_fail_the_build(tmp_path):
     lines = page.read_text().count("\n")
     result = lumbar_build(tmp_path / "site", docs=docs)
     assert result.returncode != 0
-    assert f"docs/about.md:{lines}: 'no_such_name' is undefined" in result.stdout + result.stderr
+    assert (
+        f"docs/about.md:{lines}: the name 'no_such_name', which is not one of the handbook's macros"
+        in result.stdout + result.stderr
+    )
     page.write_text(page.read_text().replace("{{ no_such_name }}", '{{ exercise_card("no-such-exercise") }}'))
     result = lumbar_build(tmp_path / "site2", docs=docs)
     assert result.returncode != 0

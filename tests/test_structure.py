@@ -54,11 +54,52 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_no_module_over_300_lines():
-    long = {
-        p.relative_to(ROOT).as_posix(): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > 300
-    }
+def sources() -> list[Path]:
+    """Every Python source outside tests/: the package, macros.py, scripts/."""
+    return [*PACKAGE.rglob("*.py"), ROOT / "macros.py", *(ROOT / "scripts").glob("*.py")]
+
+
+def test_no_source_file_over_300_lines():
+    long = {p.relative_to(ROOT).as_posix(): n for p in sources() if (n := len(p.read_text().splitlines())) > 300}
     assert long == {}
+
+
+def path_edits(path: Path) -> list[str]:
+    """Where a file changes sys.path or runs a script by path (runpy): the package is installed instead."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr == "path" and getattr(node.value, "id", "") == "sys":
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: sys.path")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)) and "runpy" in {a.name for a in node.names} | {
+            getattr(node, "module", None)
+        }:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: runpy")
+    return found
+
+
+def test_nothing_edits_sys_path_or_runs_a_script_by_path():
+    files = [*sources(), *(ROOT / "tests").rglob("*.py")]
+    assert [hit for p in files for hit in path_edits(p)] == []
+
+
+def test_the_path_check_sees_an_edit(tmp_path):
+    bad = ROOT / "build" / "path_edit_probe.py"
+    bad.parent.mkdir(exist_ok=True)
+    bad.write_text("import sys\nimport runpy\nsys.path.insert(0, '.')\n")
+    try:
+        assert path_edits(bad) == ["build/path_edit_probe.py:2: runpy", "build/path_edit_probe.py:3: sys.path"]
+    finally:
+        bad.unlink()
+
+
+def test_the_project_is_installed(tmp_path):
+    """`import lumbar` and `import macros` find this working tree from any folder (pip install -e .)."""
+    import subprocess
+    import sys
+
+    code = "import lumbar, macros; print(lumbar.__file__); print(macros.__file__)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(PACKAGE / "__init__.py"), str(ROOT / "macros.py")]
 
 
 def test_no_import_cycle():
@@ -88,3 +129,19 @@ def test_only_the_generator_side_imports_mkdocs():
         if any(m == "mkdocs" or m.startswith(("mkdocs.", "material")) for m in imports(p))
     }
     assert users <= GENERATOR_SIDE, users - GENERATOR_SIDE
+
+
+TOOLS = ("lumbar.bench", "lumbar.chores", "lumbar.localweb")
+BUILD = ("lumbar.stage", "lumbar.render", "lumbar.content", "lumbar.model", "lumbar.loader", "lumbar.figures")
+
+
+def tool_imports(edges: dict[str, set[str]]) -> list[str]:
+    """Where a module of the build imports a tool (the tools need Playwright and pypdf, the build does not)."""
+    return sorted(
+        f"{m} imports {d}" for m, deps in edges.items() if m.startswith(BUILD) for d in deps if d.startswith(TOOLS)
+    )
+
+
+def test_the_build_imports_no_tool():
+    assert tool_imports(graph()) == []
+    assert tool_imports({"lumbar.stage": {"lumbar.bench.synth"}}) == ["lumbar.stage imports lumbar.bench.synth"]

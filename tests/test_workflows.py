@@ -246,8 +246,7 @@ def report_links() -> list[str]:
 
 def test_report_a_problem_links_open_a_form_that_exists():
     links = report_links()
-    if not links:
-        pytest.skip("no report-a-problem link in the templates yet")
+    assert links, "no report-a-problem link in the templates"
     for link in links:
         query = parse_qs(urlsplit(link.replace("&amp;", "&")).query)
         [template] = query["template"]
@@ -300,6 +299,12 @@ def owners(path: str) -> list[str]:
         ("data/exercises/cat.yaml", "clinical-reviewers"),
         ("data/sources.yaml", "clinical-reviewers"),
         ("docs/index.md", "clinical-reviewers"),
+        ("macros.py", "maintainers"),
+        ("lumbar/hooks.py", "maintainers"),
+        ("docs/assets/javascripts/extra.js", "maintainers"),
+        ("docs/overrides/partial.html", "maintainers"),
+        ("docs/assets/images/new.svg", "maintainers"),
+        ("data/exercises/helper.py", "maintainers"),
     ],
 )
 def test_code_owners(path, team):
@@ -330,8 +335,6 @@ def test_contributing_covers_the_contributor_path():
 
 def test_readme_links_contributing():
     readme = ROOT / "README.md"
-    if not readme.exists():
-        pytest.skip("no README.md yet")
     assert "CONTRIBUTING.md" in readme.read_text(encoding="utf-8")
 
 

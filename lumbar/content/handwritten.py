@@ -1,38 +1,44 @@
-"""Hand-written pages (docs/*.md): their Markdown is a Jinja template that calls the handbook's functions,
-e.g. {{ red_flags() }} or {{ exercise_card("cat") }}. Rendered at stage time, so the site generator reads
-plain Markdown. Front matter is left as written; `render_macros: false` keeps a page's text as it is."""
+"""Hand-written pages (docs/*.md): their Markdown is a Jinja template that calls the handbook's page functions
+(macros.py), e.g. {{ red_flags() }}. Rendered at stage time, for every build, MkDocs or Zensical: the template
+code is checked first (lumbar/content/template_check.py), then rendered in Jinja's sandbox. Front matter is
+left as written; `render_macros: false` keeps a page's text as it is."""
 
 from __future__ import annotations
 
 import re
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
-from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError
-from markupsafe import Markup
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
 
-from lumbar.content.gallery import gallery_cards, gallery_chunks
+import macros
+from lumbar.content import template_check
+from lumbar.content.page_functions import Build, Site
 from lumbar.loader import DataError, Problem
 from lumbar.render import Links, Renderer
-from lumbar.web.offline_zip import folder, zip_path
+
+__all__ = ["MacroEnv", "Site", "environment", "page_url", "read_pages", "render_page"]
 
 FRONT = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
 
-@dataclass(frozen=True)
-class Site:
-    """What a page may read about the site it is built into."""
+class MacroEnv:
+    """The `env` macros.py's define_env registers into, as mkdocs-macros names it (macro, variables), with the
+    build it serves and the links of the page being rendered."""
 
-    site_url: str
-    repository: str
-    directory_urls: bool = True
-    offline_copy: bool = False
-    has_session: bool = True
-    lang: str = "en"  # another language's site sits in /<lang>/: the offline zips are one folder up
-    data: Path | None = None  # the data folder (the Languages page reads data/i18n/)
-    docs: Path | None = None
+    def __init__(self, build: Build):
+        self.build = build
+        self.links: Links | None = None
+        self.macros: dict = {}
+        self.variables: dict = {}
+        macros.define_env(self)
+
+    def macro(self, fn=None, name: str | None = None):
+        if fn is None:
+            return lambda f: self.macro(f, name)
+        self.macros[name or fn.__name__] = fn
+        return fn
 
 
 def page_url(src: str, directory_urls: bool) -> str:
@@ -45,86 +51,10 @@ def page_url(src: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
-def functions(renderer: Renderer, site: Site, links: Links) -> dict:
-    hb = renderer.hb
-
-    def fragment(name: str, **context) -> Markup:
-        return renderer.fragment(name, links, **context)
-
-    def counts() -> dict:
-        items = sum(len(r.items) for r in hb.routines.values())
-        return {
-            "exercises": len(hb.exercises),
-            "routines": len(hb.routines),
-            "conditions": len(hb.conditions),
-            "items": items,
-        }
-
-    def routine_builder() -> Markup:
-        """The routine builder; its "Start this routine" button only when a session/ page is built."""
-        online = f"{site.site_url}builder/" if site.site_url.startswith("http") else ""
-        return fragment("builder.html", online=online, session=links.page("session") if site.has_session else "")
-
-    def figure_gallery() -> Markup:
-        """The first page of the exercise drawings; stage writes the others (gallery/2.md, ...)."""
-        chunks = gallery_chunks(hb)
-        cards = Markup(gallery_cards(hb, chunks[0], links, renderer.ui.code, renderer.extras.get("drawings")))
-        return fragment("gallery.html", cards=cards, page=1, pages=len(chunks))
-
-    def languages_table() -> Markup:
-        """How far each language has got: data files and pages translated, review status, out of date."""
-        from lumbar.i18n.coverage import coverage
-
-        return fragment("languages.html", languages=coverage(site.data, site.docs, hb))
-
-    def site_link(path: str) -> str:
-        """A file of the site; downloads/ sits at the root, one folder up from another language's site."""
-        return links.asset(("../" if site.lang != "en" and path.startswith("downloads/") else "") + path)
-
-    def session_data() -> Markup:
-        from lumbar.session import data_block
-
-        return data_block(hb, links, embed=site.offline_copy)  # online: fetched per routine (lumbar/session.py)
-
-    each = {
-        "exercise_card": lambda exercise_id: fragment(
-            "exercise-card.html", id=exercise_id, item=hb.exercises[exercise_id]
-        ),
-        "routine_table": lambda routine_id: fragment("routine-table.html", id=routine_id, item=hb.routines[routine_id]),
-        "callout": lambda kind, title, text: fragment("callout.html", kind=kind, title=title, text=text),
-        "contraindications": lambda *ids: fragment(
-            "contraindications.html", ids=list(ids) or list(hb.contraindications)
-        ),
-        "safety_rules": lambda: fragment("safety-rules.html"),
-        "stop_signs": lambda: fragment("stop-signs.html"),
-        "red_flags": lambda: fragment("red-flags.html"),
-        "harmful_movements": lambda: fragment("harmful-movements.html"),
-        "guidelines": lambda: fragment("guidelines-list.html"),
-        "condition_table": lambda: fragment("condition-table.html"),
-        "find_by_condition": lambda: fragment("find.html"),
-        "site_link": site_link,
-        # This language's offline zip (the zips sit in the root's downloads/) and the folder it unpacks to.
-        "offline_zip": lambda: site_link(zip_path(site.lang)),
-        "offline_folder": lambda: folder(site.lang),
-    }
-    config = SimpleNamespace(
-        site_url=site.site_url, extra={"offline_copy": site.offline_copy, "repository": site.repository}
-    )
-    return {
-        **each,
-        "counts": counts,
-        "routine_builder": routine_builder,
-        "figure_gallery": figure_gallery,
-        "session_data": session_data,
-        "languages_table": languages_table,
-        "repository": site.repository,
-        "config": config,
-    }
-
-
-def environment() -> Environment:
-    # The settings mkdocs-macros was run with: an undefined name is an error, never empty text.
-    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+def environment() -> SandboxedEnvironment:
+    # The settings mkdocs-macros is run with here (on_undefined: strict), in the sandbox: a page reaches no
+    # attribute that starts with "_", so nothing in it reaches Python's internals.
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def _line(err: Exception, name: str) -> int:
@@ -134,17 +64,21 @@ def _line(err: Exception, name: str) -> int:
     return lines[-1] if lines else 1
 
 
-def render_page(env: Environment, name: str, text: str, renderer: Renderer, site: Site, src: str) -> str:
+def render_page(env, name: str, text: str, renderer: Renderer, site: Site, src: str, menv: MacroEnv | None = None):
     """One hand-written page with its calls filled in; an error stops the build with the file and line."""
     front = FRONT.match(text)
     head, body = (front.group(0), text[front.end() :]) if front else ("", text)
     if re.search(r"^render_macros:\s*false\s*$", head, re.M):
         return text
     offset = head.count("\n")
-    links = Links.for_url(page_url(src, site.directory_urls), site.directory_urls)
+    menv = menv or MacroEnv(Build(renderer, site))
+    problems = template_check.check(body, name, set(menv.macros), set(menv.variables), offset)
+    if problems:
+        raise DataError(problems)
+    menv.links = Links.for_url(page_url(src, site.directory_urls), site.directory_urls)
     try:
         template = env.from_string(body)
-        return head + template.render(functions(renderer, site, links))
+        return head + template.render({**menv.variables, **menv.macros})
     except (TemplateError, KeyError, TypeError) as err:
         line = _line(err, "<template>") + offset
         what = err.message if isinstance(err, TemplateError) else f"{type(err).__name__}: {err}"

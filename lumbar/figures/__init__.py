@@ -149,7 +149,7 @@ def reference_markdown() -> str:
         "",
         "`make check` reports a bad pose with its file, line and joint, for example "
         "`figures.end.knee: 200 degrees is outside the human range (0 to 160)`. "
-        "`python scripts/figure_png.py <exercise-id>` draws one exercise to PNG (figures-png/), and "
+        "`python -m lumbar figure-png <exercise-id>` draws one exercise to PNG (figures-png/), and "
         "`--all --part 1/4` a contact sheet of every exercise.",
         "",
     ]

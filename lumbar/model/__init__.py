@@ -30,4 +30,11 @@ SHARED = {
     "guidelines.yaml": GuidelineList,
     "published-ids.yaml": PublishedIds,
 }
-OPTIONAL = {"published-ids.yaml"}  # synthetic and test data sets publish nothing
+OPTIONAL = {"published-ids.yaml"}
+# The list a shared file holds is named after the file, save one: harmful-patterns.yaml holds `patterns`.
+LIST_FIELD = {"harmful-patterns.yaml": "patterns"}
+
+
+def list_field(file_name: str) -> str:
+    """The field of a shared file that holds its entries: 'sources.yaml' -> 'sources'."""
+    return LIST_FIELD.get(file_name, file_name.removesuffix(".yaml"))  # synthetic and test data sets publish nothing

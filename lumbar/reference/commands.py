@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from lumbar.model import KINDS
+from lumbar.reference import macros_ref
 from lumbar.reference.fields import embed_reference
 from lumbar.reference.scaffold import scaffold
 from lumbar.reference.schemas import ROOT, SCHEMA_DIR, kind_name, rendered_schemas
@@ -31,7 +32,7 @@ def write(root: Path = ROOT) -> list[Path]:
     contributing = root / "CONTRIBUTING.md"
     if contributing.exists():
         old = contributing.read_text(encoding="utf-8")
-        new = embed_reference(old)
+        new = macros_ref.embed(embed_reference(old))
         if new != old:
             contributing.write_text(new, encoding="utf-8")
             changed.append(contributing)
@@ -51,13 +52,13 @@ def stale(root: Path = ROOT) -> list[str]:
     contributing = root / "CONTRIBUTING.md"
     if contributing.exists():
         text = contributing.read_text(encoding="utf-8")
-        if embed_reference(text) != text:
-            out.append("CONTRIBUTING.md (field reference)")
+        if macros_ref.embed(embed_reference(text)) != text:
+            out.append("CONTRIBUTING.md (field reference or page functions)")
     return out
 
 
 def schema(argv: list[str]) -> int:
-    """`make schema`: write schema/*.json and the field reference in CONTRIBUTING.md (tests fail when stale)."""
+    """`make schema`: write schema/*.json, the field reference and the page functions in CONTRIBUTING.md (tests fail when stale)."""
     parser = argparse.ArgumentParser(
         prog="python -m lumbar schema", description="Write the JSON Schemas and the field reference from the model."
     )

@@ -1,6 +1,6 @@
 """Checks on the built HTML: links and anchors, the Content-Security-Policy, and what must never ship.
 
-Used by the tests (tests/test_links.py, test_security.py, test_privacy.py) and by scripts/check_site.py, which
+Used by the tests (tests/test_links.py, test_security.py, test_privacy.py) and by `python -m lumbar check-site` (lumbar/chores/check_site.py), which
 prints the external links for review. Nothing here fetches anything.
 """
 

@@ -62,7 +62,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
     parser.add_argument("--limit", type=int, default=40, help="changed lines shown per file")
+    parser.add_argument(
+        "--preview",
+        type=Path,
+        metavar="DIR",
+        help="print a Markdown summary for a pull request instead, and the changed sheets (PDF, PNG) into DIR",
+    )
     args = parser.parse_args(argv)
+    if args.preview:
+        from lumbar.chores.pr_preview import summary  # needs the test tools (Playwright, pypdf)
+
+        print(summary(args.before, args.after, args.preview), end="")
+        return 0
     lines = diff(args.before, args.after, limit=args.limit)
     print("\n".join(lines) or "no difference")
     return 0

@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Picture of a printed routine sheet, for the README and the how-to page.
 
-    scripts/sheet_png.py back-pain                      # builds the site, writes docs/assets/images/sheet-back-pain.png
-    scripts/sheet_png.py back-pain --format Letter      # ... sheet-back-pain-letter.png
-    scripts/sheet_png.py back-pain --site site --pdf /tmp/sheet.pdf
+    python -m lumbar pictures back-pain                      # builds the site, writes docs/assets/images/sheet-back-pain.png
+    python -m lumbar pictures back-pain --format Letter      # ... sheet-back-pain-letter.png
+    python -m lumbar pictures back-pain --site site --pdf /tmp/sheet.pdf
 
 Prints the routine page to PDF in headless Chromium (Playwright, the print stylesheet), then turns page 1
 into a black-and-white PNG with pdftoppm at 100 dpi. Run it again whenever the sheet changes.
@@ -18,11 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from lumbar.generator import build_argv  # noqa: E402
-from lumbar.localweb import launch, serve  # noqa: E402
+from lumbar.chores import ROOT
+from lumbar.generator import build_argv
+from lumbar.localweb import launch, serve
 
 
 def build(site: Path) -> None:
@@ -88,7 +85,7 @@ def _pbm_rows(data: bytes) -> tuple[int, int, list[bytes]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("routine", help="a routine id, such as back-pain")
+    parser.add_argument("routine", nargs="?", default="back-pain", help="a routine id (default back-pain)")
     parser.add_argument("--format", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
     parser.add_argument("-o", "--out", type=Path, default=ROOT / "docs/assets/images", help="folder for the PNG")
     parser.add_argument("--site", type=Path, help="an existing build of the site (default: build one)")

@@ -1,10 +1,9 @@
-#!/usr/bin/env python3
 """Render one exercise's figures to PNG, to look at them or to paste into a pull request.
 
-    .venv/bin/python scripts/figure_png.py cat                # -> figures-png/cat.png
-    .venv/bin/python scripts/figure_png.py cat -o /tmp/out     # another folder
-    .venv/bin/python scripts/figure_png.py --all               # every exercise, one sheet
-    .venv/bin/python scripts/figure_png.py --poses             # every base pose, one sheet
+    python -m lumbar figure-png cat                # -> figures-png/cat.png
+    python -m lumbar figure-png cat -o /tmp/out     # another folder
+    python -m lumbar figure-png --all               # every exercise, one sheet
+    python -m lumbar figure-png --poses             # every base pose, one sheet
 
 It writes an HTML page (kept beside the PNG) with the site's figures.css and takes a screenshot
 with headless Chromium (set CHROMIUM to use another binary). Exit status 1 on a pose problem.
@@ -19,12 +18,10 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import yaml
 
-import yaml  # noqa: E402
-
-from lumbar.figures import (  # noqa: E402
+from lumbar.chores import ROOT
+from lumbar.figures import (
     BASE_POSES,
     Figures,
     figure_problems,
@@ -32,7 +29,7 @@ from lumbar.figures import (  # noqa: E402
     render_figures,
     render_thumbnail,
 )
-from lumbar.localweb import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from lumbar.localweb import CHROMIUM_ARGS, chromium_path
 
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "figures.css"
 FLAGS = [*CHROMIUM_ARGS, "--hide-scrollbars", "--force-prefers-reduced-motion", "--force-device-scale-factor=1"]

@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Lighthouse 12.2.3 against the built site, served as GitHub Pages serves it (gzip, Cache-Control: max-age=600).
 
-    python scripts/lighthouse.py SITE_DIR [PAGE ...]   # prints each page's four category scores
+    python -m lumbar.bench.lighthouse SITE_DIR [PAGE ...]   # prints each page's four category scores
 
-Used by tests/test_lighthouse.py (scores and speed-independent audits) and scripts/bench.py (the
+Used by tests/test_lighthouse.py (scores and speed-independent audits) and lumbar/bench/ (the
 performance score, which depends on the machine's speed).
 """
 
@@ -17,12 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from lumbar import localweb  # noqa: E402
-from lumbar.localweb import CHROMIUM_ARGS as CHROME_FLAGS  # noqa: E402
-from lumbar.localweb import QuietHandler  # noqa: E402
+from lumbar import localweb
+from lumbar.bench import ROOT
+from lumbar.localweb import CHROMIUM_ARGS as CHROME_FLAGS
+from lumbar.localweb import QuietHandler
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -1,7 +1,7 @@
 """Check a built site without a browser: broken links and anchors, what must never ship, third-party resources;
 then list the external links for review (none is fetched).
 
-    python scripts/check_site.py [SITE_DIR]      (default: site/)
+    python -m lumbar check-site [SITE_DIR]      (default: site/)
 """
 
 from __future__ import annotations
@@ -9,19 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import yaml  # noqa: E402
-
-from lumbar.web import sitecheck  # noqa: E402
+from lumbar.chores import ROOT
+from lumbar.config import site_config
+from lumbar.web import sitecheck
 
 
 def main(argv: list[str]) -> int:
     site = Path(argv[0] if argv else ROOT / "site")
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config = site_config()
     site_url, repo = config.get("site_url", ""), (config.get("extra") or {}).get("repository", "")
     pages = sitecheck.parse_site(site)
     broken, external = sitecheck.check_links(site, pages, site_url, repo, ROOT)
