@@ -10,9 +10,19 @@ from lumbar.problems import did_you_mean
 def check(hb: Handbook) -> list[Problem]:
     from lumbar.guidelines import check_guidelines
     from lumbar.links_check import published, variants
+    from lumbar.reader_checks import readers
     from lumbar.safety_checks import safety
 
-    return references(hb) + medical(hb) + poses(hb) + safety(hb) + check_guidelines(hb) + variants(hb) + published(hb)
+    return (
+        references(hb)
+        + medical(hb)
+        + poses(hb)
+        + safety(hb)
+        + readers(hb)
+        + check_guidelines(hb)
+        + variants(hb)
+        + published(hb)
+    )
 
 
 def poses(hb: Handbook) -> list[Problem]:

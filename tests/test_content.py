@@ -497,14 +497,29 @@ def test_safety_rules_and_stop_signs():
     } <= stops
     for group in ("rules", "stop_signs"):
         for r in SAFETY[group]:
-            assert all(SOURCES[s]["kind"] == "article-section" for s in r["sources"]), r["id"]
+            # The article's own rules cite it; signs for one group of readers (pregnancy) cite the pages read for them.
+            kind = "external" if r.get("conditions") else "article-section"
+            assert all(SOURCES[s]["kind"] == kind for s in r["sources"]), r["id"]
+
+
+def test_pregnancy_has_obstetric_stop_signs():
+    """The warning signs to stop exercise in pregnancy (Tommy's list; the urgent ones: call now), and cramping pain
+    in pregnancy is stop-and-call, never the general 'ease off and rest'."""
+    signs = {r["id"]: r for r in SAFETY["stop_signs"] if "pregnancy" in r.get("conditions", [])}
+    text = " ".join(r["text"].lower() for r in signs.values())
+    for phrase in ("bleeding", "fluid leaks", "contractions", "moving less", "chest pain", "dizzy", "calf", "breath"):
+        assert phrase in text, phrase
+    assert {r["urgency"] for r in signs.values()} == {"now", "same-day"}
+    assert all("midwife" in r["text"] or "emergency number" in r["text"] for r in signs.values())
+    assert "spasm-or-spreading-pain" in signs["pregnancy-tightenings"]["replaces"]
 
 
 def test_red_flags_cite_the_nhs():
     flags = SAFETY["red_flags"]
     assert len(flags) >= 8
     for f in flags:
-        assert f["sources"] == ["nhs-back-pain"], f["id"]
+        assert f["sources"] in (["nhs-back-pain"], ["nhs-glos-red-flags"], ["girft-ces-pathway"]), f["id"]
+        assert SOURCES[f["sources"][0]]["publisher"].startswith("NHS"), f["id"]
         assert re.search(r"999|111|A&E|GP", f["text"]), f["id"]
     text = " ".join(f["text"].lower() for f in flags)
     for phrase in (
@@ -516,6 +531,16 @@ def test_red_flags_cite_the_nhs():
         "high temperature",
         "lost weight",
         "worse at night",
+        # The signs of a serious cause current guidance adds (NHS pathway), and GIRFT's two cauda equina items.
+        "had cancer",
+        "over 50",
+        "fever",
+        "inject drugs",
+        "osteoporosis",
+        "steroid",
+        "getting worse",
+        "bowel is full",
+        "problems with sex",
     ):
         assert phrase in text, phrase
     assert SOURCES["nhs-back-pain"]["url"].startswith("https://www.nhs.uk/")

@@ -119,6 +119,12 @@ class Routine(Item):
     )
     cautions: list[Text] = Field(default_factory=list, description="Warnings for this routine.")
     stop_rules: list[Text] = Field(default_factory=list, description="When to stop, beyond the general rules.")
+    verdict: Text | None = Field(
+        None,
+        description="Required when items match what a condition recommending this routine says to avoid: opens the "
+        "page and the sheet. Say how many items match, what the handbook advises while your back hurts, and to ask a "
+        "physiotherapist before those items.",
+    )
 
 
 class ConditionExercise(Strict):
@@ -138,3 +144,8 @@ class Condition(Item):
     avoid_patterns: list[Id] = Field(default_factory=list, description="Harmful movement patterns to avoid with it.")
     warnings: list[Text] = Field(default_factory=list, description="The source's warnings for it.")
     see_a_doctor: list[Text] = Field(default_factory=list, description="When to see a doctor first.")
+    what_you_can_do: list[Text] = Field(
+        default_factory=list,
+        description="What current guidelines say you can do (each line from a statement in data/guidelines.yaml); "
+        "the page ends with it.",
+    )
