@@ -76,6 +76,8 @@ def references(hb: Handbook) -> list[Problem]:
         ref("exercises", ex_id, ("position",), ex.position, "positions", "position")
         for i, e in enumerate(ex.equipment):
             ref("exercises", ex_id, ("equipment", i), e, "equipment", "equipment")
+        for i, e in enumerate(ex.optional_equipment):
+            ref("exercises", ex_id, ("optional_equipment", i), e, "equipment", "equipment")
         for i, p in enumerate(ex.patterns):
             ref("exercises", ex_id, ("patterns", i), p, "patterns", "harmful pattern")
     for r_id, r in hb.routines.items():
