@@ -268,7 +268,7 @@ def test_dikul():
     assert one["reps"] == 8 and one["per_side"] is True and one["hold_seconds"] == 3
     assert two["reps"] == 8 and two["sets"] == 3 and two["rest_seconds"] == 180 and two["hold_seconds"] == 2
     assert three["hold_seconds"] == "2-3" and three["sets"] == 3 and three["rest_seconds"] == 180
-    assert "oilcloth" in EXERCISES["supine-side-bend"]["equipment"]
+    assert "oilcloth" in EXERCISES["supine-side-bend"]["optional_equipment"]  # "at first, if sliding is hard"
     for n, entry in ((4, four), (5, five), (6, six), (7, seven), (8, eight), (10, ten)):
         assert entry["hold"] == "a couple of minutes", n
         assert "hold_seconds" not in entry, n
@@ -307,7 +307,8 @@ def test_osteochondrosis():
         assert entries[n - 1]["reps"] == "8-12", n
     for n in (1, 3, 4):
         assert entries[n - 1]["hold_seconds"] == 30, n
-    assert entries[5]["reps"] == 4 and entries[5]["per_side"] is True
+    # "Four times in each direction": one repetition goes right and left, so 4 in all (not 4 each side, twice over).
+    assert entries[5]["reps"] == 4 and "per_side" not in entries[5] and "each direction" in entries[5]["source_wording"]
     assert "lying on your front" in words(entries[0])
     assert "lying on your back" in words(entries[5])
 
@@ -388,7 +389,7 @@ def test_relax_every_item_10_12():
     for n, entry in enumerate(items("relax"), 1):
         assert entry["reps"] == "10-12", n
     assert item("relax", 1)["hold_seconds"] == 30
-    assert "pillow" in EXERCISES["supine-butterfly"]["equipment"]
+    assert "pillow" in EXERCISES["supine-butterfly"]["optional_equipment"]  # "for greater comfort"
 
 
 def test_barbell():
