@@ -76,7 +76,7 @@ def test_session_data_carries_the_stop_signs_and_verdict(site):
     assert "spasm-or-spreading-pain" not in signs
     assert doc["routine"]["emergency"]
     hernia = json.loads((site / "api/session/hernia.json").read_text(encoding="utf-8"))
-    assert hernia["routine"]["verdict"].startswith("7 of the 8")
+    assert hernia["routine"]["verdict"].startswith("7 of 8")
 
 
 @pytest.mark.parametrize("lang", LANGS)
