@@ -87,6 +87,18 @@ class Handbook:
         replaced = {r for s in found for r in s.replaces}
         return [s for s in found if s.id not in replaced]
 
+    def avoided_rows(self, routine_id: str) -> dict[str, list[int]]:
+        """Condition id -> rows (from 1) of the routine whose exercise matches a harmful pattern that condition,
+        which recommends the routine, says to avoid (the verdict is about these)."""
+        found: dict[str, list[int]] = {}
+        for cid in self.conditions_for_routine(routine_id):
+            avoid = set(self.conditions[cid].avoid_patterns)
+            for n, item in enumerate(self.routines[routine_id].items, 1):
+                ex = self.exercises.get(item.exercise)
+                if ex and avoid.intersection(ex.patterns):
+                    found.setdefault(cid, []).append(n)
+        return found
+
     @property
     def guidelines(self) -> dict[str, model.Guideline]:
         return {g.id: g for g in self.shared["guidelines.yaml"].guidelines}

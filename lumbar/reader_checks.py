@@ -43,24 +43,11 @@ def pregnancy_signs(hb: Handbook) -> list[Problem]:
     ]
 
 
-def _matches(hb: Handbook, rid: str) -> dict[str, list[int]]:
-    """Condition id -> positions (1-based) of the routine's items that match a harmful pattern the condition says to
-    avoid (an avoided exercise in its own routine is an error of its own, in lumbar/checks.py)."""
-    found: dict[str, list[int]] = {}
-    for cid in hb.conditions_for_routine(rid):
-        c = hb.conditions[cid]
-        for n, item in enumerate(hb.routines[rid].items, 1):
-            ex = hb.exercises.get(item.exercise)
-            if ex and set(ex.patterns) & set(c.avoid_patterns):
-                found.setdefault(cid, []).append(n)
-    return found
-
-
 def verdicts(hb: Handbook) -> list[Problem]:
     """A routine whose items match its own condition's avoid list opens with a verdict that gives their number."""
     problems = []
     for rid, r in sorted(hb.routines.items()):
-        for cid, items in sorted(_matches(hb, rid).items()):
+        for cid, items in sorted(hb.avoided_rows(rid).items()):
             count = len(items)
             if r.verdict and str(count) in NUMBER.findall(r.verdict):
                 continue
