@@ -11,9 +11,19 @@ from lumbar.problems import did_you_mean
 def check(hb: Handbook) -> list[Problem]:
     from lumbar.guidelines import check_guidelines
     from lumbar.links_check import published, variants
+    from lumbar.reader_checks import readers
     from lumbar.safety_checks import safety
 
-    return references(hb) + medical(hb) + poses(hb) + safety(hb) + check_guidelines(hb) + variants(hb) + published(hb)
+    return (
+        references(hb)
+        + medical(hb)
+        + poses(hb)
+        + safety(hb)
+        + readers(hb)
+        + check_guidelines(hb)
+        + variants(hb)
+        + published(hb)
+    )
 
 
 def poses(hb: Handbook) -> list[Problem]:
@@ -62,6 +72,8 @@ def references(hb: Handbook) -> list[Problem]:
         ref("exercises", ex_id, ("position",), ex.position, "positions", "position")
         for i, e in enumerate(ex.equipment):
             ref("exercises", ex_id, ("equipment", i), e, "equipment", "equipment")
+        for i, e in enumerate(ex.optional_equipment):
+            ref("exercises", ex_id, ("optional_equipment", i), e, "equipment", "equipment")
         for i, p in enumerate(ex.patterns):
             ref("exercises", ex_id, ("patterns", i), p, "patterns", "harmful pattern")
     for r_id, r in hb.routines.items():

@@ -68,6 +68,36 @@ class Handbook:
     def safety(self) -> model.Safety:
         return self.shared["safety.yaml"]
 
+    def stop_signs_for(self, routine_id: str = "", condition_id: str = "") -> list[model.Rule]:
+        """The stop signs a routine's readers see: the general ones, the routine's own, and those for the conditions
+        that recommend it (a sign for those readers drops the general ones it replaces). With condition_id: only the
+        signs for that condition's readers. With neither: every sign (the safety page)."""
+        signs = self.safety.stop_signs
+        if condition_id:
+            return [s for s in signs if condition_id in s.conditions]
+        if not routine_id:
+            return list(signs)
+        readers = set(self.conditions_for_routine(routine_id))
+        found = [
+            s
+            for s in signs
+            if routine_id in s.routines or readers.intersection(s.conditions) or not (s.routines or s.conditions)
+        ]
+        replaced = {r for s in found for r in s.replaces}
+        return [s for s in found if s.id not in replaced]
+
+    def avoided_rows(self, routine_id: str) -> dict[str, list[int]]:
+        """Condition id -> rows (from 1) of the routine whose exercise matches a harmful pattern that condition,
+        which recommends the routine, says to avoid (the verdict is about these)."""
+        found: dict[str, list[int]] = {}
+        for cid in self.conditions_for_routine(routine_id):
+            avoid = set(self.conditions[cid].avoid_patterns)
+            for n, item in enumerate(self.routines[routine_id].items, 1):
+                ex = self.exercises.get(item.exercise)
+                if ex and avoid.intersection(ex.patterns):
+                    found.setdefault(cid, []).append(n)
+        return found
+
     @property
     def guidelines(self) -> dict[str, model.Guideline]:
         return {g.id: g for g in self.shared["guidelines.yaml"].guidelines}

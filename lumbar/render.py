@@ -108,6 +108,8 @@ def dosage(dose: Dose, ui: UI | None = None) -> str:
     parts = []
     if dose.reps is not None:
         parts.append(f"{count(dose.reps, ui)} {ui.plural(dose.reps, 'repetition')}")
+    elif dose.reps_text:
+        parts.append(dose.reps_text)
     if dose.sets is not None:
         sets = f"{count(dose.sets, ui)} {ui.plural(dose.sets, 'set')}"
         parts = [f"{parts[0]} × {sets}"] if parts else [sets]

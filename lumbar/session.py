@@ -27,6 +27,14 @@ def routine_entry(hb: Handbook, rid: str, links) -> dict:
         "title": r.title,
         "url": links.item("routines", rid),
         "stop_rules": list(r.stop_rules),
+        # Every stop sign this routine's readers see (general, the routine's own, those for its conditions, such as
+        # pregnancy); urgency "now" / "same-day" marks the ones that mean stop and call.
+        "stop_signs": [
+            {"id": s.id, "title": s.title, "text": s.text, **({"urgency": s.urgency} if s.urgency else {})}
+            for s in hb.stop_signs_for(rid)
+        ],
+        "emergency": hb.safety.emergency_line,
+        **({"verdict": r.verdict} if r.verdict else {}),
         "cautions": list(r.cautions),
         "items": [it.model_dump(mode="json", exclude_none=True) for it in r.items],
     }

@@ -268,7 +268,7 @@ def test_dikul():
     assert one["reps"] == 8 and one["per_side"] is True and one["hold_seconds"] == 3
     assert two["reps"] == 8 and two["sets"] == 3 and two["rest_seconds"] == 180 and two["hold_seconds"] == 2
     assert three["hold_seconds"] == "2-3" and three["sets"] == 3 and three["rest_seconds"] == 180
-    assert "oilcloth" in EXERCISES["supine-side-bend"]["equipment"]
+    assert "oilcloth" in EXERCISES["supine-side-bend"]["optional_equipment"]  # "at first, if sliding is hard"
     for n, entry in ((4, four), (5, five), (6, six), (7, seven), (8, eight), (10, ten)):
         assert entry["hold"] == "a couple of minutes", n
         assert "hold_seconds" not in entry, n
@@ -307,7 +307,8 @@ def test_osteochondrosis():
         assert entries[n - 1]["reps"] == "8-12", n
     for n in (1, 3, 4):
         assert entries[n - 1]["hold_seconds"] == 30, n
-    assert entries[5]["reps"] == 4 and entries[5]["per_side"] is True
+    # "Four times in each direction": one repetition goes right and left, so 4 in all (not 4 each side, twice over).
+    assert entries[5]["reps"] == 4 and "per_side" not in entries[5] and "each direction" in entries[5]["source_wording"]
     assert "lying on your front" in words(entries[0])
     assert "lying on your back" in words(entries[5])
 
@@ -388,7 +389,7 @@ def test_relax_every_item_10_12():
     for n, entry in enumerate(items("relax"), 1):
         assert entry["reps"] == "10-12", n
     assert item("relax", 1)["hold_seconds"] == 30
-    assert "pillow" in EXERCISES["supine-butterfly"]["equipment"]
+    assert "pillow" in EXERCISES["supine-butterfly"]["optional_equipment"]  # "for greater comfort"
 
 
 def test_barbell():
@@ -497,14 +498,29 @@ def test_safety_rules_and_stop_signs():
     } <= stops
     for group in ("rules", "stop_signs"):
         for r in SAFETY[group]:
-            assert all(SOURCES[s]["kind"] == "article-section" for s in r["sources"]), r["id"]
+            # The article's own rules cite it; signs for one group of readers (pregnancy) cite the pages read for them.
+            kind = "external" if r.get("conditions") else "article-section"
+            assert all(SOURCES[s]["kind"] == kind for s in r["sources"]), r["id"]
+
+
+def test_pregnancy_has_obstetric_stop_signs():
+    """The warning signs to stop exercise in pregnancy (Tommy's list; the urgent ones: call now), and cramping pain
+    in pregnancy is stop-and-call, never the general 'ease off and rest'."""
+    signs = {r["id"]: r for r in SAFETY["stop_signs"] if "pregnancy" in r.get("conditions", [])}
+    text = " ".join(r["text"].lower() for r in signs.values())
+    for phrase in ("bleeding", "fluid leaks", "contractions", "moving less", "chest pain", "dizzy", "calf", "breath"):
+        assert phrase in text, phrase
+    assert {r["urgency"] for r in signs.values()} == {"now", "same-day"}
+    assert all("midwife" in r["text"] or "emergency number" in r["text"] for r in signs.values())
+    assert "spasm-or-spreading-pain" in signs["pregnancy-tightenings"]["replaces"]
 
 
 def test_red_flags_cite_the_nhs():
     flags = SAFETY["red_flags"]
     assert len(flags) >= 8
     for f in flags:
-        assert f["sources"] == ["nhs-back-pain"], f["id"]
+        assert f["sources"] in (["nhs-back-pain"], ["nhs-glos-red-flags"], ["girft-ces-pathway"]), f["id"]
+        assert SOURCES[f["sources"][0]]["publisher"].startswith("NHS"), f["id"]
         assert re.search(r"999|111|A&E|GP", f["text"]), f["id"]
     text = " ".join(f["text"].lower() for f in flags)
     for phrase in (
@@ -516,6 +532,16 @@ def test_red_flags_cite_the_nhs():
         "high temperature",
         "lost weight",
         "worse at night",
+        # The signs of a serious cause current guidance adds (NHS pathway), and GIRFT's two cauda equina items.
+        "had cancer",
+        "over 50",
+        "fever",
+        "inject drugs",
+        "osteoporosis",
+        "steroid",
+        "getting worse",
+        "bowel is full",
+        "problems with sex",
     ):
         assert phrase in text, phrase
     assert SOURCES["nhs-back-pain"]["url"].startswith("https://www.nhs.uk/")

@@ -53,7 +53,12 @@ class Exercise(Item):
     other_names: list[Name] = Field(default_factory=list, description="Other names people know it by.")
     position: Id = Field(description="Start position: an id from data/positions.yaml.")
     start: Text = Field(description="How to set up before the first step.")
-    equipment: list[Id] = Field(default_factory=list, description="Ids from data/equipment.yaml.")
+    equipment: list[Id] = Field(default_factory=list, description="Ids from data/equipment.yaml: what you need.")
+    optional_equipment: list[Id] = Field(
+        default_factory=list,
+        description="Ids from data/equipment.yaml that may help, or that only one routine or one moment asks for "
+        "(shown as optional, never as 'You need').",
+    )
     steps: list[Text] = Field(min_length=1, description="Numbered steps, one action each, imperative.")
     breathing: Text | None = Field(None, description="When to breathe in and out.")
     feel: Text | None = Field(None, description="What the reader should feel when it is done right.")
@@ -87,6 +92,7 @@ class Dose(Strict):
     """How much of an exercise, in one routine. Keep the source's figures, even odd ones."""
 
     reps: Count | None = Field(None, description="Repetitions.")
+    reps_text: Text | None = Field(None, description='Repetitions given only in words, e.g. "several times".')
     sets: Count | None = Field(None, description="Sets (blocks).")
     hold_seconds: Count | None = Field(None, description="How long to hold, in seconds.")
     hold: Text | None = Field(None, description='A hold given only in words, e.g. "a couple of minutes".')
@@ -119,6 +125,12 @@ class Routine(Item):
     )
     cautions: list[Text] = Field(default_factory=list, description="Warnings for this routine.")
     stop_rules: list[Text] = Field(default_factory=list, description="When to stop, beyond the general rules.")
+    verdict: Text | None = Field(
+        None,
+        description="Required when items match what a condition recommending this routine says to avoid: opens the "
+        "page and the sheet. Say how many items match, what the handbook advises while your back hurts, and to ask a "
+        "physiotherapist before those items.",
+    )
 
 
 class ConditionExercise(Strict):
@@ -138,3 +150,8 @@ class Condition(Item):
     avoid_patterns: list[Id] = Field(default_factory=list, description="Harmful movement patterns to avoid with it.")
     warnings: list[Text] = Field(default_factory=list, description="The source's warnings for it.")
     see_a_doctor: list[Text] = Field(default_factory=list, description="When to see a doctor first.")
+    what_you_can_do: list[Text] = Field(
+        default_factory=list,
+        description="What current guidelines say you can do (each line from a statement in data/guidelines.yaml); "
+        "the page ends with it.",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StrictBool, StringConstraints
 
 from lumbar.model.text import Id, Name, Strict, Text
 
@@ -54,6 +54,11 @@ class PatternList(Strict):
 
 class Contraindication(Entry):
     sources: list[Id] = Field(min_length=1)
+    ask_first: StrictBool = Field(
+        False,
+        description="true for a rule that means 'see a doctor first if...', shown under its own heading, not under "
+        "'Do not do this routine'.",
+    )
 
 
 class ContraindicationList(Strict):
@@ -66,12 +71,29 @@ class Rule(Entry):
         default_factory=list,
         description="Routines this applies to (data/routines/); leave out when it applies to every routine.",
     )
+    conditions: list[Id] = Field(
+        default_factory=list,
+        description="Readers it is for (data/conditions/, e.g. pregnancy): shown on that condition's page and on every "
+        "routine it recommends, and nowhere else; leave out when it applies to everyone.",
+    )
+    urgency: Literal["now", "same-day"] | None = Field(
+        None,
+        description="For a stop sign that needs a call: now (at once, day or night), or same-day (that day).",
+    )
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="General stop signs (ids) this one replaces for the readers it is for, e.g. a pregnancy sign "
+        "that must not be read as 'ease off and rest'.",
+    )
 
 
 class Safety(Strict):
     rules: list[Rule] = Field(description="General rules for every routine.")
     stop_signs: list[Rule] = Field(description="Stop the exercise and reduce the load or rest.")
     red_flags: list[Rule] = Field(description="Symptoms that need urgent medical care.")
+    emergency_line: Text = Field(
+        description="The emergency signs in one short line, printed at the foot of every sheet's safety lines."
+    )
 
 
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]

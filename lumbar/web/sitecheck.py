@@ -166,7 +166,7 @@ def check_links(
     prefix = site_prefix(site_url)
     base = FAKE_HOST + prefix
     broken, external = [], defaultdict(set)
-    for page in pages.values():
+    for page in list(pages.values()):  # a page parsed for its anchors is added below
         for ref in page.refs:
             value = ref.value.strip()
             if ref.tag == "link" and ref.rel in ("canonical", "alternate") and not value.startswith(site_url or "\0"):

@@ -1,0 +1,108 @@
+"""Safety rules about what a reader is told: pregnancy stop signs, a verdict where a routine uses what its own
+condition says to avoid, a back-position cue first on every loaded lift, and stop signs scoped to known ids.
+Each failure names the file and line and says what would answer it."""
+
+from __future__ import annotations
+
+import re
+
+from lumbar.handbook import Handbook
+from lumbar.loader import Problem
+
+PREGNANCY = "pregnancy"
+LOADED = {"barbell", "dumbbells"}  # equipment that makes an exercise a loaded lift
+BACK_CUE = re.compile(r"\b(back|spine)\b[^.;]*\b(straight|flat|neutral|level)\b|\bstraight back\b", re.IGNORECASE)
+NUMBER = re.compile(r"\b(\d+)\b")
+
+
+def readers(hb: Handbook) -> list[Problem]:
+    return pregnancy_signs(hb) + verdicts(hb) + loaded_lifts(hb) + sign_scopes(hb)
+
+
+def _at(hb: Handbook, where: tuple, message: str) -> Problem:
+    doc = hb.docs[("shared", "safety.yaml")]
+    return Problem(doc.path, doc.line(where), message)
+
+
+def pregnancy_signs(hb: Handbook) -> list[Problem]:
+    """The pregnancy condition, and each routine it recommends, shows obstetric stop signs: at least one stop sign
+    in data/safety.yaml with 'conditions: [pregnancy]' and an urgency."""
+    if PREGNANCY not in hb.conditions or "safety.yaml" not in hb.shared:
+        return []
+    if any(PREGNANCY in s.conditions and s.urgency for s in hb.safety.stop_signs):
+        return []
+    return [
+        hb.problem(
+            "conditions",
+            PREGNANCY,
+            ("title",),
+            "the pregnancy condition (and its routines) shows no pregnancy warning signs: add stop signs to "
+            "data/safety.yaml with 'conditions: [pregnancy]', 'urgency: now' or 'same-day', and a text that says "
+            "whom to call (midwife, maternity unit or doctor), citing a source you read",
+        )
+    ]
+
+
+def verdicts(hb: Handbook) -> list[Problem]:
+    """A routine whose items match its own condition's avoid list opens with a verdict that gives their number."""
+    problems = []
+    for rid, r in sorted(hb.routines.items()):
+        for cid, items in sorted(hb.avoided_rows(rid).items()):
+            count = len(items)
+            if r.verdict and str(count) in NUMBER.findall(r.verdict):
+                continue
+            what = (
+                f"its verdict does not give the number of those items ({count})" if r.verdict else "it has no verdict"
+            )
+            problems.append(
+                hb.problem(
+                    "routines",
+                    rid,
+                    ("verdict",) if r.verdict else ("title",),
+                    f"'{rid}': {count} of its {len(r.items)} items (rows {', '.join(map(str, items))}) match what "
+                    f"condition '{cid}' says to avoid, and {what}: add 'verdict:' with a short text that says how "
+                    "many items match, what the handbook advises while your back hurts, and to ask a "
+                    "physiotherapist before doing them",
+                )
+            )
+            break
+    return problems
+
+
+def loaded_lifts(hb: Handbook) -> list[Problem]:
+    """Every loaded lift (barbell or dumbbells) has a back-position cue as its first caution: the sheet prints it."""
+    problems = []
+    for eid, ex in sorted(hb.exercises.items()):
+        if not LOADED & set(ex.equipment):
+            continue
+        if ex.cautions and BACK_CUE.search(ex.cautions[0]):
+            continue
+        problems.append(
+            hb.problem(
+                "exercises",
+                eid,
+                ("cautions", 0) if ex.cautions else ("equipment",),
+                f"'{eid}' is a loaded lift ({', '.join(sorted(LOADED & set(ex.equipment)))}) whose first caution "
+                "is not a back-position cue: put first under cautions a line such as 'Keep your back straight the "
+                "whole time.' (the printed sheet carries the first caution)",
+            )
+        )
+    return problems
+
+
+def sign_scopes(hb: Handbook) -> list[Problem]:
+    """Stop signs name known conditions and replace known general signs."""
+    if "safety.yaml" not in hb.shared:
+        return []
+    problems = []
+    ids = {s.id for s in hb.safety.stop_signs}
+    for i, s in enumerate(hb.safety.stop_signs):
+        for j, cid in enumerate(s.conditions):
+            if cid not in hb.conditions:
+                where = ("stop_signs", i, "conditions", j)
+                problems.append(_at(hb, where, f"unknown condition '{cid}' in stop sign '{s.id}'"))
+        for j, rid in enumerate(s.replaces):
+            if rid not in ids:
+                where = ("stop_signs", i, "replaces", j)
+                problems.append(_at(hb, where, f"unknown stop sign '{rid}' in '{s.id}' replaces"))
+    return problems

@@ -1,0 +1,95 @@
+"""What the built site tells a reader for safety, in each language, on screen and on the printed sheet: the
+pregnancy stop signs (condition, routine, sheet, session data), the verdict of a routine that uses what its own
+condition says to avoid, the pinched-nerve page's action, and the pregnancy line on face-down exercise pages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lumbar.i18n.ui import load_ui
+from tests.test_i18n import visible
+from tests.test_print import PAPERS, Sheet, print_pdfs, squash
+
+LANGS = ["", "es/", "ru/"]
+
+
+def _data(handbook, lang: str):
+    from lumbar.i18n.load import load_language, translated
+
+    if not lang:
+        return handbook
+    return translated(handbook, load_language(handbook.root, lang.strip("/")))
+
+
+def _page(site, lang: str, path: str) -> str:
+    return visible((site / f"{lang}{path}/index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pregnancy_pages_show_the_stop_signs_in_the_language(site, handbook, lang):
+    hb = _data(handbook, lang)
+    signs = hb.stop_signs_for(condition_id="pregnancy")
+    assert signs and all(s.urgency for s in signs)
+    for path in ("conditions/pregnancy", "routines/pregnancy"):
+        text = _page(site, lang, path)
+        for s in signs:
+            assert " ".join(s.text.split()) in text, (path, s.id)
+    # The general "cramping pain: ease off" sign is not shown to a pregnant reader.
+    cramp = next(s for s in hb.safety.stop_signs if s.id == "spasm-or-spreading-pain")
+    assert " ".join(cramp.text.split()) not in _page(site, lang, "routines/pregnancy")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_routines_that_use_what_their_condition_avoids_open_with_a_verdict(site, handbook, lang):
+    hb = _data(handbook, lang)
+    with_verdict = [rid for rid, r in hb.routines.items() if r.verdict]
+    assert {"hernia", "osteochondrosis", "back-pain"} <= set(with_verdict)
+    for rid in with_verdict:
+        raw = (site / f"{lang}routines/{rid}/index.html").read_text(encoding="utf-8")
+        verdict = " ".join(hb.routines[rid].verdict.split())
+        body = visible(raw[raw.index("<h1") :])
+        # On screen it comes before the summary; the sheet's safety box carries it too.
+        assert body.index(verdict) < body.index(" ".join(hb.routines[rid].summary.split()))
+        assert 'class="lh-sheet-verdict"' in raw
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pinched_nerve_page_ends_with_what_you_can_do(site, handbook, lang):
+    hb = _data(handbook, lang)
+    text = _page(site, lang, "conditions/pinched-nerve")
+    lines = hb.conditions["pinched-nerve"].what_you_can_do
+    assert len(lines) >= 3
+    assert all(" ".join(t.split()) in text for t in lines)
+
+
+def test_face_down_exercise_pages_say_what_it_means_in_pregnancy(site, handbook):
+    for eid, ex in handbook.exercises.items():
+        if ex.position == "prone":
+            assert "In pregnancy:" in _page(site, "", f"exercises/{eid}"), eid
+
+
+def test_session_data_carries_the_stop_signs_and_verdict(site):
+    doc = json.loads((site / "api/session/pregnancy.json").read_text(encoding="utf-8"))
+    signs = {s["id"]: s for s in doc["routine"]["stop_signs"]}
+    assert signs["pregnancy-tightenings"]["urgency"] == "now"
+    assert "spasm-or-spreading-pain" not in signs
+    assert doc["routine"]["emergency"]
+    hernia = json.loads((site / "api/session/hernia.json").read_text(encoding="utf-8"))
+    assert hernia["routine"]["verdict"].startswith("7 of 8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_sheets_carry_the_pregnancy_signs_and_the_verdict(browser, server, handbook, lang):
+    hb = _data(handbook, lang)
+    pregnancy = Sheet(print_pdfs(browser, f"{server}{lang}routines/pregnancy/")[PAPERS[0]], [])
+    for s in hb.stop_signs_for("pregnancy"):
+        if s.urgency:
+            assert squash(s.title) in pregnancy.flat, s.id
+    hernia = Sheet(print_pdfs(browser, f"{server}{lang}routines/hernia/")[PAPERS[0]], [])
+    # The sheet's verdict is one line made from the rows (1, 2, 4-8 match the hernia's avoid list); the screen's
+    # full text stays off paper.
+    assert squash(load_ui(lang.strip("/") or "en").t("Read this first:")) in hernia.flat
+    assert squash("1, 2, 4, 5, 6, 7, 8") in hernia.flat
+    assert squash(hb.routines["hernia"].verdict) not in hernia.flat
