@@ -24,7 +24,7 @@ def bench(argv: list[str]) -> int:
 
 
 def pictures(argv: list[str]) -> int:
-    return _run("sheet_png.py", argv or ["back-pain", "-o", "docs/assets/images/"])
+    return _run("sheet_png.py", argv or ["complex", "--lang", "en", "es", "ru", "-o", "docs/assets/images/"])
 
 
 def check_site(argv: list[str]) -> int:
