@@ -18,6 +18,7 @@ def check(hb: Handbook) -> list[Problem]:
         references(hb)
         + medical(hb)
         + poses(hb)
+        + key_steps(hb)
         + safety(hb)
         + readers(hb)
         + check_guidelines(hb)
@@ -35,6 +36,21 @@ def poses(hb: Handbook) -> list[Problem]:
         for ex_id, ex in hb.exercises.items()
         if ex.figures is not None
         for loc, message in validate_figures(ex.figures)
+    ]
+
+
+def key_steps(hb: Handbook) -> list[Problem]:
+    """Each exercise names the step that is its movement: the printed sheet always prints that one."""
+    return [
+        hb.problem(
+            "exercises",
+            ex_id,
+            ("key_step",),
+            f"'key_step' is {ex.key_step}, but '{ex_id}' has {len(ex.steps)} steps: write the number (1 to "
+            f"{len(ex.steps)}) of the step that says what moves; the printed sheet always prints that step",
+        )
+        for ex_id, ex in hb.exercises.items()
+        if ex.key_step > len(ex.steps)
     ]
 
 

@@ -62,6 +62,11 @@ def register(renderer, drawings=None) -> None:
         drawn = figures(exercise, lang)
         return drawn if drawings is None else placeholder(str(drawn), drawings)
 
-    renderer.extras.update(figures=page_figures, thumbnail=thumbnail)
+    def sheet_figures(exercise, uid: str) -> Markup:
+        """A routine sheet row's drawings, still, ids prefixed with `uid`: print.css shows the start and end."""
+        drawn = figures(exercise, lang, uid=uid)
+        return drawn if drawings is None else placeholder(str(drawn), drawings)
+
+    renderer.extras.update(figures=page_figures, thumbnail=thumbnail, sheet_figures=sheet_figures)
     if drawings is not None:
         renderer.extras["drawings"] = drawings

@@ -312,7 +312,7 @@ def test_leg_side_shift_drawing_shows_the_legs_on_each_side():
     assert max(heads) - min(heads) < 0.5
 
 
-# The built site: every exercise page carries its drawings, every routine sheet its thumbnails.
+# The built site: every exercise page carries its drawings, every routine sheet its start and end drawings.
 
 
 def _page(site: Path, url: str) -> str:
@@ -337,17 +337,18 @@ def test_every_exercise_page_carries_its_figures_with_alt_text(site, handbook):
             assert f'aria-labelledby="{tid}"' in figure
 
 
-def test_every_routine_sheet_shows_a_start_figure_per_row(site, handbook):
-    from html import escape
-
+def test_every_routine_sheet_shows_start_and_end_figures_per_row(site, handbook):
+    """Each sheet row carries its exercise's drawings, ids prefixed by the row (print.css shows start and end)."""
     for routine_id, routine in handbook.routines.items():
         page = _page(site, f"routines/{routine_id}")
-        for item in routine.items:
+        for n, item in enumerate(routine.items, 1):
             ex = handbook.exercises[item.exercise]
             if ex.figures is None:
                 continue
-            label = escape(ex.figures.start.alt or ex.figures.alt)
-            assert f'class="lh-figure-thumb" role="img" aria-label="{label}"' in page, (routine_id, item.exercise)
+            uid = f"lh-fig-sheet-{n}-{item.exercise}"
+            assert f'<title id="{uid}-start">' in page, (routine_id, n, item.exercise)
+            if len(ex.figures.phases()) > 1:
+                assert f'<title id="{uid}-end">' in page, (routine_id, n, item.exercise)
 
 
 def test_gallery_pages_show_every_drawn_exercise_once(site, handbook):

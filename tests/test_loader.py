@@ -56,7 +56,7 @@ BROKEN = {
     "duplicate key": (
         "exercises/cat.yaml",
         None,  # the fixture with a second title appended
-        [f"{CAT}:18: duplicate key 'title' (first at line 2): keep one and delete the other"],
+        [f"{CAT}:19: duplicate key 'title' (first at line 2): keep one and delete the other"],
     ),
     "missing field": (
         "exercises/cat.yaml",
@@ -79,12 +79,35 @@ BROKEN = {
     "yes is not a boolean": (
         "exercises/cat.yaml",
         "append:sides: yes",
-        [f"{CAT}:18: 'sides' must be true or false, not 'yes'"],
+        [f"{CAT}:19: 'sides' must be true or false, not 'yes'"],
     ),
     "bad date": (
         "exercises/cat.yaml",
         "replace:reviewed: 2026-11-25=>reviewed: 2026-02-30",
         [f"{CAT}:17: 'reviewed' must be a date written YYYY-MM-DD, not '2026-02-30'"],
+    ),
+    "key step past the last step": (
+        "exercises/cat.yaml",
+        "replace:key_step: 1=>key_step: 4",
+        [
+            f"{CAT}:18: 'key_step' is 4, but 'cat' has 3 steps: write the number (1 to 3) of the step that says "
+            "what moves; the printed sheet always prints that step"
+        ],
+    ),
+    "key step zero": (
+        "exercises/cat.yaml",
+        "replace:key_step: 1=>key_step: 0",
+        [f"{CAT}:18: 'key_step': input should be greater than or equal to 1 (got '0')"],
+    ),
+    "key step missing": (
+        "exercises/cat.yaml",
+        "drop:key_step",
+        [f"{CAT}:2: missing field 'key_step': add it (see the field reference in CONTRIBUTING.md)"],
+    ),
+    "two key steps": (
+        "exercises/cat.yaml",
+        "replace:key_step: 1=>key_step: [1, 3]",
+        [f"{CAT}:18: 'key_step': input should be a valid integer"],
     ),
     "unknown id": (
         "routines/back-pain.yaml",
@@ -147,7 +170,7 @@ BROKEN = {
     "alias": (
         "exercises/cat.yaml",
         "append:extra: &a [1]\nmore: *a",
-        [f"{CAT}:18: anchors ('&a') are not allowed: write each value out in full"],
+        [f"{CAT}:19: anchors ('&a') are not allowed: write each value out in full"],
     ),
     "tag": (
         "exercises/cat.yaml",
@@ -182,23 +205,23 @@ BROKEN = {
     "joint out of range": (
         "exercises/cat.yaml",
         "append:figures:\n  alt: On all fours.\n  start: {pose: all-fours}\n  end: {pose: all-fours, knee: 200}",
-        [f"{CAT}:21: 'figures.end.knee': 200 degrees is outside the human range (0 to 160)"],
+        [f"{CAT}:22: 'figures.end.knee': 200 degrees is outside the human range (0 to 160)"],
     ),
     "unknown pose": (
         "exercises/cat.yaml",
         "append:figures:\n  alt: On all fours.\n  start: {pose: all-four}",
-        [f"{CAT}:20: 'figures.start.pose': unknown pose 'all-four': did you mean 'all-fours'?"],
+        [f"{CAT}:21: 'figures.start.pose': unknown pose 'all-four': did you mean 'all-fours'?"],
     ),
     "limb through the floor": (
         "exercises/cat.yaml",
         "append:figures:\n  alt: Standing.\n  start: {pose: standing}\n  end: {pose: standing, hip: 120}",
-        [f"{CAT}:21: 'figures.end': the near hand goes 59 cm through the floor: change shoulder, elbow or wrist"],
+        [f"{CAT}:22: 'figures.end': the near hand goes 59 cm through the floor: change shoulder, elbow or wrist"],
     ),
     "harmful without note": (
         "exercises/half-bridge.yaml",
         "cut:notes:",
         [
-            "data/exercises/half-bridge.yaml:14: 'half-bridge' matches the harmful pattern 'bridge' (Bridge or half-bridge) "
+            "data/exercises/half-bridge.yaml:15: 'half-bridge' matches the harmful pattern 'bridge' (Bridge or half-bridge) "
             "but is recommended in back-pain with no editorial note about it: add under notes: '- kind: conflict', "
             "'pattern: bridge', and a text that tells the reader what to do"
         ],

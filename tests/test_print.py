@@ -1,9 +1,10 @@
 """The printed routine sheets: every routine page printed to PDF in headless Chromium, on A4 and US Letter.
 
-Up to 8 exercises fit one page, 9 or more at most two; each exercise's name, dosage line, sides, routine notes and
-editorial caveats are in its row on the sheet, the
-tracking grid, the address and the QR code are, and the site's chrome is not. A synthetic build with the
-longest exercises (and start-pose thumbnails) checks the same limits for routines the data does not have yet.
+Up to 4 exercises fit one page, up to 12 at most two, more at most three (lumbar/sheet.py); each exercise's name,
+dosage line, sides, routine notes and editorial caveats are in its row on the sheet, the tracking grid, the address
+and the QR code are, and the site's chrome is not. A synthetic build with the longest exercises checks the same
+limits for routines the data does not have yet. (tests/test_print_rows.py reads the safety lines of each row in
+three languages; tests/test_print_layout.py compares the boxes of the printed layout.)
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ import pypdf
 import pytest
 import yaml
 
+from lumbar.figures.svg import drawing_stats
 from lumbar.load import load_handbook
 from lumbar.localweb import serve
 from lumbar.qr import qr_svg
 from lumbar.render import Renderer, dosage
+from lumbar.sheet import sheet_pages
 from tests.conftest import ROOT
 
 PAPERS = ["A4", "Letter"]
-ONE_PAGE = 8  # exercises that fit one page; more take two
 ROUTINES = sorted(load_handbook(ROOT / "data").routines)
 # Site chrome and screen-only parts that must not print.
 CHROME = [
@@ -48,8 +50,8 @@ CHROME = [
 
 
 def pages_allowed(items: int) -> range:
-    """Up to 8 exercises: one page. More: two (or one, if they happen to fit)."""
-    return range(1, 2) if items <= ONE_PAGE else range(1, 3)
+    """At most the pages the print button promises (one, two or three: fewer if they happen to fit)."""
+    return range(1, sheet_pages(items) + 1)
 
 
 def squash(text: str) -> str:
@@ -260,13 +262,9 @@ def test_screen_hides_the_sheet_parts(page, server, renderer):
         assert page.evaluate("window.printed") == 1
 
 
-# A synthetic build: routines of the longest exercises, and start-pose thumbnails, at the limits.
+# A synthetic build: routines of the longest exercises, with their drawings, at the limits.
 
-FAKE_THUMBNAIL = (
-    '<svg viewBox="0 0 100 100" role="img"><title>Start position</title>'
-    '<rect x="1" y="1" width="98" height="98" fill="none" stroke="#000"/></svg>'
-)
-SIZES = {f"sheet-test-{n}": n for n in (1, 4, 5, 6, 7, 8, 9, 13)}
+SIZES = {f"sheet-test-{n}": n for n in (1, 4, 5, 6, 7, 8, 9, 12, 13)}
 
 
 def synthetic_data(src: Path, dest: Path) -> None:
@@ -313,26 +311,14 @@ def synthetic_data(src: Path, dest: Path) -> None:
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
-    """The site built in this process from the data plus synthetic routines, with fake thumbnails, served:
-    (address, handbook)."""
-    from markupsafe import Markup
-
-    import lumbar.figures_hook
+    """The site built in this process from the data plus synthetic routines, served: (address, handbook)."""
     from lumbar.generator import mkdocs_build
     from lumbar.stage import DRAWINGS, options_from_config, stage
     from lumbar.web.postbuild import postbuild
 
     tmp = tmp_path_factory.mktemp("synthetic")
     synthetic_data(ROOT / "data", tmp / "data")
-    original = lumbar.figures_hook.register
-
-    def register(renderer, drawings=None):
-        original(renderer, drawings)
-        renderer.extras["thumbnail"] = lambda exercise: Markup(FAKE_THUMBNAIL)
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(lumbar.figures_hook, "register", register)
-        stage(tmp / "stage", options_from_config(data=tmp / "data", inline_drawings=False))
+    stage(tmp / "stage", options_from_config(data=tmp / "data", inline_drawings=False))
     mkdocs_build(tmp / "stage", tmp / "site")
     assert postbuild(tmp / "site", tmp / "stage" / DRAWINGS) == []
     with serve(tmp / "site") as base:
@@ -350,12 +336,31 @@ def test_longest_sheets_fit(printed, synthetic, routine_id, paper):
     assert not problems, f"{routine_id} on {paper}:\n  " + "\n  ".join(problems)
 
 
-def test_thumbnails_show_in_print(page, synthetic):
-    address, _ = synthetic
+def test_start_and_end_drawings_show_in_print(page, server, handbook):
+    """Each row prints its exercise's start and end drawings (no middle one), each at least 20 mm wide or 9 mm
+    tall; the screen shows none of them."""
+    mm = 96 / 25.4
     page.emulate_media(media="print")
-    page.goto(f"{address}routines/sheet-test-8/")
-    thumbs = page.locator(".lh-sheet-table .lh-thumb svg")
-    assert thumbs.count() == 8
-    assert all(thumbs.nth(i).is_visible() for i in range(8))
+    page.set_viewport_size({"width": 733, "height": 1000})
+    for routine_id in ROUTINES:
+        page.goto(f"{server}routines/{routine_id}/")
+        rows = page.evaluate(
+            """() => [...document.querySelectorAll('.lh-sheet-table tbody tr')].map(tr =>
+                 [...tr.querySelectorAll('td.lh-figs svg')].filter(s => s.checkVisibility()).map(s => {
+                   const b = s.getBoundingClientRect();
+                   return [s.querySelector('title').textContent, b.width, b.height];
+                 }))"""
+        )
+        assert len(rows) == len(handbook.routines[routine_id].items)
+        for n, drawn in enumerate(rows, 1):
+            phases = drawing_stats(handbook.exercises[handbook.routines[routine_id].items[n - 1].exercise].figures)
+            if len(phases["phases"]) == 1:  # a position held still: its one drawing
+                assert [t for t, *_ in drawn] == [drawn[0][0]] and ", position:" in drawn[0][0], drawn
+            else:
+                assert len(drawn) == 2, f"{routine_id} row {n}: {len(drawn)} drawings printed, not start and end"
+                (start, *_), (end, *_) = drawn
+                assert ", start:" in start and ", end:" in end, f"{routine_id} row {n}: {start} / {end}"
+            for title, w, h in drawn:
+                assert w >= 20 * mm or h >= 9 * mm, f"{routine_id} row {n}: {title} is {w / mm:.0f} x {h / mm:.0f} mm"
     page.emulate_media(media="screen")
-    assert not any(thumbs.nth(i).is_visible() for i in range(8))
+    assert not page.locator(".lh-sheet-table td.lh-figs svg").first.is_visible()

@@ -195,12 +195,15 @@ def test_json_schema_rejects_what_the_model_rejects():
         "position": "all-fours",
         "start": "Kneel.",
         "steps": ["Round your back."],
+        "key_step": 1,
     }
     assert not list(exercise.iter_errors(good))
     assert list(exercise.iter_errors({**good, "colour": "red"})), "unknown fields are errors"
     assert list(exercise.iter_errors({**good, "reviewed": "2026-02-31"})), "impossible dates are errors"
     assert list(exercise.iter_errors({**good, "position": "All Fours"})), "ids are kebab-case"
     assert list(exercise.iter_errors({**good, "steps": []})), "at least one step"
+    assert list(exercise.iter_errors({**good, "key_step": 0})), "steps count from 1"
+    assert list(exercise.iter_errors({k: v for k, v in good.items() if k != "key_step"})), "key_step is required"
     assert list(exercise.iter_errors({k: v for k, v in good.items() if k != "title"})), "title is required"
 
 

@@ -1,8 +1,8 @@
 """Picture of a printed routine sheet, for the README and the how-to page.
 
-    python -m lumbar pictures back-pain                      # builds the site, writes docs/assets/images/sheet-back-pain.png
-    python -m lumbar pictures back-pain --format Letter      # ... sheet-back-pain-letter.png
-    python -m lumbar pictures back-pain --site site --pdf /tmp/sheet.pdf
+    python -m lumbar pictures                           # builds the site, writes sheet-complex.png, -es.png, -ru.png
+    python -m lumbar pictures complex --format Letter --lang en   # ... sheet-complex-letter.png
+    python -m lumbar pictures complex --site site --pdf /tmp/sheet.pdf
 
 Prints the routine page to PDF in headless Chromium (Playwright, the print stylesheet), then turns page 1
 into a black-and-white PNG with pdftoppm at 100 dpi. Run it again whenever the sheet changes.
@@ -22,20 +22,20 @@ from lumbar.generator import build_argv
 from lumbar.localweb import launch, serve
 
 
-def build(site: Path) -> None:
+def build(site: Path, languages: bool = False) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = build_argv(site, Path(str(site) + "-stage"), languages=False)
+    cmd = build_argv(site, Path(str(site) + "-stage"), languages=languages)
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 
-def print_pdf(site: Path, routine: str, paper: str, pdf: Path) -> None:
-    """Serve `site` on loopback and print the routine's page to `pdf`, as a browser's print would."""
+def print_pdf(site: Path, routine: str, paper: str, pdf: Path, lang: str = "en") -> None:
+    """Serve `site` on loopback and print the routine's page (in `lang`) to `pdf`, as a browser's print would."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as p:
         browser = launch(p)
         page = browser.new_page()
-        page.goto(f"{base}routines/{routine}/", wait_until="load")
+        page.goto(f"{base}{'' if lang == 'en' else lang + '/'}routines/{routine}/", wait_until="load")
         page.emulate_media(media="print")
         page.pdf(path=str(pdf), format=paper, print_background=False)
         browser.close()
@@ -85,7 +85,8 @@ def _pbm_rows(data: bytes) -> tuple[int, int, list[bytes]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("routine", nargs="?", default="back-pain", help="a routine id (default back-pain)")
+    parser.add_argument("routine", nargs="?", default="complex", help="a routine id (default complex: one page)")
+    parser.add_argument("--lang", nargs="+", default=["en", "es", "ru"], help="languages (default all): a picture each")
     parser.add_argument("--format", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
     parser.add_argument("-o", "--out", type=Path, default=ROOT / "docs/assets/images", help="folder for the PNG")
     parser.add_argument("--site", type=Path, help="an existing build of the site (default: build one)")
@@ -96,16 +97,18 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            build(site)
-        if not (site / "routines" / args.routine / "index.html").exists():
-            parser.error(f"no page for routine '{args.routine}' in {site}")
-        pdf = args.pdf or Path(tmp) / "sheet.pdf"
-        print_pdf(site, args.routine, args.format, pdf)
-        args.out.mkdir(parents=True, exist_ok=True)
-        suffix = "" if args.format == "A4" else "-letter"
-        png = args.out / f"sheet-{args.routine}{suffix}.png"
-        width, height = to_png(pdf, png)
-    print(f"{png} ({width} x {height} px, {png.stat().st_size / 1024:.0f} KB)")
+            build(site, languages=args.lang != ["en"])
+        for lang in args.lang:
+            prefix = "" if lang == "en" else f"{lang}/"
+            if not (site / prefix / "routines" / args.routine / "index.html").exists():
+                parser.error(f"no page for routine '{args.routine}' in {site / prefix}")
+            pdf = args.pdf or Path(tmp) / "sheet.pdf"
+            print_pdf(site, args.routine, args.format, pdf, lang)
+            args.out.mkdir(parents=True, exist_ok=True)
+            suffix = ("" if lang == "en" else f"-{lang}") + ("" if args.format == "A4" else "-letter")
+            png = args.out / f"sheet-{args.routine}{suffix}.png"
+            width, height = to_png(pdf, png)
+            print(f"{png} ({width} x {height} px, {png.stat().st_size / 1024:.0f} KB)")
     return 0
 
 

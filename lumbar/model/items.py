@@ -60,6 +60,10 @@ class Exercise(Item):
         "(shown as optional, never as 'You need').",
     )
     steps: list[Text] = Field(min_length=1, description="Numbered steps, one action each, imperative.")
+    key_step: Annotated[int, Field(strict=True, ge=1)] = Field(
+        description="The number of the step that is the movement itself (1 is the first step): the printed sheet "
+        "always prints it, however little room the row has."
+    )
     breathing: Text | None = Field(None, description="When to breathe in and out.")
     feel: Text | None = Field(None, description="What the reader should feel when it is done right.")
     cautions: list[Text] = Field(default_factory=list, description="What to avoid or take care with.")
