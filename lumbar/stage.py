@@ -21,8 +21,8 @@ from lumbar.content.gallery import gallery_pages
 from lumbar.content.handwritten import Site, environment, page_url, read_pages, render_page
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
-from lumbar.i18n.terms import term_problems
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
+from lumbar.i18n.terms import term_problems
 from lumbar.i18n.ui import FOLDER as UI_FOLDER
 from lumbar.i18n.ui import load_ui
 from lumbar.load import load_handbook

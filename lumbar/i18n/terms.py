@@ -103,7 +103,9 @@ def load_terms(data: Path, code: str) -> list[Term]:
             elif key == "avoid" and not value:
                 problems.append(Problem(doc.path, where, f"terms entry {i + 1}: 'avoid:' lists no word"))
         if not problems:
-            terms.append(Term(entry["en"], entry["use"], tuple(entry["avoid"]), entry["note"], tuple(entry.get("allow", []))))
+            terms.append(
+                Term(entry["en"], entry["use"], tuple(entry["avoid"]), entry["note"], tuple(entry.get("allow", [])))
+            )
     if problems:
         raise DataError(problems)
     return terms
