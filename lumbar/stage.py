@@ -22,6 +22,7 @@ from lumbar.content.handwritten import Site, environment, page_url, read_pages, 
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
+from lumbar.i18n.search_names import KINDS, load_search_names
 from lumbar.i18n.terms import term_problems
 from lumbar.i18n.ui import FOLDER as UI_FOLDER
 from lumbar.i18n.ui import load_ui
@@ -159,6 +160,7 @@ def stage(out: Path, opts: Options) -> list[str]:
     problems = term_problems(opts.data, opts.lang, opts.docs, UI_FOLDER / f"{opts.lang}.yaml")
     if problems:
         raise DataError(problems)
+    load_search_names(opts.data, opts.lang, {kind: set(hb.kind(kind)) for kind in KINDS})  # its ids exist
     if language is not None:
         hb = translated(hb, language)
     return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))

@@ -50,7 +50,10 @@ def language_changes(raw: dict, code: str) -> dict:
     plugins = []
     for plugin in raw.get("plugins") or []:
         if isinstance(plugin, dict) and "search" in plugin:
-            plugin = {"search": {**(plugin["search"] or {}), "lang": code}}
+            # The language's stemmer in the index: "hernias", "грыжи" meet "hernia", "грыжа" (the query goes
+            # through the same stemmer in lumbar/web/js/workers/search-worker.js).
+            stems = ["stemmer", "stopWordFilter", "trimmer"]
+            plugin = {"search": {**(plugin["search"] or {}), "lang": code, "pipeline": stems}}
         plugins.append(plugin)
     extensions = []
     for ext in raw.get("markdown_extensions") or []:

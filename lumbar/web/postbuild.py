@@ -25,7 +25,11 @@ SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 SW_LIST = "const ASSETS = [];"  # in lumbar/web/js/sw.js: replaced by the list written here
 
 
-def search_names(site: Path) -> None:
+OFFLINE_INDEX = "var __index = "  # the offline copy's search/search_index.js (Material's offline plugin)
+
+
+def search_names(site: Path, extra: dict | None = None) -> None:
+    """Each page's other names into the search index (and into the offline copy's script of it)."""
     index_path, data_path = site / "search" / "search_index.json", site / "api" / "handbook.json"
     if not index_path.is_file() or not data_path.is_file():
         return
@@ -34,11 +38,17 @@ def search_names(site: Path) -> None:
     url = "{}/{}/" if (site / "conditions" / first / "index.html").is_file() else "{}/{}.html"
     names = {url.format("conditions", c["id"]): [*c["synonyms"], *c["misspellings"]] for c in data["conditions"]}
     names.update({url.format("exercises", e["id"]): e["other_names"] for e in data["exercises"] if e["other_names"]})
+    for kind, entries in (extra or {}).items():  # a language's own: transliterations (lumbar/i18n/search_names.py)
+        for item_id, more in entries.items():
+            names[url.format(kind, item_id)] = [*names.get(url.format(kind, item_id), []), *more]
     index = json.loads(index_path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         if doc["location"] in names:
             doc["names"] = names[doc["location"]]
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    script = site / "search" / "search_index.js"
+    if script.is_file() and script.read_text(encoding="utf-8").startswith(OFFLINE_INDEX):
+        script.write_text(OFFLINE_INDEX + json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
 
 class _Assets(HTMLParser):
@@ -137,9 +147,9 @@ def csp_pass(site: Path) -> list[str]:
     return pages_pass(site)
 
 
-def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
+def postbuild(site: Path, drawings: Path | None = None, names: dict | None = None) -> list[str]:
     problems = pages_pass(site, drawings)
-    search_names(site)
+    search_names(site, names)
     service_worker(site)
     return problems
 
