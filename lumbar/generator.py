@@ -104,12 +104,12 @@ def build(
     try:
         stage(stage_dir, options_from_config(**_changes(data, docs), inline_drawings=False))
         mkdocs_build(stage_dir, fresh)
-        problems = postbuild(fresh, stage_dir / DRAWINGS)
+        problems = postbuild(fresh, stage_dir / DRAWINGS, langs=languages[1:])
         for code in languages[1:]:  # each other language: a whole handbook under /<code>/
             lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
             stage(lang_stage, options_from_config(**_changes(data, docs), lang=code, inline_drawings=False))
             mkdocs_build(lang_stage, fresh / code, lang=code)
-            problems += postbuild(fresh / code, lang_stage / DRAWINGS, _search_names(data, code))
+            problems += postbuild(fresh / code, lang_stage / DRAWINGS, _search_names(data, code), code, languages[1:])
         alternate_sitemaps(fresh, languages, options_from_config().site_url)
         if problems:
             raise Abort("\n".join(problems))

@@ -22,7 +22,7 @@ from lumbar.content.handwritten import Site, environment, page_url, read_pages, 
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
-from lumbar.i18n.search_names import KINDS, load_search_names
+from lumbar.i18n.search_names import load_search_names
 from lumbar.i18n.terms import term_problems
 from lumbar.i18n.ui import FOLDER as UI_FOLDER
 from lumbar.i18n.ui import load_ui

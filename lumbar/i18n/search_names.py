@@ -24,7 +24,9 @@ def load_search_names(data: Path, code: str, ids: dict[str, set[str]] | None = N
     for kind, entries in doc.value.items():
         if kind not in KINDS:
             problems.append(
-                Problem(doc.path, doc.line((kind,)), f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}: {', '.join(KINDS)}")
+                Problem(
+                    doc.path, doc.line((kind,)), f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}: {', '.join(KINDS)}"
+                )
             )
             continue
         if not isinstance(entries, dict):

@@ -1,10 +1,12 @@
 """`python -m lumbar postbuild SITE`: the passes over the built site, none tied to the generator's events.
 
+0. 404.html works at any address and opens a language's own 404 page for an address under its folder
+   (lumbar/web/not_found.py).
 1. Each page, read and written once: each drawing's placeholder the stage wrote gets its drawing back, from
    DIR/.drawings/ (lumbar/figures_hook.py), then its Content-Security-Policy gets the hashes of the theme's inline
    scripts (lumbar/web/csp.py).
 2. Search: each condition and exercise page's entry in search/search_index.json gets a `names` field (synonyms,
-   misspellings, other names, from api/handbook.json), weighted in mkdocs.yml like a title.
+   misspellings, other names, from api/handbook.json; a language's transliterations), weighted like a title.
 3. The service worker: sw.js gets the list of files it keeps at install (the styles and scripts of the home page,
    the session player and the diary, with the modules they import).
 """
@@ -147,8 +149,14 @@ def csp_pass(site: Path) -> list[str]:
     return pages_pass(site)
 
 
-def postbuild(site: Path, drawings: Path | None = None, names: dict | None = None) -> list[str]:
-    problems = pages_pass(site, drawings)
+def postbuild(
+    site: Path, drawings: Path | None = None, names: dict | None = None, lang: str = "en", langs: tuple = ()
+) -> list[str]:
+    from lumbar.web.not_found import not_found
+
+    found = not_found(site, lang, list(langs))  # before the policies get their hashes
+    problems = [found] if found else []
+    problems += pages_pass(site, drawings)
     search_names(site, names)
     service_worker(site)
     return problems

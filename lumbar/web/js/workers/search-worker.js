@@ -5,8 +5,9 @@
 // - one or two letters being typed match themselves, not every word they begin (the third letter does
 //   that): expanding them to thousands of words is what lunr itself is slow at;
 // - words are folded (lower case, ё as е, no accents on Latin letters) in the index and in the query, and
-//   the query's words go through the language's stemmer, as the index's did: Material adds a wildcard to
-//   every word, and lunr runs no pipeline on a wildcard word, so "грыжи" would never meet the stem "грыж".
+//   each word of a query is cut to its stem by the language's stemmer: Material adds a wildcard to every
+//   word, so "грыжи" looks for "грыж*" and finds "грыжа", "грыжей" in the index's whole words. (A stemmed
+//   index would not do: the stemmer cuts "радикулит" to "радикул" but "радикулитом" to "радикулит".)
 // Also runs in the offline copy's iframe (iframe-worker.js), where importScripts is asynchronous.
 (function () {
   var LIMIT = 100;
@@ -24,15 +25,15 @@
   function asIndexed(query) {
     var stemmer = lang.length === 1 && self.lunr[lang[0]] ? self.lunr[lang[0]].stemmer : null;
     return query.replace(/[\p{L}\p{M}]+/gu, function (word) {
-      var folded = fold(word);
-      return stemmer ? stemmer(folded) || folded : folded;
+      var folded = fold(word), stem = stemmer ? stemmer(folded) || folded : folded, n = 0;
+      while (n < stem.length && stem[n] === folded[n]) n++;
+      return folded.slice(0, Math.max(n, 1));  // the stem, or what it shares with the word ("frecuent")
     });
   }
 
   function deliver(data) {
     if (data && data.type === SETUP) {
       lang = data.data.config.lang || [];
-      if ((data.data.config.pipeline || []).indexOf("stemmer") < 0) lang = [];  // the index is not stemmed
     } else if (data && data.type === QUERY && typeof data.data === "string") {
       data = {type: QUERY, data: asIndexed(data.data)};
     }
