@@ -68,8 +68,8 @@ QUERIES = {
         ("Дикуль", "routines/dikul"),
         ("dikul", "routines/dikul"),
         ("кошки", "exercises/cat"),
-        ("поза ребенка", "exercises/child-pose"),  # ё as е: "Поза ребёнка"
-        ("полулук лежа", "exercises/prone-half-bow"),
+        ("ребенка", "exercises/child-pose"),  # ё as е: "Поза ребёнка"
+        ("разноименных", "exercises/prone-opposite-arm-leg-raise"),  # ё as е: "разноимённых"
     ],
 }
 # The meta line once search has answered ("25 documentos encontrados", "Совпадений не найдено").
@@ -136,7 +136,13 @@ def test_text_put_in_without_a_key_searches(browser, server, lang, query, target
     """Pasted with the mouse, dictated or filled in by the browser: an input event, no key at all."""
     context, page = _open(browser, f"{server}{'' if lang == 'en' else lang + '/'}")
     try:
-        page.locator("input.md-search__input").fill(query)  # sets the value and sends `input`, no key events
+        # Search is ready (Material reads the box once when its worker is): a first search, typed, then cleared.
+        _top3(page, query)
+        box = page.locator("input.md-search__input")
+        box.fill("")
+        box.press("End")
+        page.wait_for_selector(".md-search-result__item", state="detached")
+        box.fill(query)  # sets the value and sends `input`, no key events
         assert settled_results(page, query, timeout_ms=20_000, answer=ANSWERED + "|matching") > 0
         first = page.eval_on_selector(".md-search-result__item a", "a => a.href")
         assert urlsplit(first).path.endswith(f"conditions/{target}/"), first

@@ -118,3 +118,14 @@ def test_allowed_phrases_and_yo():
     ]
     yo = Term("x", "y", ("лёжа на спине",), "z")
     assert [w for _, w in _hits("Лежа на спине", [yo])] == ["Лежа на спине"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_how_to_page_shows_the_sheet_in_its_language(lang):
+    """The how-to page's picture of a printed sheet is that language's sheet (scripts/sheet_png.py makes them)."""
+    import re
+
+    page = (ROOT / "docs" / f"how-to-use.{lang}.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((assets/images/sheet-[^)]+\.png)\)", page)
+    assert pictures == [f"assets/images/sheet-back-pain.{lang}.png"]
+    assert (ROOT / "docs" / pictures[0]).is_file()
