@@ -129,3 +129,25 @@ def test_the_how_to_page_shows_the_sheet_in_its_language(lang):
     pictures = re.findall(r"\]\((assets/images/sheet-[^)]+\.png)\)", page)
     assert pictures == [f"assets/images/sheet-back-pain.{lang}.png"]
     assert (ROOT / "docs" / pictures[0]).is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_say_what_the_translation_had(site, lang):
+    """Every data file of the edition had a language edit and no clinical review yet: its pages say so, and the
+    Languages page counts them in the language-edit column."""
+    import html
+    import re
+
+    from lumbar.i18n.ui import load_ui
+
+    ui = load_ui(lang)
+    page = (site / lang / "exercises" / "cat" / "index.html").read_text(encoding="utf-8")
+    assert html.escape(ui.site["edited_not_reviewed"], quote=False) in page
+    assert html.escape(ui.site["not_reviewed"], quote=False) not in page
+    table = (site / lang / "languages" / "index.html").read_text(encoding="utf-8")
+    head = re.search(r"<thead>(.*?)</thead>", table, re.S).group(1)
+    columns = [html.unescape(c) for c in re.findall(r"<th[^>]*>(.*?)</th>", head)]
+    at = columns.index(ui.site["languages_edited"])
+    for row in re.findall(r"<tr><th scope=\"row\"[^>]*>.*?</tr>", table, re.S):
+        cells = re.findall(r"<td>(.*?)</td>", row)
+        assert cells[at - 1] == cells[0].split(" / ")[0], row  # every translated file: language-edited
