@@ -151,3 +151,22 @@ def test_pages_say_what_the_translation_had(site, lang):
     for row in re.findall(r"<tr><th scope=\"row\"[^>]*>.*?</tr>", table, re.S):
         cells = re.findall(r"<td>(.*?)</td>", row)
         assert cells[at - 1] == cells[0].split(" / ")[0], row  # every translated file: language-edited
+
+
+def test_search_names_name_pages_that_exist(copy):
+    """data/i18n/<lang>/search-names.yaml: an id the handbook does not have stops the stage with its line."""
+    from lumbar.i18n.search_names import load_search_names
+    from lumbar.load import load_handbook
+
+    hb = load_handbook(copy / "data")
+    ids = {kind: set(hb.kind(kind)) for kind in ("routines", "conditions", "exercises")}
+    assert load_search_names(copy / "data", "ru", ids)["routines"]["dikul"]
+    names = copy / "data" / "i18n" / "ru" / "search-names.yaml"
+    text = names.read_text(encoding="utf-8")
+    names.write_text(text.replace("  dikul:", "  dikull:"), encoding="utf-8")
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("  dikul:"))) + 1
+    with pytest.raises(DataError) as err:
+        load_search_names(copy / "data", "ru", ids)
+    assert [str(p) for p in err.value.problems] == [
+        f"data/i18n/ru/search-names.yaml:{line}: no routine 'dikull': did you mean 'dikul'?"
+    ]

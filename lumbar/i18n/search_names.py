@@ -12,6 +12,16 @@ from lumbar.problems import did_you_mean
 
 FILE = "search-names.yaml"
 KINDS = ("routines", "conditions", "exercises")
+_NAMES = {
+    "type": "object",
+    "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+}
+SCHEMA = {
+    "type": "object",
+    "description": "Other names people type for a page in this language's search, by the page's kind and id.",
+    "properties": {kind: _NAMES for kind in KINDS},
+    "additionalProperties": False,
+}
 
 
 def load_search_names(data: Path, code: str, ids: dict[str, set[str]] | None = None) -> dict[str, dict[str, list]]:
