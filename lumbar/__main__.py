@@ -54,6 +54,13 @@ def check(argv: list[str]) -> int:
             failed += len(err.problems)
             continue
         print(f"{code}: {len(lang.files)} file(s) translated, {len(lang.missing)} not yet")
+        from lumbar.i18n.terms import term_problems
+        from lumbar.i18n.ui import FOLDER
+
+        terms = term_problems(Path(args.data), code, Path(args.docs), FOLDER / f"{code}.yaml")
+        for problem in terms:
+            print(problem, file=sys.stderr)
+        failed += len(terms)
         for rel in lang.stale():
             print(f"  {code}: data/i18n/{code}/{rel}: may be out of date: the English changed since it was translated")
         from lumbar.i18n.pages import page_fingerprint, stale_pages

@@ -55,6 +55,13 @@ def _changes(data: Path | None, docs: Path | None) -> dict:
     return {**({"data": data} if data else {}), **({"docs": docs} if docs else {})}
 
 
+def _search_names(data: Path | None, code: str) -> dict:
+    """The language's other names for its pages' search entries (data/i18n/<lang>/search-names.yaml)."""
+    from lumbar.i18n.search_names import load_search_names
+
+    return load_search_names(data or options_from_config().data, code)
+
+
 def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, lang: str = "en") -> None:
     """The offline copy in one language: plain .html addresses that open from a folder, search included."""
     from lumbar.offline_modules import classic_pages
@@ -66,7 +73,7 @@ def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, 
         stage(Path(tmp), options_from_config(**changes, inline_drawings=False))
         mkdocs_build(Path(tmp), out, offline=True, lang=lang)
         missing = drawings_pass(out, Path(tmp) / DRAWINGS)
-    search_names(out)  # other names rank in the copy's search as on the site
+        search_names(out, _search_names(data, lang))  # the copy searches the same names as the site
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
         (out / name).unlink(missing_ok=True)
     classic_pages(out)  # Chromium runs no ES module from file://: each page's modules as one classic script
@@ -97,12 +104,12 @@ def build(
     try:
         stage(stage_dir, options_from_config(**_changes(data, docs), inline_drawings=False))
         mkdocs_build(stage_dir, fresh)
-        problems = postbuild(fresh, stage_dir / DRAWINGS)
+        problems = postbuild(fresh, stage_dir / DRAWINGS, langs=languages[1:])
         for code in languages[1:]:  # each other language: a whole handbook under /<code>/
             lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
             stage(lang_stage, options_from_config(**_changes(data, docs), lang=code, inline_drawings=False))
             mkdocs_build(lang_stage, fresh / code, lang=code)
-            problems += postbuild(fresh / code, lang_stage / DRAWINGS)
+            problems += postbuild(fresh / code, lang_stage / DRAWINGS, _search_names(data, code), code, languages[1:])
         alternate_sitemaps(fresh, languages, options_from_config().site_url)
         if problems:
             raise Abort("\n".join(problems))

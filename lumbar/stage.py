@@ -23,8 +23,12 @@ from lumbar.content.page_functions import Build
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
+from lumbar.i18n.search_names import load_search_names
+from lumbar.i18n.terms import term_problems
+from lumbar.i18n.ui import FOLDER as UI_FOLDER
 from lumbar.i18n.ui import load_ui
 from lumbar.load import load_handbook
+from lumbar.loader import DataError
 from lumbar.render import Links, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,6 +158,10 @@ def stage(out: Path, opts: Options) -> list[str]:
     if opts.lang == "en":
         return write(out, site_files(hb, opts, drawings=drawings))
     language = load_language(opts.data, opts.lang) if (opts.data / "i18n" / opts.lang).is_dir() else None
+    problems = term_problems(opts.data, opts.lang, opts.docs, UI_FOLDER / f"{opts.lang}.yaml")
+    if problems:
+        raise DataError(problems)
+    load_search_names(opts.data, opts.lang, {kind: set(hb.kind(kind)) for kind in KINDS})  # its ids exist
     if language is not None:
         hb = translated(hb, language)
     return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))

@@ -50,7 +50,9 @@ def language_changes(raw: dict, code: str) -> dict:
     plugins = []
     for plugin in raw.get("plugins") or []:
         if isinstance(plugin, dict) and "search" in plugin:
-            plugin = {"search": {**(plugin["search"] or {}), "lang": code}}
+            # Whole words in the index, trimmed by the language's rules: the query's words are stemmed instead
+            # (lumbar/web/js/workers/search-worker.js), so "грыжи" looks for every word that starts with "грыж".
+            plugin = {"search": {**(plugin["search"] or {}), "lang": code, "pipeline": ["stopWordFilter", "trimmer"]}}
         plugins.append(plugin)
     extensions = []
     for ext in raw.get("markdown_extensions") or []:

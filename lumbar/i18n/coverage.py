@@ -41,6 +41,7 @@ def coverage(data: Path, docs: Path, hb=None) -> list[dict]:
                 "files": sum(status.values()),
                 "total": total,
                 "machine": status["machine"],
+                "edited": status["edited"],
                 "translated": status["translated"],
                 "reviewed": status["reviewed"],
                 "stale": stale + len(stale_pages(docs, code)),

@@ -2,7 +2,8 @@
 
 A translation file holds only text, in the shape of its English file (lumbar/i18n/text.py), and a
 `translation:` block: `from` (the fingerprint of the English it was made from), `status` (machine:
-machine-assisted, not yet reviewed by a clinician; translated: by a translator; reviewed: checked by a
+machine-assisted, not yet reviewed by a clinician; edited: machine-assisted, then a language edit against the
+English and the terminology list (terms.yaml), not yet reviewed by a clinician; translated: by a translator; reviewed: checked by a
 clinician, with `reviewed_by` and `reviewed`). Every mistake is a Problem with the file and line.
 """
 
@@ -21,7 +22,7 @@ from lumbar.i18n.text import FREE_LISTS, fingerprint, shape
 from lumbar.loader import DataError, Document, Problem, read
 from lumbar.problems import did_you_mean
 
-STATUSES = ("machine", "translated", "reviewed")
+STATUSES = ("machine", "edited", "translated", "reviewed")
 
 
 @dataclass
@@ -159,7 +160,7 @@ def load_language(data: Path, code: str) -> Language:
     known = set(files(data))
     for path in sorted(folder.rglob("*.yaml")):
         rel = path.relative_to(folder).as_posix()
-        if rel not in known:
+        if rel not in known and rel not in ("terms.yaml", "search-names.yaml"):  # lumbar/i18n/terms.py, search_names.py
             problems.append(Problem(f"{data.name}/i18n/{code}/{rel}", 1, f"no English file data/{rel} to translate"))
     for rel in sorted(known):
         path = folder / rel

@@ -81,8 +81,8 @@ def item_notices(language: Language | None, ui: UI, rel: str) -> list[str]:
     if t is None:
         return [notice("missing", ui.site["not_translated"])]
     lines = [notice("stale", ui.site["out_of_date"])] if t.stale else []
-    if t.status == "machine":
-        lines.append(notice("machine", ui.site["not_reviewed"]))
+    if t.status in ("machine", "edited"):
+        lines.append(notice("machine", ui.site["edited_not_reviewed" if t.status == "edited" else "not_reviewed"]))
     return lines
 
 

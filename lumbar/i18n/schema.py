@@ -14,7 +14,10 @@ HEADER = {
     "description": "Where the translation comes from and who has checked it.",
     "properties": {
         "from": {"type": "string", "pattern": "^[0-9a-f]{12}$", "description": "The fingerprint of the English text."},
-        "status": {"enum": ["machine", "translated", "reviewed"], "description": "machine: not yet reviewed."},
+        "status": {
+            "enum": ["machine", "edited", "translated", "reviewed"],
+            "description": "machine: not yet reviewed; edited: machine-assisted, then a language edit, not yet reviewed.",
+        },
         "reviewed_by": {"type": "string", "minLength": 1},
         "reviewed": {"type": "string", "format": "date"},
     },

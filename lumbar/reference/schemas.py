@@ -26,6 +26,8 @@ def schema_name(data_path: str | Path) -> str | None:
     """The schema file name for a path under data/ ('exercises/cat.yaml' -> 'exercise.json'; a translation,
     'i18n/es/exercises/cat.yaml' -> 'i18n/exercise.json')."""
     parts = Path(data_path).parts
+    if len(parts) == 3 and parts[0] == "i18n" and parts[2] in ("terms.yaml", "search-names.yaml"):
+        return f"i18n/{Path(parts[2]).stem}.json"  # lumbar/i18n/terms.py, search_names.py
     if len(parts) > 2 and parts[0] == "i18n":
         inner = schema_name(Path(*parts[2:]))
         return f"i18n/{inner}" if inner else None
@@ -68,11 +70,17 @@ def build_schemas() -> dict[str, dict[str, Any]]:
 def translation_schemas() -> dict[str, dict[str, Any]]:
     """The translation files' schemas: schema/i18n/<name>.json (published-ids.yaml has no text)."""
     from lumbar.i18n.schema import translation_schema
+    from lumbar.i18n.search_names import SCHEMA as NAMES
+    from lumbar.i18n.terms import SCHEMA as TERMS
 
     return {
-        f"i18n/{name}": {"$schema": DRAFT, "$comment": COMMENT, **translation_schema(model)}
-        for name, model in models().items()
-        if name != "published-ids.json"
+        **{
+            f"i18n/{name}": {"$schema": DRAFT, "$comment": COMMENT, **translation_schema(model)}
+            for name, model in models().items()
+            if name != "published-ids.json"
+        },
+        "i18n/terms.json": {"$schema": DRAFT, "$comment": COMMENT, **TERMS},
+        "i18n/search-names.json": {"$schema": DRAFT, "$comment": COMMENT, **NAMES},
     }
 
 

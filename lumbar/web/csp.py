@@ -35,7 +35,10 @@ def theme_scripts() -> tuple[re.Pattern, ...]:
 
 
 def is_theme_script(body: str) -> bool:
-    return any(p.fullmatch(body) for p in theme_scripts())
+    """The theme's, or one of the handbook's own few (lumbar/web/inline/: the 404 page's)."""
+    from lumbar.web.not_found import inline_bodies
+
+    return any(p.fullmatch(body) for p in theme_scripts()) or body in inline_bodies().values()
 
 
 def inline_scripts(html: str) -> list[str]:

@@ -1,10 +1,12 @@
 """`python -m lumbar postbuild SITE`: the passes over the built site, none tied to the generator's events.
 
+0. 404.html works at any address and opens a language's own 404 page for an address under its folder
+   (lumbar/web/not_found.py).
 1. Each page, read and written once: each drawing's placeholder the stage wrote gets its drawing back, from
    DIR/.drawings/ (lumbar/figures_hook.py), then its Content-Security-Policy gets the hashes of the theme's inline
    scripts (lumbar/web/csp.py).
 2. Search: each condition and exercise page's entry in search/search_index.json gets a `names` field (synonyms,
-   misspellings, other names, from api/handbook.json), weighted in mkdocs.yml like a title.
+   misspellings, other names, from api/handbook.json; a language's transliterations), weighted like a title.
 3. The service worker: sw.js gets the list of files it keeps at install (the styles and scripts of the home page,
    the session player and the diary, with the modules they import).
 """
@@ -26,7 +28,11 @@ SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 SW_LIST = "const ASSETS = [];"  # in lumbar/web/js/sw.js: replaced by the list written here
 
 
-def search_names(site: Path) -> None:
+OFFLINE_INDEX = "var __index = "  # the offline copy's search/search_index.js (Material's offline plugin)
+
+
+def search_names(site: Path, extra: dict | None = None) -> None:
+    """Each page's other names into the search index (and into the offline copy's script of it)."""
     index_path, data_path = site / "search" / "search_index.json", site / "api" / "handbook.json"
     if not index_path.is_file() or not data_path.is_file():
         return
@@ -35,15 +41,17 @@ def search_names(site: Path) -> None:
     url = "{}/{}/" if (site / "conditions" / first / "index.html").is_file() else "{}/{}.html"
     names = {url.format("conditions", c["id"]): [*c["synonyms"], *c["misspellings"]] for c in data["conditions"]}
     names.update({url.format("exercises", e["id"]): e["other_names"] for e in data["exercises"] if e["other_names"]})
+    for kind, entries in (extra or {}).items():  # a language's own: transliterations (lumbar/i18n/search_names.py)
+        for item_id, more in entries.items():
+            names[url.format(kind, item_id)] = [*names.get(url.format(kind, item_id), []), *more]
     index = json.loads(index_path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         if doc["location"] in names:
             doc["names"] = names[doc["location"]]
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    index_path.write_text(text, encoding="utf-8")
-    script = index_path.with_suffix(".js")  # the offline copy's index, as Material's offline plugin writes it
-    if script.is_file():
-        script.write_text(f"var __index = {text}", encoding="utf-8")
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    script = site / "search" / "search_index.js"
+    if script.is_file() and script.read_text(encoding="utf-8").startswith(OFFLINE_INDEX):
+        script.write_text(OFFLINE_INDEX + json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
 
 class _Assets(HTMLParser):
@@ -155,10 +163,16 @@ def csp_pass(site: Path) -> list[str]:
     return pages_pass(site)
 
 
-def postbuild(site: Path, drawings: Path | None = None) -> list[str]:
+def postbuild(
+    site: Path, drawings: Path | None = None, names: dict | None = None, lang: str = "en", langs: tuple = ()
+) -> list[str]:
+    from lumbar.web.not_found import not_found
+
+    found = not_found(site, lang, list(langs))  # before the policies get their hashes
     problems = foreign(site)  # before sw.js gets its list: it is compared with the file the handbook ships
+    problems += [found] if found else []
     problems += pages_pass(site, drawings)
-    search_names(site)
+    search_names(site, names)
     service_worker(site)
     return problems
 

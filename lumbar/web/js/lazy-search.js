@@ -1,6 +1,7 @@
 // Search, only for readers who search (loaded before Material's bundle by overrides/main.html).
 // 1. Material's search worker and index are held back until the search box is used.
 // 2. The worker runs inside search-worker.js, which keeps each answer to the best sections.
+// 3. Text put into the search box without a key press searches too.
 (function () {
   var X = XMLHttpRequest.prototype, open = X.open, send = X.send, held = [], waiting = [], wanted = false;
   var INDEX = /(^|\/)search\/search_index\.json([?#]|$)/;
@@ -25,10 +26,9 @@
     return send.apply(this, arguments);
   };
 
-  // Material's worker, started from search-worker.js next to it (not from a file:// page: the offline
-  // copy runs workers through a polyfill).
+  // Material's worker, started from search-worker.js next to it (on a file:// page, the offline copy's
+  // polyfill runs it in an iframe: lumbar/web/js/iframe-worker.js).
   function startWorker(url, options) {
-    if (location.protocol === "file:") return new RealWorker(url, options);
     var material = new URL(url, location.href);
     return new RealWorker(new URL("search-worker.js?material=" + encodeURIComponent(material.href), material).href, options);
   }
@@ -60,10 +60,18 @@
     window.Worker.prototype = RealWorker.prototype;
   }
   if (/[?&]h=/.test(location.search)) want();
-  ["focusin", "pointerdown", "touchstart", "change"].forEach(function (type) {
+  ["focusin", "pointerdown", "touchstart", "change", "input"].forEach(function (type) {
     document.addEventListener(type, function (event) {
       var target = event.target;
       if (target && target.closest && target.closest(SEARCH)) want();
     }, {capture: true, passive: true});
   });
+  // Material searches on keyup: text that arrives with no key (pasted with the mouse, dictated, filled in by
+  // the browser, or typed without key events) searches too. A real key's own keyup changes nothing more.
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box && box.matches && box.matches("[data-md-component=search-query]")) {
+      box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+    }
+  }, true);
 })();
