@@ -223,7 +223,8 @@ def test_svg_has_titles_and_a_caption_from_the_alt_text():
     ]
     for tid, _ in titles:
         assert html.count(f'aria-labelledby="{tid}"') == 1
-    assert html.count('role="img"') == 3
+    assert html.count('role="img"') == 4  # three still positions and the moving drawing
+    assert render_figures(Figures.model_validate(CAT), "Cat", animate=False).count('role="img"') == 3
     assert "\n\n" not in html and "\n" not in html  # safe as a raw HTML block in Markdown
 
 
@@ -243,7 +244,9 @@ def test_no_inline_styles_scripts_or_handlers():
         assert "style=" not in html and "<style" not in html
         assert "<script" not in html and "javascript:" not in html
         assert re.search(r"\son[a-z]+\s*=", html) is None
-        assert "href=" not in html
+        # The only links: a ghost's <use> of the panel before's body, in the same figure.
+        for ref in re.findall(r'href="([^"]*)"', html):
+            assert ref.startswith("#lh-fig-") and f'id="{ref[1:]}"' in html, ref
 
 
 def test_motion_is_hidden_unless_the_stylesheet_shows_it():

@@ -10,9 +10,12 @@ from lumbar.figures.strokes import View, num, path_d
 _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
 
 
-def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[str], list]:
-    """Curved arrows along the path of the one or two parts that move most, and the points they
-    pass through (for the drawing's bounds)."""
+MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
+
+
+def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[str], list, list]:
+    """Curved arrows along the path of the one or two parts that move most: their SVG, the points each
+    passes through (for the drawing's bounds and marks) and the parts they follow."""
     moves = []
     for key in _TRACKED:
         if view.name != "top" and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
@@ -33,12 +36,20 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[st
         chosen.append((d, length, key, track))
         if len(chosen) == 2:
             break
-    out, points = [], []
+    if not chosen and moves and moves[0][0] > 0.5:
+        # A small movement (hips circling, a reach): its path enlarged about its middle, so the arrow shows.
+        d, length, key, track = moves[0]
+        k = MIN_ARROW / max(math.dist(track[0], track[-1]), 0.5)
+        cx, cy = sum(x for x, _ in track) / len(track), sum(y for _, y in track) / len(track)
+        chosen.append((d, length, key, [(cx + (x - cx) * k, cy + (y - cy) * k) for x, y in track]))
+    out, points, keys = [], [], []
     for _, _, key, track in chosen:
         svg, pts = _arrow(track, bodies, view, key)
-        out.append(svg)
-        points.extend(pts)
-    return out, points
+        if svg:
+            out.append(svg)
+            points.append(pts)
+            keys.append(key)
+    return out, points, keys
 
 
 def _arrow(track, bodies, view: View, key) -> tuple[str, list]:
@@ -61,12 +72,12 @@ def _arrow(track, bodies, view: View, key) -> tuple[str, list]:
         return "", []
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     ang = math.atan2(by - ay, bx - ax)
-    head = 6.5
+    head = 9.0
     tip = (bx + math.cos(ang) * head * 0.6, by + math.sin(ang) * head * 0.6)
     left = (tip[0] - head * math.cos(ang - 0.45), tip[1] - head * math.sin(ang - 0.45))
     right = (tip[0] - head * math.cos(ang + 0.45), tip[1] - head * math.sin(ang + 0.45))
     svg = (
-        f'<path d="{path_d(pts)}" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>'
+        f'<path d="{path_d(pts)}" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" class="lh-arrow"/>'
         f'<path d="M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}'
         f'L{num(right[0])} {num(right[1])}Z" fill="currentColor"/>'
     )

@@ -151,6 +151,10 @@ class Phase(Limbs):
         description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
     )
     barbell: Literal["hands", "shoulders"] = Field("hands", description="Where the barbell is, when there is one.")
+    hold: bool = Field(
+        False,
+        description="True where this position is held: the drawing shows a timer (with the time on a routine sheet).",
+    )
     note: Plain | None = Field(
         None, max_length=60, description='A few words shown under this drawing, e.g. "back arched".'
     )
@@ -161,7 +165,7 @@ class Phase(Limbs):
     @model_validator(mode="before")
     @classmethod
     def _names(cls, data: Any) -> Any:
-        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "note", "alt"])
+        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "hold", "note", "alt"])
         return _check_keys(data, allowed, "joint or field")
 
     @field_validator("pose")

@@ -13,16 +13,6 @@ def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
     body = r.body
     if view.name == "top":
         return ""
-    if "mat" in props and view.name == "side":
-        spans = touching(body, 0.0, 4.0)
-        if spans:
-            x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
-            if x1 - x0 < 60:
-                c = (x0 + x1) / 2
-                x0, x1 = c - 30, c + 30
-            out.append(
-                f'<rect x="{num(x0)}" y="-1.5" width="{num(x1 - x0)}" height="1.5" fill="currentColor" opacity=".4"/>'
-            )
     for part, prop in sorted(r.support.items()):
         if prop == "wall":
             out.append(_wall(body, view))
@@ -105,8 +95,13 @@ def barbell_at(r: Resolved, body: Body, view: View) -> tuple:
 
 
 def barbell_svg(c) -> str:
+    """A barbell seen a little from the front: the bar through the hands, a plate at each end (the far one
+    grey behind, the near one an open ring so the hands stay visible)."""
+    fx, fy, nx, ny = c[0] + 13, c[1] - 5, c[0] - 13, c[1] + 5
+    plate = 'stroke="currentColor" stroke-width="2.5" paint-order="stroke"'
     return (
-        f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="22.5" fill="currentColor" fill-opacity=".12" '
-        'stroke="currentColor" stroke-width="3"/>'
-        f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="3" fill="currentColor"/>'
+        f'<g class="lh-prop"><ellipse cx="{num(fx)}" cy="{num(fy)}" rx="7" ry="21" fill="#9a9a9a" class="lh-far" {plate}/>'
+        f'<path d="M{num(fx + 6)} {num(fy - 2.3)}L{num(nx - 6)} {num(ny + 2.3)}" stroke="currentColor" stroke-width="3.5"/>'
+        f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="7" ry="21" stroke="currentColor" stroke-width="3"/>'
+        f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="3" ry="9" stroke="currentColor" stroke-width="1.5"/></g>'
     )

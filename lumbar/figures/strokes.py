@@ -35,12 +35,14 @@ class View:
         if self.name == "front":
             return (-z, -y)
         if self.name == "top":
-            return (x, z)
+            # From above and a little in front, in perspective: the floor recedes, heights rise.
+            k = 1.0 + z / 400.0
+            return (x * k, (0.62 * z - 0.78 * y) * k)
         return (x, -y)
 
     def depth(self, p):
         x, y, z = p
-        return {"front": x, "top": y}.get(self.name, z)
+        return {"front": x, "top": 0.78 * y + 0.62 * z}.get(self.name, z)
 
 
 LEG = ("thigh", "shin", "foot")
