@@ -337,7 +337,9 @@ def test_every_exercise_page_carries_its_figures_with_alt_text(site, handbook):
             page.index('<figure class="lh-figures') : page.index("</figure>", page.index('<figure class="lh-figures'))
         ]
         phases = len(ex.figures.phases())
-        assert figure.count('role="img"') == phases and figure.count("<title id=") == phases, ex_id
+        moving = 1 if phases > 1 else 0  # the moving drawing, a panel of its own
+        assert figure.count('role="img"') == phases + moving and figure.count("<title id=") == phases, ex_id
+        assert figure.count("lh-figure-moving") == moving, ex_id
         for tid in re.findall(r'<title id="([^"]+)">[^<]+</title>', figure):
             assert f'aria-labelledby="{tid}"' in figure
 
@@ -405,3 +407,92 @@ def test_reference_lists_every_pose_joint_and_prop():
     text = reference_markdown()
     for name in [*BASE_POSES, *JOINTS, *PROPS]:
         assert f"`{name}`" in text, name
+
+
+# The leaflet style: what a reader needs to see in every drawing.
+
+DRAWN = [p for p in EXERCISES if "figures" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {})]
+
+
+def _panels(html: str) -> list[str]:
+    return re.findall(r'<div class="lh-figure-panel[^"]*">(.*?)</svg>', html)
+
+
+@pytest.mark.parametrize("path", DRAWN, ids=lambda p: p.stem)
+def test_every_drawing_has_a_floor_an_arrow_and_its_own_still_positions(path):
+    """Every panel stands on a floor or mat; every later still panel has an arrow; the still panels do not move
+    (only the moving panel does), and End draws the end position: the same body as the sheet's end drawing."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    block = Figures.model_validate(data["figures"])
+    html = render_figures(block, data["title"])
+    panels = _panels(html)
+    n = len(block.phases())
+    stills, moving = panels[:n], panels[n:]
+    assert len(moving) == (1 if n > 1 else 0)
+    for i, panel in enumerate(stills):
+        assert 'class="lh-floor"' in panel or 'class="lh-mat"' in panel or "lh-paper" in panel.split("<g")[0], i
+        assert "<animate" not in panel, i
+        if i:
+            assert 'class="lh-arrow"' in panel, (path.stem, i)
+            assert 'class="lh-ghost"' in panel, (path.stem, i)
+    if n > 1:
+        shapes = re.compile(r'<path d="([^"]+)"[^>]*paint-order="stroke"')
+        drawn = shapes.findall(stills[-1].split("lh-ghost")[-1])
+        assert drawn == shapes.findall(render_thumbnail(block, phase="end"))
+        assert drawn != shapes.findall(render_thumbnail(block))
+        assert "<animate" in moving[0] and 'class="lh-motion"' in moving[0]
+    if any(phase.hold for _, phase in block.phases()):
+        assert 'class="lh-hold"' in html
+        assert "12 s" in render_thumbnail(block, phase="end" if block.end else "start", hold=12)
+    one_sided = any(phase.near is not None or phase.far is not None for _, phase in block.phases())
+    assert one_sided or 'class="lh-side"' not in html, path.stem  # a side mark only where the sides differ
+
+
+def test_a_small_movement_gets_an_arrow_long_enough_to_see():
+    """Hip circles move the hips a few centimetres: the arrow is enlarged (arrows.MIN_ARROW)."""
+    data = yaml.safe_load((ROOT / "data/exercises/all-fours-hip-circles.yaml").read_text(encoding="utf-8"))
+    html = render_figures(Figures.model_validate(data["figures"]), "x", animate=False)
+    arrow = re.search(r'<path d="M([-\d.]+) ([-\d.]+)[^"]*?([-\d.]+) ([-\d.]+)" fill="none"[^>]*class="lh-arrow"', html)
+    assert arrow, "no arrow"
+    x0, y0, x1, y1 = map(float, arrow.groups())
+    assert ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 > 18  # the hips move about 12 cm; its arrow was that short before
+
+
+def test_side_marks_name_the_right_and_left_in_the_page_language():
+    """Near limbs are the right side: bird dog lifts the near (right) arm and the far (left) leg."""
+    data = yaml.safe_load((ROOT / "data/exercises/bird-dog.yaml").read_text(encoding="utf-8"))
+    block = Figures.model_validate(data["figures"])
+    en = render_figures(block, "x")
+    assert ">R</text>" in en and ">L</text>" in en
+    words = {"R (right side)": "П", "L (left side)": "Л"}
+    ru = render_figures(block, "x", t=lambda w: words.get(w, w))
+    assert ">П</text>" in ru and ">Л</text>" in ru
+
+
+def test_the_face_shows_where_the_head_points():
+    """In profile a nose sticks out on the face's side of the head: flip the facing, the nose moves."""
+    from lumbar.figures.drawing import Drawing
+    from lumbar.figures.outline import profile
+
+    d = Drawing(Figures.model_validate(figs(start={"pose": "standing"})), animate=False)
+    r = d.resolved[0]
+    assert profile(r.body, d.view)
+    head = d.view(r.body.points["head"])
+    nose = d.view(r.body.points["nose1"])
+    assert nose[0] > head[0]  # a standing figure faces right
+
+
+def test_gallery_page_is_no_heavier_than_before(site):
+    """The old style's first gallery page had 2,689 elements and 225,980 bytes (1,201 and 192,629 in this style)."""
+    from html.parser import HTMLParser
+
+    class Count(HTMLParser):
+        n = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.n += 1
+
+    page = (site / "gallery" / "index.html").read_bytes()
+    counter = Count()
+    counter.feed(page.decode("utf-8"))
+    assert counter.n < 2642 and len(page) < 225_980, (counter.n, len(page))

@@ -29,7 +29,7 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[st
     for d, length, key, track in moves:
         if d < 7.0:
             break
-        if chosen and (d < 0.75 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
+        if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
             continue
         if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
             continue
@@ -37,11 +37,14 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[st
         if len(chosen) == 2:
             break
     if not chosen and moves and moves[0][0] > 0.5:
-        # A small movement (hips circling, a reach): its path enlarged about its middle, so the arrow shows.
-        d, length, key, track = moves[0]
-        k = MIN_ARROW / max(math.dist(track[0], track[-1]), 0.5)
-        cx, cy = sum(x for x, _ in track) / len(track), sum(y for _, y in track) / len(track)
-        chosen.append((d, length, key, [(cx + (x - cx) * k, cy + (y - cy) * k) for x, y in track]))
+        chosen.append(moves[0])
+    for i, (d, length, key, track) in enumerate(chosen):
+        chord = math.dist(track[0], track[-1])
+        if chord < MIN_ARROW:
+            # A small movement (hips circling, a reach): its path enlarged about its middle, so the arrow shows.
+            k = MIN_ARROW / max(chord, 0.5)
+            cx, cy = sum(x for x, _ in track) / len(track), sum(y for _, y in track) / len(track)
+            chosen[i] = (d, length, key, [(cx + (x - cx) * k, cy + (y - cy) * k) for x, y in track])
     out, points, keys = [], [], []
     for _, _, key, track in chosen:
         svg, pts = _arrow(track, bodies, view, key)
