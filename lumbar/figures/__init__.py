@@ -109,7 +109,8 @@ def reference_markdown() -> str:
     out += [
         "",
         "Arms and legs (give them at the top level for both sides, or under `near:` or `far:` for one side; "
-        "near is the side towards the viewer, drawn dark, far is drawn lighter):",
+        "near is the side towards the viewer and the person's right, drawn solid, far is the left, drawn grey inside "
+        "an outline; an arrow of a limb that moves on one side only is marked R or L):",
         "",
         "| Joint | Range | Meaning |",
         "| --- | --- | --- |",
@@ -143,7 +144,8 @@ def reference_markdown() -> str:
         "",
         "`view: side` (the default) suits most movements. Use `view: front` for movements to the side while "
         "standing (side bends, side raises) or with the legs raised (opening the legs), and `view: top` for "
-        "movements along the floor while lying (knee rolls, butterfly, sliding side bends).",
+        "movements along the floor while lying (knee rolls, butterfly, sliding side bends): it looks from above and a "
+        "little in front, with the mat in perspective. Put `hold: true` on a position that is held: it gets a timer mark.",
         "",
         "### Checking",
         "",
