@@ -448,14 +448,38 @@ def test_every_drawing_has_a_floor_an_arrow_and_its_own_still_positions(path):
     assert one_sided or 'class="lh-side"' not in html, path.stem  # a side mark only where the sides differ
 
 
-def test_a_small_movement_gets_an_arrow_long_enough_to_see():
-    """Hip circles move the hips a few centimetres: the arrow is enlarged (arrows.MIN_ARROW)."""
-    data = yaml.safe_load((ROOT / "data/exercises/all-fours-hip-circles.yaml").read_text(encoding="utf-8"))
+def _arrows(name):
+    data = yaml.safe_load((ROOT / f"data/exercises/{name}.yaml").read_text(encoding="utf-8"))
     html = render_figures(Figures.model_validate(data["figures"]), "x", animate=False)
-    arrow = re.search(r'<path d="M([-\d.]+) ([-\d.]+)[^"]*?([-\d.]+) ([-\d.]+)" fill="none"[^>]*class="lh-arrow"', html)
-    assert arrow, "no arrow"
-    x0, y0, x1, y1 = map(float, arrow.groups())
-    assert ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 > 18  # the hips move about 12 cm; its arrow was that short before
+    # the ink line and the heads of each arrow (after its paper halo)
+    return html, re.findall(
+        r'<g class="lh-arrow">.*?<path d="([^"]*)" fill="none" stroke="currentColor"[^>]*/><path d="([^"]*)"', html
+    )
+
+
+def test_a_small_movement_gets_an_arrow_long_enough_to_see():
+    """A forward reach moves the body a few centimetres: the arrow is enlarged (arrows.MIN_ARROW)."""
+    _, arrows = _arrows("all-fours-forward-reach")
+    assert arrows, "no arrow"
+    nums = [float(v) for v in re.findall(r"-?[\d.]+", arrows[0][0])]
+    x0, y0, x1, y1 = nums[0], nums[1], nums[-2], nums[-1]
+    assert ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 > 18
+
+
+def test_the_arrow_says_how_the_movement_repeats():
+    """motion: circle draws a round arrow, rock a head at each end, once one head; other_side an R-L mark on the
+    last position only; a hold mark only where a position is held."""
+    html, arrows = _arrows("all-fours-hip-circles")
+    assert len(arrows) == 1 and "A" in arrows[0][0] and arrows[0][1].count("Z") == 1
+    html, arrows = _arrows("downward-upward-dog")
+    assert arrows and all(heads.count("Z") == 2 for _, heads in arrows)
+    assert 'class="lh-hold"' not in html  # the steps rock, they do not hold
+    html, arrows = _arrows("heel-slides")
+    assert arrows and all(heads.count("Z") == 1 and "A" not in line for line, heads in arrows)
+    assert "lh-other-side" not in html
+    html, _ = _arrows("leg-circles")
+    panels = html.split('class="lh-figure-panel"')[1:]
+    assert ["lh-other-side" in p for p in panels] == [False, False, True]
 
 
 def test_side_marks_name_the_right_and_left_in_the_page_language():

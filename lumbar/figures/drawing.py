@@ -12,13 +12,14 @@ from html import escape
 
 from lumbar.figures.arrows import motion_arrows
 from lumbar.figures.contact import lowest
-from lumbar.figures.marks import floor_svg, hold_mark, side_marks
+from lumbar.figures.marks import FLOOR_Z, floor_svg, hold_mark, mat_depth, other_side_mark, side_marks
 from lumbar.figures.outline import draw, profile, shapes
 from lumbar.figures.props import barbell_at, barbell_svg, props_svg
 from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import View, body_strokes, num
 
-GHOST = 'opacity=".35" stroke-dasharray="3 3" class="lh-ghost"'
+# The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
+GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
 PAD = 8.0
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
 STEPS = 5  # in-between frames per movement, plus one
@@ -66,7 +67,7 @@ class Drawing:
             a, b = self.resolved[i - 1], self.resolved[i]
             inner = between[i - 1]
             self.between.append(inner)
-            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body])
+            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i))
             svgs.append(side_marks(figs, keys, points, self.t))
             self.arrows.append(svgs)
             self.arrow_points.extend(p for track in points for p in track)
@@ -75,7 +76,7 @@ class Drawing:
         if animate and len(self.resolved) > 1:
             self._motion()
         xs0, ys0, xs1, ys1 = [], [], [], []
-        if any(getattr(r_phase, "hold", False) for _, r_phase in figs.phases()):
+        if figs.other_side or any(getattr(r_phase, "hold", False) for _, r_phase in figs.phases()):
             # room for the hold mark above the head
             ys0.append(min(_bounds(s)[1] for s in self.strokes) - 22)
         for strokes in self.strokes:
@@ -87,7 +88,8 @@ class Drawing:
         for r in self.resolved:
             if self.view.name == "top":  # the mat under the body, seen in perspective (marks.floor_svg)
                 bx = [p[0] for p in r.body.points.values()]
-                for c in ((min(bx) - 18, 0.0, -34.0), (max(bx) + 18, 0.0, 34.0)):
+                z0, z1 = mat_depth(r.body)
+                for c in ((min(bx) - 18, 0.0, z0), (max(bx) + 18, 0.0, z1), (min(bx) - 18, 0.0, z1)):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
             for part, prop in r.support.items():
@@ -102,7 +104,7 @@ class Drawing:
                 xs0.append(min(xs0) - 20)
         x0, y0, x1, y1 = min(xs0) - PAD, min(ys0) - PAD, max(xs1) + PAD, max(ys1) + PAD
         if self.view.name != "top":
-            y1 = max(y1, 6.0)
+            y1 = max(y1, self.view((0, 0, FLOOR_Z))[1] + 2 if self.view.name == "side" else 6.0)
         w, h = x1 - x0, y1 - y0
         if w < 110:
             x0 -= (110 - w) / 2
@@ -111,6 +113,11 @@ class Drawing:
             y0 -= 80 - h
             h = 80
         self.box = (math.floor(x0), math.floor(y0), math.ceil(w), math.ceil(h))
+
+    def _kind(self, i: int) -> str:
+        """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
+        kind = self.figs.motion
+        return "once" if kind == "circle" and i < len(self.resolved) - 1 else kind
 
     def _motion(self):
         """Keyframes start -> middle -> end and back, with a pause on each position."""
@@ -141,7 +148,8 @@ class Drawing:
             r = self.resolved[i]
             body = draw(shapes(r.body, self.view, self.props))
             if "barbell" in self.props:
-                body += barbell_svg(barbell_at(r, r.body, self.view))
+                c = barbell_at(r, r.body, self.view)
+                body = barbell_svg(c, "back") + body + barbell_svg(c, "front")
             self._bodies[i] = body
         return self._bodies[i]
 
@@ -178,6 +186,8 @@ class Drawing:
             out += self.arrows[i - 1]
         if r.hold:
             out.append(hold_mark(self.box, r.body, self.view, hold, self.t))
+        if self.figs.other_side and r.name == self.figs.phases()[-1][0]:
+            out.append(other_side_mark(self.box, self.t))
         out.append("</svg>")
         return "".join(out)
 

@@ -15,6 +15,18 @@ from lumbar.figures.outline import FAR_TONE, PAPER
 from lumbar.figures.strokes import View, num
 
 MAT_TONE = "#d6d6d6"
+FLOOR_Z, MAT_Z = 30.0, 24.0  # side view: half the depth of the floor band and of the mat, cm
+
+
+def _quad(view: View, x0: float, x1: float, z: float) -> str:
+    pts = [view(c) for c in ((x0, 0.0, -z), (x1, 0.0, -z), (x1, 0.0, z), (x0, 0.0, z))]
+    return "M" + "L".join(f"{num(a)} {num(b)}" for a, b in pts) + "Z"
+
+
+def mat_depth(body: Body) -> tuple[float, float]:
+    """The top view's mat: wide enough for arms and legs out to the side."""
+    zs = [p[2] for p in body.points.values()]
+    return min(-34.0, min(zs) - 10), max(34.0, max(zs) + 10)
 
 
 def floor_svg(box, view: View, body: Body, mat: bool) -> str:
@@ -24,24 +36,40 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
     if view.name == "top":
         xs = [p[0] for p in body.points.values()]
         x0, x1 = min(xs) - 18, max(xs) + 18
-        corners = [(x0, 0.0, -34.0), (x1, 0.0, -34.0), (x1, 0.0, 34.0), (x0, 0.0, 34.0)]
+        z0, z1 = mat_depth(body)
+        corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
         pts = " ".join(f"{num(a)} {num(b)}" for a, b in (view(c) for c in corners))
         fill = f'fill="{MAT_TONE}" class="lh-mat"' if mat else f'fill="{PAPER}" class="lh-paper"'
         return f'<path d="M{pts}Z" {fill} stroke="currentColor" stroke-width="1.5" stroke-dasharray="{"none" if mat else "4 3"}"/>'
+    if view.name == "side":
+        # The floor as a plane seen a little from above: a band from the back to the front edge, the mat on it.
+        b, f = view((0, 0, -FLOOR_Z))[1], view((0, 0, FLOOR_Z))[1]
+        out = [
+            f'<path d="M{x} {num(b)}H{x + w}V{num(f)}H{x}Z" fill="currentColor" opacity=".1" class="lh-floor"/>'
+            f'<path d="M{x} {num(f)}H{x + w}" stroke="currentColor" stroke-width="1.5"/>'
+        ]
+        if mat:
+            spans = touching(body, 0.0, 4.0)
+            if spans:
+                x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
+            else:
+                xs = [p[0] for p in body.points.values()]
+                x0, x1 = min(xs) - 12, max(xs) + 12
+            if x1 - x0 < 60:
+                c = (x0 + x1) / 2
+                x0, x1 = c - 30, c + 30
+            out.append(
+                f'<path d="{_quad(view, x0, x1, MAT_Z)}" fill="{MAT_TONE}" class="lh-mat" stroke="currentColor" '
+                'stroke-width="1.2"/>'
+            )
+        return "".join(out)
     out = [
         f'<path d="M{x} 0H{x + w}" stroke="currentColor" stroke-width="1.5" class="lh-floor"/>',
         f'<path d="M{x} 3.5H{x + w}" stroke="currentColor" stroke-width="7" opacity=".12"/>',
     ]
     if mat:
-        spans = touching(body, 0.0, 4.0) if view.name == "side" else []
-        if spans:
-            x0, x1 = min(a for a, _ in spans) - 14, max(b for _, b in spans) + 14
-        else:
-            xs = [view(p)[0] for p in body.points.values()]
-            x0, x1 = min(xs) - 14, max(xs) + 14
-        if x1 - x0 < 60:
-            c = (x0 + x1) / 2
-            x0, x1 = c - 30, c + 30
+        xs = [view(p)[0] for p in body.points.values()]
+        x0, x1 = min(xs) - 14, max(xs) + 14
         out.append(
             f'<rect x="{num(x0)}" y="-2.5" width="{num(x1 - x0)}" height="2.5" rx="1" fill="{MAT_TONE}" class="lh-mat" '
             'stroke="currentColor" stroke-width="1.2"/>'
@@ -68,19 +96,15 @@ def _word(t, key: str) -> str:
     return key.split(" (")[0] if text == key else text
 
 
-def one_sided(figs) -> bool:
-    """Whether the data moves one side's limbs differently from the other's."""
-    return any(phase.near is not None or phase.far is not None for _, phase in figs.phases())
-
-
 def side_marks(figs, keys, tracks, t) -> str:
     """A circled R or L at the end of the arrow of a limb that moves on one side only."""
-    if not one_sided(figs):
+    named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
+    if not named:
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
         side = key.split(".")[0]
-        if side not in ("near", "far") or not track:
+        if side not in named or not track:
             continue
         letter = _word(t, "R (right side)" if side == "near" else "L (left side)")
         # Just past the arrow's head, along its last step.
@@ -93,4 +117,27 @@ def side_marks(figs, keys, tracks, t) -> str:
             f'stroke-width="1.5"/><text x="{num(cx)}" y="{num(cy + 3.6)}" text-anchor="middle" font-size="10" '
             f'font-weight="700" fill="currentColor" font-family="sans-serif">{escape(letter)}</text></g>'
         )
+    return "".join(out)
+
+
+def other_side_mark(box, t) -> str:
+    """Top left: R <-> L, for an exercise then done on the other side."""
+    x, y, _, _ = box
+    cy = y + 12
+    right, left = _word(t, "R (right side)"), _word(t, "L (left side)")
+    out = ['<g class="lh-other-side">']
+    for cx, letter, fill in (
+        (x + 10, right, f'fill="{PAPER}" class="lh-paper"'),
+        (x + 44, left, f'fill="{FAR_TONE}" class="lh-far"'),
+    ):
+        out.append(
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="8" {fill} stroke="currentColor" stroke-width="1.5"/>'
+            f'<text x="{num(cx)}" y="{num(cy + 4)}" text-anchor="middle" font-size="11" font-weight="700" '
+            f'fill="currentColor" font-family="sans-serif">{escape(letter)}</text>'
+        )
+    a, b = x + 21, x + 33
+    out.append(
+        f'<path d="M{num(a)} {num(cy)}H{num(b)}" stroke="currentColor" stroke-width="2"/>'
+        f'<path d="M{num(a - 1)} {num(cy)}l4 -3.5v7ZM{num(b + 1)} {num(cy)}l-4 -3.5v7Z" fill="currentColor"/></g>'
+    )
     return "".join(out)

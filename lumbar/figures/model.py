@@ -235,6 +235,16 @@ class Figures(_Strict):
         "side",
         description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above).",
     )
+    motion: Literal["once", "rock", "circle"] = Field(
+        "once",
+        description="How the movement repeats: once (default: one arrow from each position to the next), rock (back "
+        "and forth between the positions: a two-headed arrow) or circle (the moving part circles: a round arrow).",
+    )
+    other_side: bool = Field(
+        False,
+        description="true when the exercise is then done on the other side (change legs, turn the other way): "
+        "the last position gets an R-to-L mark.",
+    )
     start: Phase = Field(description="The start position.")
     middle: Phase | None = Field(None, description="A middle position, for movements with three phases.")
     end: Phase | None = Field(None, description="The end position. Leave it out for a position that is only held.")

@@ -156,15 +156,21 @@ def _dumbbell(c) -> str:
     return circle(c, 6.5) + circle(c, 2.5)
 
 
+# Colours as attributes for a standalone file; figures.css recolours the classes through custom properties, so the
+# page's scheme applies and the ghost (a <use> of the body that sets them all pale, GHOST in drawing.py) is pale.
+_F = f'fill="{FAR_TONE}" stroke="currentColor" class="lh-far"'
+_P = f'fill="{PAPER}" stroke="currentColor" class="lh-paper"'
+_K = 'fill="currentColor" class="lh-ink"'
+_N = f'fill="currentColor" stroke="{PAPER}" class="lh-gap"'
 STYLE = {
-    "far": f'fill="{FAR_TONE}" class="lh-far" stroke="currentColor" stroke-width="{LINE}" paint-order="stroke"',
-    "trunk": f'fill="{PAPER}" class="lh-paper" stroke="currentColor" stroke-width="{LINE}" paint-order="stroke"',
-    "hair": 'fill="currentColor"',
-    "eye": 'fill="currentColor"',
-    "near-leg": f'fill="currentColor" stroke="{PAPER}" class="lh-gap" stroke-width="{GAP}" paint-order="stroke"',
-    "near-arm": f'fill="currentColor" stroke="{PAPER}" class="lh-gap" stroke-width="{GAP}" paint-order="stroke"',
-    "far-dumbbell": f'fill="{FAR_TONE}" class="lh-far" stroke="currentColor" stroke-width="2" fill-rule="evenodd"',
-    "near-dumbbell": f'fill="{PAPER}" class="lh-paper" stroke="currentColor" stroke-width="2.5" fill-rule="evenodd"',
+    "far": f'{_F} stroke-width="{LINE}" paint-order="stroke"',
+    "trunk": f'{_P} stroke-width="{LINE}" paint-order="stroke"',
+    "hair": _K,
+    "eye": _K,
+    "near-leg": f'{_N} stroke-width="{GAP}" paint-order="stroke"',
+    "near-arm": f'{_N} stroke-width="{GAP}" paint-order="stroke"',
+    "far-dumbbell": f'{_F} stroke-width="2" fill-rule="evenodd"',
+    "near-dumbbell": f'{_P} stroke-width="2.5" fill-rule="evenodd"',
 }
 
 

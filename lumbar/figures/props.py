@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lumbar.figures.body import PART_SEGMENTS, Body
 from lumbar.figures.contact import lowest, touching
+from lumbar.figures.outline import _F, _K
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, mid, num
 
@@ -94,14 +95,21 @@ def barbell_at(r: Resolved, body: Body, view: View) -> tuple:
     return view(mid(pts["near.wrist"], pts["far.wrist"]))
 
 
-def barbell_svg(c) -> str:
-    """A barbell seen a little from the front: the bar through the hands, a plate at each end (the far one
-    grey behind, the near one an open ring so the hands stay visible)."""
-    fx, fy, nx, ny = c[0] + 13, c[1] - 5, c[0] - 13, c[1] + 5
-    plate = 'stroke="currentColor" stroke-width="2.5" paint-order="stroke"'
-    return (
-        f'<g class="lh-prop"><ellipse cx="{num(fx)}" cy="{num(fy)}" rx="7" ry="21" fill="#9a9a9a" class="lh-far" {plate}/>'
-        f'<path d="M{num(fx + 6)} {num(fy - 2.3)}L{num(nx - 6)} {num(ny + 2.3)}" stroke="currentColor" stroke-width="3.5"/>'
-        f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="7" ry="21" stroke="currentColor" stroke-width="3"/>'
-        f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="3" ry="9" stroke="currentColor" stroke-width="1.5"/></g>'
-    )
+def barbell_svg(c, part: str = "all") -> str:
+    """A barbell seen a little from above and in front, as the body is: the bar through the hands, the far plate up
+    and back (drawn behind the body: part="back"), the near plate down and forward, an open ring so the body stays
+    visible through it (drawn in front: part="front")."""
+    fx, fy, nx, ny = c[0] - 12, c[1] - 16, c[0] + 12, c[1] + 16
+    out = []
+    if part in ("all", "back"):
+        out.append(
+            f'<ellipse cx="{num(fx)}" cy="{num(fy)}" rx="8" ry="20" {_F} '
+            f'stroke-width="2.5"/><path d="M{num(fx)} {num(fy)}L{num(nx)} {num(ny)}" stroke="currentColor" class="lh-line" '
+            'stroke-width="3.5"/>'
+        )
+    if part in ("all", "front"):
+        out.append(
+            f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="8" ry="20" stroke="currentColor" class="lh-line" stroke-width="3"/>'
+            f'<circle cx="{num(nx)}" cy="{num(ny)}" r="2.5" {_K}/>'
+        )
+    return f'<g class="lh-prop">{"".join(out)}</g>'
