@@ -20,7 +20,7 @@ from lumbar.figures.strokes import View, body_strokes, num
 
 # The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
-PAD = 8.0
+PAD = 5.0
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
 STEPS = 5  # in-between frames per movement, plus one
 
@@ -109,9 +109,9 @@ class Drawing:
         if w < 110:
             x0 -= (110 - w) / 2
             w = 110
-        if h < 80:
-            y0 -= 80 - h
-            h = 80
+        if h < 64:  # lying figures fill the width: only a little room above them
+            y0 -= 64 - h
+            h = 64
         self.box = (math.floor(x0), math.floor(y0), math.ceil(w), math.ceil(h))
 
     def _kind(self, i: int) -> str:

@@ -30,25 +30,31 @@ def _unit(dx, dy):
     return (dx / n, dy / n) if n > 1e-6 else (1.0, 0.0)
 
 
+def _pt(p) -> tuple[int, int]:
+    # Whole units (about 1 cm; under a pixel at the sizes drawn): the paths are most of the drawings' weight.
+    return round(p[0]), round(p[1])
+
+
 def capsule(p, q, r0: float, r1: float) -> str:
-    """A piece with round ends, always wound the same way so that pieces of one path fill as a union."""
+    """A piece with round ends, always wound the same way so that pieces of one path fill as a union; relative
+    commands between whole-unit points (short, and exact: no drift)."""
     if math.dist(p, q) < 0.3:
         return circle(mid(p, q), max(r0, r1))
     dx, dy = _unit(q[0] - p[0], q[1] - p[1])
     nx, ny = -dy, dx
-    a = (p[0] + nx * r0, p[1] + ny * r0)
-    b = (q[0] + nx * r1, q[1] + ny * r1)
-    c = (q[0] - nx * r1, q[1] - ny * r1)
-    e = (p[0] - nx * r0, p[1] - ny * r0)
+    a = _pt((p[0] + nx * r0, p[1] + ny * r0))
+    b = _pt((q[0] + nx * r1, q[1] + ny * r1))
+    c = _pt((q[0] - nx * r1, q[1] - ny * r1))
+    e = _pt((p[0] - nx * r0, p[1] - ny * r0))
     return (
-        f"M{num(a[0])} {num(a[1])}L{num(b[0])} {num(b[1])}A{num(r1)} {num(r1)} 0 0 0 {num(c[0])} {num(c[1])}"
-        f"L{num(e[0])} {num(e[1])}A{num(r0)} {num(r0)} 0 0 0 {num(a[0])} {num(a[1])}Z"
+        f"M{a[0]} {a[1]}l{b[0] - a[0]} {b[1] - a[1]}a{num(r1)} {num(r1)} 0 0 0 {c[0] - b[0]} {c[1] - b[1]}"
+        f"l{e[0] - c[0]} {e[1] - c[1]}a{num(r0)} {num(r0)} 0 0 0 {a[0] - e[0]} {a[1] - e[1]}z"
     )
 
 
 def circle(c, r: float) -> str:
     x, y = c
-    return f"M{num(x)} {num(y + r)}A{num(r)} {num(r)} 0 0 0 {num(x)} {num(y - r)}A{num(r)} {num(r)} 0 0 0 {num(x)} {num(y + r)}Z"
+    return f"M{num(x)} {num(y + r)}a{num(r)} {num(r)} 0 0 0 0 {num(-2 * r)}a{num(r)} {num(r)} 0 0 0 0 {num(2 * r)}z"
 
 
 def _face(body: Body, view: View):
@@ -132,14 +138,17 @@ def _hair(c, u, v, side_face: bool, toward: float) -> str:
             p, q = _arc_point(c, r, a0 - 1.1), _arc_point(c, r, a0 + 1.1)
             return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 1 {num(q[0])} {num(q[1])}Z"
         return circle(c, r)  # the back of the head
-    # From the forehead over the crown and the back of the head to the nape: a cap.
+    # A crescent from above the forehead over the crown to the nape, thickest at the back (not a cap).
     au = math.atan2(u[1], u[0])
     cross = u[0] * v[1] - u[1] * v[0]  # which way round from the face to the top of the head
     s = 1.0 if cross > 0 else -1.0
-    p = _arc_point(c, r, au + s * math.radians(55))
-    q = _arc_point(c, r, au + s * math.radians(235))
+    p = _arc_point(c, r, au + s * math.radians(80))
+    q = _arc_point(c, r, au + s * math.radians(215))
     sweep = 1 if s > 0 else 0
-    return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 1 {sweep} {num(q[0])} {num(q[1])}Z"
+    return (
+        f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 {sweep} {num(q[0])} {num(q[1])}"
+        f"A{num(r * 2.2)} {num(r * 2.2)} 0 0 {1 - sweep} {num(p[0])} {num(p[1])}Z"
+    )
 
 
 def _eyes(c, u, v, side_face: bool, toward: float) -> str:
