@@ -42,14 +42,18 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies, kind: str = "onc
     for i, (d, length, key, track) in enumerate(chosen):
         chord = math.dist(track[0], track[-1])
         if chord < MIN_ARROW:
-            # A small movement (hips circling, a reach): its path enlarged about its middle, so the arrow shows.
-            k = MIN_ARROW / max(chord, 0.5)
-            cx, cy = sum(x for x, _ in track) / len(track), sum(y for _, y in track) / len(track)
-            chosen[i] = (d, length, key, [(cx + (x - cx) * k, cy + (y - cy) * k) for x, y in track])
+            # A small movement (a shift, a reach): a straight arrow of the least length along it, centred on its
+            # middle; an enlarged copy of its curved path would curl into a hook that says nothing.
+            (x0, y0), (x1, y1) = track[0], track[-1]
+            ux, uy = (x1 - x0) / max(chord, 1e-6), (y1 - y0) / max(chord, 1e-6)
+            cx, cy, h = (x0 + x1) / 2, (y0 + y1) / 2, MIN_ARROW / 2
+            line = [(cx + ux * h * t, cy + uy * h * t) for t in (-1.0, -0.5, 0.0, 0.5, 1.0)]
+            chosen[i] = (d, length, key, line)
     out, points, keys = [], [], []
     if kind == "circle" and chosen:
-        chosen = chosen[:1]
-        key, track = chosen[0][2], chosen[0][3]
+        # The hips circle when they move at all (the head only follows them); else the limb that moves most.
+        hips = [m for m in moves if m[2] in ("waist", "hip") and m[0] > 2.0]
+        key, track = (hips[0] if hips else chosen[0])[2:]
         svg, pts = _circle(track[-1], 15.0 if key in ("waist", "hip") else 12.0)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
