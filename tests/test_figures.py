@@ -520,3 +520,29 @@ def test_gallery_page_is_no_heavier_than_before(site):
     counter = Count()
     counter.feed(page.decode("utf-8"))
     assert counter.n < 2642 and len(page) < 225_980, (counter.n, len(page))
+
+
+def test_far_limbs_lie_up_and_back_of_the_near_ones_in_side_view():
+    """A slight three-quarter view: two legs read as two (the far hip drawn above and behind the near one)."""
+    from lumbar.figures.drawing import Drawing
+
+    d = Drawing(Figures.model_validate(figs(start={"pose": "prone"})), animate=False)
+    pts = d.resolved[0].body.points
+    near, far = d.view(pts["near.hip"]), d.view(pts["far.hip"])
+    assert far[1] < near[1] - 3 and far[0] < near[0] - 2, (near, far)
+
+
+def test_the_ghost_is_washed_out_and_arrows_have_a_paper_halo():
+    """The position before is a <use> that figures.css washes out (no ink, so never taken for the far limbs, which
+    keep a black outline); every arrow has a wide paper stroke under its ink where it crosses the body."""
+    css = (ROOT / "docs/assets/stylesheets/figures.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.lh-figures \.lh-ghost \{([^}]*)\}", css)
+    assert rule and "filter: contrast(0.25) brightness(1.5)" in rule.group(1) and "opacity: 1" in rule.group(1)
+    html = render_figures(Figures.model_validate(CAT), "Cat", animate=False)
+    assert html.count('class="lh-ghost"') == 2
+    groups = re.findall(r'<g class="lh-arrow">(.*?)</g>', html)
+    assert groups
+    for g in groups:
+        halo, ink = re.findall(r'<path d="([^"]*)" fill="none" stroke="([^"]*)"', g)[:2]
+        assert halo[0] == ink[0] and halo[1] == "#fff" and 'class="lh-halo" stroke-width="7"' in g
+    assert re.search(r"\.lh-halo \{\s*stroke: var\(--lg\)", css)

@@ -77,7 +77,7 @@ def _head(tip, ang, size=9.0) -> str:
 def _svg(line: str, heads: str) -> str:
     """The arrow twice: a wide paper stroke under it (halo), then the ink."""
     return (
-        f'<g class="lh-arrow"><path d="{line}{heads}" fill="none" {HALO} stroke-width="7"/>'
+        f'<g class="lh-arrow"><path d="{line}" fill="none" {HALO} stroke-width="7"/>'
         f'<path d="{line}" fill="none" stroke="currentColor" stroke-width="3"/>'
         f'<path d="{heads}" fill="currentColor"/></g>'
     )
@@ -120,7 +120,7 @@ def _arrow(track, bodies, view: View, key, both: bool = False) -> tuple[str, lis
         (ax, ay), (bx, by) = pts[1], pts[0]
         ang = math.atan2(by - ay, bx - ax)
         heads += _head((bx + math.cos(ang) * 5.4, by + math.sin(ang) * 5.4), ang)
-    svg = _svg(path_d(pts), heads)
+    svg = _svg(path_d(pts, whole=True), heads)
     return svg, pts
 
 

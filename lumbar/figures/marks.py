@@ -20,7 +20,7 @@ FLOOR_Z, MAT_Z = 30.0, 24.0  # side view: half the depth of the floor band and o
 
 def _quad(view: View, x0: float, x1: float, z: float) -> str:
     pts = [view(c) for c in ((x0, 0.0, -z), (x1, 0.0, -z), (x1, 0.0, z), (x0, 0.0, z))]
-    return "M" + "L".join(f"{num(a)} {num(b)}" for a, b in pts) + "Z"
+    return "M" + "L".join(f"{round(a)} {round(b)}" for a, b in pts) + "Z"
 
 
 def mat_depth(body: Body) -> tuple[float, float]:

@@ -103,7 +103,7 @@ def shapes(body: Body, view: View, props: list[str], side_face: bool | None = No
         # A nose and a chin on the face's side: part of the head's outline.
         nose = [
             (c[0] + u[0] * (HEAD_R - 2) + v[0] * 1.5, c[1] + u[1] * (HEAD_R - 2) + v[1] * 1.5),
-            (c[0] + u[0] * (HEAD_R + 3.2) - v[0] * 1.5, c[1] + u[1] * (HEAD_R + 3.2) - v[1] * 1.5),
+            (c[0] + u[0] * (HEAD_R + 4.5) - v[0] * 1.5, c[1] + u[1] * (HEAD_R + 4.5) - v[1] * 1.5),
             (c[0] + u[0] * (HEAD_R - 1) - v[0] * 4.5, c[1] + u[1] * (HEAD_R - 1) - v[1] * 4.5),
         ]
         trunk.append(_poly(nose))

@@ -93,8 +93,10 @@ def mid(a, b):
     return tuple((a[i] + b[i]) / 2 for i in range(len(a)))
 
 
-def path_d(points) -> str:
-    """Straight for two points; a smooth curve through the midpoints for more."""
+def path_d(points, whole: bool = False) -> str:
+    """Straight for two points; a smooth curve through the midpoints for more; whole: in whole units."""
+    if whole:
+        points = [(round(x), round(y)) for x, y in points]
     if len(points) == 2:
         (x0, y0), (x1, y1) = points
         return f"M{num(x0)} {num(y0)}L{num(x1)} {num(y1)}"
