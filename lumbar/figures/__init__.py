@@ -142,10 +142,14 @@ def reference_markdown() -> str:
         "",
         "### Views",
         "",
-        "`view: side` (the default) suits most movements. Use `view: front` for movements to the side while "
-        "standing (side bends, side raises) or with the legs raised (opening the legs), and `view: top` for "
-        "movements along the floor while lying (knee rolls, butterfly, sliding side bends): it looks from above and a "
-        "little in front, with the mat in perspective. Put `hold: true` on a position that is held: it gets a timer mark.",
+        "`view: side` (the default) suits most movements: it looks from the near side and a little from above and in "
+        "front, so the far arm and leg show up and back of the near ones and the floor is a plane. Use `view: front` for "
+        "movements to the side while standing (side bends, side raises) or with the legs raised (opening the legs), and "
+        "`view: top` for movements along the floor while lying (knee rolls, butterfly, sliding side bends): it looks "
+        "from high above, with the mat in perspective. Put `hold: true` on a position that is held (only where the "
+        "steps hold it): it gets a timer mark. `motion: rock` gives the arrows a head at each end (back and forth), "
+        "`motion: circle` a round arrow (circles), and `other_side: true` an R-L mark on the last position (then the "
+        "other side). The position before is drawn pale and dashed behind each later one.",
         "",
         "### Checking",
         "",
