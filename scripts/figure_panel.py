@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from lumbar.figures import Figures, render_figures
+from lumbar.figures.svg import drawing_stats
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,15 @@ def _options(ex_id: str, exercises: dict, rng: random.Random) -> list[str]:
     return options
 
 
+def _height(figs, html: str, width: int) -> int:
+    """Room for the drawing: stacked positions (lh-figures-wide) need more than a row of them."""
+    if "lh-figures-wide" not in html:
+        return 420
+    _, _, w, h = drawing_stats(figs)["viewBox"]
+    shown = min(width - 32, 704)  # figures.css: .lh-figures max-width 44rem
+    return 40 + len(drawing_stats(figs)["phases"]) * (round(shown * h / w) + 30)
+
+
 def blind_sample(n: int, seed: int, out: Path, width: int, exclude: str, shoot, page) -> int:
     exercises = _exercises()
     left_out = set(json.loads(Path(exclude).read_text())["ids"]) if exclude else set()
@@ -56,7 +66,8 @@ def blind_sample(n: int, seed: int, out: Path, width: int, exclude: str, shoot, 
     for k, ex_id in enumerate(ids, start=1):
         name = f"fig{k:02d}"
         figs = Figures.model_validate(exercises[ex_id]["figures"])
-        shoot(page(_wordless(render_figures(figs, "figure", animate=False)), width), out / f"{name}.png", width, 420)
+        html = _wordless(render_figures(figs, "figure", animate=False))
+        shoot(page(html, width), out / f"{name}.png", width, _height(figs, html, width))
         (out / f"{name}.html").unlink()
         options = _options(ex_id, exercises, rng)
         quiz += [f"## {name}.png", ""]

@@ -21,6 +21,7 @@ from lumbar.figures.strokes import View, body_strokes, num
 # The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
 PAD = 5.0
+WIDE = 2.0  # a drawing wider than this many times its height is stacked (lh-figures-wide)
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
 STEPS = 5  # in-between frames per movement, plus one
 
@@ -59,7 +60,7 @@ class Drawing:
         self.resolved = resolve_all(figs, start_only)
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
-        self.arrows, self.between, self.arrow_points = [], [], []
+        self.arrows, self.between, self.arrow_points, self.arrow_tops = [], [], [], []
         # In-between bodies, eased: used for the arrows' paths and the motion.
         eased = tuple(_smooth(k / STEPS) for k in range(1, STEPS))
         between = in_between(figs, eased) if len(self.resolved) > 1 else []
@@ -71,6 +72,7 @@ class Drawing:
             svgs.append(side_marks(figs, keys, points, self.t))
             self.arrows.append(svgs)
             self.arrow_points.extend(p for track in points for p in track)
+            self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
         self.frames = self.timing = None
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
         if animate and len(self.resolved) > 1:
@@ -113,6 +115,8 @@ class Drawing:
             y0 -= 64 - h
             h = 64
         self.box = (math.floor(x0), math.floor(y0), math.ceil(w), math.ceil(h))
+        # Lying figures are wide strips: their positions go one under the other (figures.css), each twice as large.
+        self.wide = len(self.resolved) > 1 and w > WIDE * h
 
     def _kind(self, i: int) -> str:
         """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
@@ -153,8 +157,31 @@ class Drawing:
             self._bodies[i] = body
         return self._bodies[i]
 
-    def _open(self, title_id, title, cls) -> list[str]:
+    def _panel_box(self, i: int, thumb: bool):
+        """Stacked panels and thumbnails keep the drawing's width and scale but only the room above the floor that
+        their own body, ghost, arrows and marks need (a lying start is not half empty)."""
         x, y, w, h = self.box
+        if not (thumb or self.wide):
+            return self.box
+        r = self.resolved[i]
+        top = _bounds(self.strokes[i])[1]
+        if i > 0 and not thumb:
+            top = min(top, _bounds(self.strokes[i - 1])[1], self.arrow_tops[i - 1] - 8)
+        if "barbell" in self.props:
+            top = min(top, barbell_at(r, r.body, self.view)[1] - 24)
+        for part, prop in r.support.items():
+            if prop == "chair":
+                top = min(top, -lowest(r.body, part)[0] - 45)
+        if r.hold or self._other_side(r):
+            top -= 22
+        top = max(y, math.floor(top - PAD))
+        return (x, top, w, y + h - top)
+
+    def _other_side(self, r) -> bool:
+        return self.figs.other_side and r.name == self.figs.phases()[-1][0]
+
+    def _open(self, title_id, title, cls, box=None) -> list[str]:
+        x, y, w, h = box or self.box
         label = f' aria-labelledby="{title_id}"' if title_id else f' aria-label="{escape(title)}"'
         tid = f' id="{title_id}"' if title_id else ""
         return [
@@ -162,8 +189,9 @@ class Drawing:
             f'focusable="false" fill="none" stroke-linecap="round" stroke-linejoin="round"><title{tid}>{escape(title)}</title>'
         ]
 
-    def _ground(self, r) -> list[str]:
-        return [floor_svg(self.box, self.view, r.body, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+    def _ground(self, r, box=None) -> list[str]:
+        box = box or self.box
+        return [floor_svg(box, self.view, r.body, "mat" in self.props), props_svg(r, self.view, self.props, None)]
 
     def panel(
         self,
@@ -176,8 +204,9 @@ class Drawing:
     ) -> str:
         """One still position. ghost_id: the id of the panel before's body, drawn faint behind this one."""
         r = self.resolved[i]
-        out = self._open(title_id, title, "lh-figure-thumb" if thumb else "lh-figure-svg")
-        out += self._ground(r)
+        box = self._panel_box(i, thumb)
+        out = self._open(title_id, title, "lh-figure-thumb" if thumb else "lh-figure-svg", box)
+        out += self._ground(r, box)
         if i > 0 and ghost_id and not thumb:
             out.append(f'<use href="#{ghost_id}" {GHOST}/>')
         body = self._body(i)
@@ -185,9 +214,9 @@ class Drawing:
         if i > 0 and not thumb:
             out += self.arrows[i - 1]
         if r.hold:
-            out.append(hold_mark(self.box, r.body, self.view, hold, self.t))
-        if self.figs.other_side and r.name == self.figs.phases()[-1][0]:
-            out.append(other_side_mark(self.box, self.t))
+            out.append(hold_mark(box, r.body, self.view, hold, self.t))
+        if self._other_side(r):
+            out.append(other_side_mark(box, self.t))
         out.append("</svg>")
         return "".join(out)
 

@@ -68,9 +68,10 @@ def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = 
             f'<div class="lh-figure-panel lh-figure-moving">{d.motion_panel(figs.alt)}'
             f'<p class="lh-figure-label"><span class="lh-figure-step">{escape(label)}</span></p></div>'
         )
+    wide = " lh-figures-wide" if d.wide else ""
     return (
         # data-search-exclude: Material's search leaves the drawings' labels and caption out of the index
-        f'<figure class="lh-figures lh-figures-{n}" data-view="{d.view.name}" data-search-exclude>'
+        f'<figure class="lh-figures lh-figures-{n}{wide}" data-view="{d.view.name}" data-search-exclude>'
         f'<div class="lh-figures-row">{"".join(panels)}</div>{moving}'
         f"<figcaption>{escape(figs.alt)}</figcaption></figure>"
     )
