@@ -546,3 +546,19 @@ def test_the_ghost_is_washed_out_and_arrows_have_a_paper_halo():
         halo, ink = re.findall(r'<path d="([^"]*)" fill="none" stroke="([^"]*)"', g)[:2]
         assert halo[0] == ink[0] and halo[1] == "#fff" and 'class="lh-halo" stroke-width="7"' in g
     assert re.search(r"\.lh-halo \{\s*stroke: var\(--lg\)", css)
+
+
+def test_lying_figures_stack_and_their_start_is_not_half_empty():
+    """A drawing wider than twice its height stacks its positions (figures.css); each stacked panel keeps the width
+    but crops the room above its own body, so a lying start is not a thin strip under empty space."""
+    data = yaml.safe_load((ROOT / "data/exercises/superman.yaml").read_text(encoding="utf-8"))
+    html = render_figures(Figures.model_validate(data["figures"]), "x", animate=False)
+    assert "lh-figures-wide" in html
+    boxes = [tuple(map(float, b.split())) for b in re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', html)]
+    (x0, y0, w0, h0), (x1, y1, w1, h1) = boxes
+    assert (x0, w0) == (x1, w1) and y0 + h0 == y1 + h1  # same width, scale and floor
+    assert h0 < 0.7 * h1, (h0, h1)  # the start lies flat: much less room above it
+    css = (ROOT / "docs/assets/stylesheets/figures.css").read_text(encoding="utf-8")
+    assert re.search(r"\.lh-figures-wide \.lh-figures-row \{\s*flex-direction: column;", css)
+    cat = render_figures(Figures.model_validate(CAT), "Cat", animate=False)
+    assert "lh-figures-wide" not in cat and len(set(re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', cat))) == 1
