@@ -175,7 +175,10 @@ class Drawing:
         if r.hold or self._other_side(r):
             top -= 22
         top = max(y, math.floor(top - PAD))
-        return (x, top, w, y + h - top)
+        bottom = y + h
+        if self.view.name == "side" and (i == 0 or thumb):  # no arrow below: down to the floor's front edge
+            bottom = min(bottom, math.ceil(max(self.view((0, 0, FLOOR_Z))[1] + 2, _bounds(self.strokes[i])[3] + PAD)))
+        return (x, top, w, bottom - top)
 
     def _other_side(self, r) -> bool:
         return self.figs.other_side and r.name == self.figs.phases()[-1][0]

@@ -58,6 +58,8 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
             if x1 - x0 < 60:
                 c = (x0 + x1) / 2
                 x0, x1 = c - 30, c + 30
+            slant = abs(view((0, 0, MAT_Z))[0])  # inside the drawing's box, slanted corners and all
+            x0, x1 = max(x0, x + slant + 1), min(x1, x + w - slant - 1)
             out.append(
                 f'<path d="{_quad(view, x0, x1, MAT_Z)}" fill="{MAT_TONE}" class="lh-mat" stroke="currentColor" '
                 'stroke-width="1.2"/>'
