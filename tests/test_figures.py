@@ -213,7 +213,7 @@ def test_decimal_check_catches_two_decimals():
 
 def test_svg_has_titles_and_a_caption_from_the_alt_text():
     html = render_figures(Figures.model_validate(CAT), "Cat")
-    assert html.startswith('<figure class="lh-figures lh-figures-3"') and html.endswith("</figure>")
+    assert html.startswith('<figure class="lh-figures lh-figures-3 ') and html.endswith("</figure>")
     assert "<figcaption>On all fours, the back rounds up &amp; then arches down.</figcaption>" in html
     titles = re.findall(r'<title id="([^"]+)">([^<]+)</title>', html)
     assert [t for _, t in titles] == [
@@ -561,4 +561,7 @@ def test_lying_figures_stack_and_their_start_is_not_half_empty():
     css = (ROOT / "docs/assets/stylesheets/figures.css").read_text(encoding="utf-8")
     assert re.search(r"\.lh-figures-wide \.lh-figures-row \{\s*flex-direction: column;", css)
     cat = render_figures(Figures.model_validate(CAT), "Cat", animate=False)
-    assert "lh-figures-wide" not in cat and len(set(re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', cat))) == 1
+    assert "lh-figures-wide" not in cat and "lh-figures-flat" in cat  # side by side, stacked on a phone only
+    boxes = [tuple(map(float, b.split())) for b in re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', cat)]
+    assert len({(x, w, y + h) for x, y, w, h in boxes}) == 1  # same width, scale and bottom: the floors in line
+    assert re.search(r"max-width: 40em\) \{\s*\.lh-figures-flat \.lh-figures-row \{\s*flex-direction: column;", css)

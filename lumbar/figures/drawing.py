@@ -22,6 +22,7 @@ from lumbar.figures.strokes import View, body_strokes, num
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
 PAD = 5.0
 WIDE = 2.0  # a drawing wider than this many times its height is stacked (lh-figures-wide)
+FLAT = 1.4  # ... wider than this, stacked on a phone (lh-figures-flat)
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
 STEPS = 5  # in-between frames per movement, plus one
 
@@ -117,6 +118,7 @@ class Drawing:
         self.box = (math.floor(x0), math.floor(y0), math.ceil(w), math.ceil(h))
         # Lying figures are wide strips: their positions go one under the other (figures.css), each twice as large.
         self.wide = len(self.resolved) > 1 and w > WIDE * h
+        self.flat = len(self.resolved) > 1 and not self.wide and w > FLAT * h  # stacked on a phone only
 
     def _kind(self, i: int) -> str:
         """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
@@ -161,7 +163,7 @@ class Drawing:
         """Stacked panels and thumbnails keep the drawing's width and scale but only the room above the floor that
         their own body, ghost, arrows and marks need (a lying start is not half empty)."""
         x, y, w, h = self.box
-        if not (thumb or self.wide):
+        if not (thumb or self.wide or self.flat):
             return self.box
         r = self.resolved[i]
         top = _bounds(self.strokes[i])[1]
@@ -176,7 +178,8 @@ class Drawing:
             top -= 22
         top = max(y, math.floor(top - PAD))
         bottom = y + h
-        if self.view.name == "side" and (i == 0 or thumb):  # no arrow below: down to the floor's front edge
+        # No arrow below: down to the floor's front edge (side by side, the bottoms stay level: floors in line).
+        if self.view.name == "side" and (thumb or (i == 0 and self.wide)):
             bottom = min(bottom, math.ceil(max(self.view((0, 0, FLOOR_Z))[1] + 2, _bounds(self.strokes[i])[3] + PAD)))
         return (x, top, w, bottom - top)
 

@@ -68,7 +68,8 @@ def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = 
             f'<div class="lh-figure-panel lh-figure-moving">{d.motion_panel(figs.alt)}'
             f'<p class="lh-figure-label"><span class="lh-figure-step">{escape(label)}</span></p></div>'
         )
-    wide = " lh-figures-wide" if d.wide else ""
+    # Wide strips stack everywhere; flat ones on a phone only (figures.css).
+    wide = " lh-figures-wide" if d.wide else " lh-figures-flat" if d.flat else ""
     return (
         # data-search-exclude: Material's search leaves the drawings' labels and caption out of the index
         f'<figure class="lh-figures lh-figures-{n}{wide}" data-view="{d.view.name}" data-search-exclude>'
