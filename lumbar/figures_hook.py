@@ -30,18 +30,22 @@ def figures(exercise, lang: str = "en", uid: str | None = None) -> Markup:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _thumb(figures_json: str) -> str:
-    return render_thumbnail(Figures.model_validate_json(figures_json))
+def _thumb(figures_json: str, phase: str, hold: int | None, lang: str) -> str:
+    t = load_ui(lang).t if lang != "en" else None
+    return render_thumbnail(
+        Figures.model_validate_json(figures_json), phase=phase, hold=hold, **({"t": t} if t else {})
+    )
 
 
-def thumbnail_svg(figures) -> str:
-    """The small start drawing: a routine sheet's row, the builder's list, the session player (drawn once)."""
-    return _thumb(figures.model_dump_json(by_alias=True))
+def thumbnail_svg(figures, phase: str = "start", hold: int | None = None, lang: str = "en") -> str:
+    """A small drawing of one position: a routine sheet's row (phase="end" for its end drawing; hold: the
+    routine's hold in seconds, written by the hold mark), the builder's list, the session player (drawn once)."""
+    return _thumb(figures.model_dump_json(by_alias=True), phase, hold, lang)
 
 
-def thumbnail(exercise) -> Markup:
-    """The small start drawing for a routine sheet row ('' when it has none yet)."""
-    return Markup(thumbnail_svg(exercise.figures)) if exercise.figures else Markup()
+def thumbnail(exercise, phase: str = "start", hold: int | None = None, lang: str = "en") -> Markup:
+    """The small start (or end) drawing for a routine sheet row ('' when it has none yet)."""
+    return Markup(thumbnail_svg(exercise.figures, phase, hold, lang)) if exercise.figures else Markup()
 
 
 def placeholder(html: str, drawings) -> Markup:

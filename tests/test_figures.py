@@ -213,7 +213,7 @@ def test_decimal_check_catches_two_decimals():
 
 def test_svg_has_titles_and_a_caption_from_the_alt_text():
     html = render_figures(Figures.model_validate(CAT), "Cat")
-    assert html.startswith('<figure class="lh-figures lh-figures-3"') and html.endswith("</figure>")
+    assert html.startswith('<figure class="lh-figures lh-figures-3 ') and html.endswith("</figure>")
     assert "<figcaption>On all fours, the back rounds up &amp; then arches down.</figcaption>" in html
     titles = re.findall(r'<title id="([^"]+)">([^<]+)</title>', html)
     assert [t for _, t in titles] == [
@@ -223,7 +223,8 @@ def test_svg_has_titles_and_a_caption_from_the_alt_text():
     ]
     for tid, _ in titles:
         assert html.count(f'aria-labelledby="{tid}"') == 1
-    assert html.count('role="img"') == 3
+    assert html.count('role="img"') == 4  # three still positions and the moving drawing
+    assert render_figures(Figures.model_validate(CAT), "Cat", animate=False).count('role="img"') == 3
     assert "\n\n" not in html and "\n" not in html  # safe as a raw HTML block in Markdown
 
 
@@ -243,7 +244,9 @@ def test_no_inline_styles_scripts_or_handlers():
         assert "style=" not in html and "<style" not in html
         assert "<script" not in html and "javascript:" not in html
         assert re.search(r"\son[a-z]+\s*=", html) is None
-        assert "href=" not in html
+        # The only links: a ghost's <use> of the panel before's body, in the same figure.
+        for ref in re.findall(r'href="([^"]*)"', html):
+            assert ref.startswith("#lh-fig-") and f'id="{ref[1:]}"' in html, ref
 
 
 def test_motion_is_hidden_unless_the_stylesheet_shows_it():
@@ -332,7 +335,9 @@ def test_every_exercise_page_carries_its_figures_with_alt_text(site, handbook):
             page.index('<figure class="lh-figures') : page.index("</figure>", page.index('<figure class="lh-figures'))
         ]
         phases = len(ex.figures.phases())
-        assert figure.count('role="img"') == phases and figure.count("<title id=") == phases, ex_id
+        moving = 1 if phases > 1 else 0  # the moving drawing, a panel of its own
+        assert figure.count('role="img"') == phases + moving and figure.count("<title id=") == phases, ex_id
+        assert figure.count("lh-figure-moving") == moving, ex_id
         for tid in re.findall(r'<title id="([^"]+)">[^<]+</title>', figure):
             assert f'aria-labelledby="{tid}"' in figure
 
@@ -401,3 +406,161 @@ def test_reference_lists_every_pose_joint_and_prop():
     text = reference_markdown()
     for name in [*BASE_POSES, *JOINTS, *PROPS]:
         assert f"`{name}`" in text, name
+
+
+# The leaflet style: what a reader needs to see in every drawing.
+
+DRAWN = [p for p in EXERCISES if "figures" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {})]
+
+
+def _panels(html: str) -> list[str]:
+    return re.findall(r'<div class="lh-figure-panel[^"]*">(.*?)</svg>', html)
+
+
+@pytest.mark.parametrize("path", DRAWN, ids=lambda p: p.stem)
+def test_every_drawing_has_a_floor_an_arrow_and_its_own_still_positions(path):
+    """Every panel stands on a floor or mat; every later still panel has an arrow; the still panels do not move
+    (only the moving panel does), and End draws the end position: the same body as the sheet's end drawing."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    block = Figures.model_validate(data["figures"])
+    html = render_figures(block, data["title"])
+    panels = _panels(html)
+    n = len(block.phases())
+    stills, moving = panels[:n], panels[n:]
+    assert len(moving) == (1 if n > 1 else 0)
+    for i, panel in enumerate(stills):
+        assert 'class="lh-floor"' in panel or 'class="lh-mat"' in panel or "lh-paper" in panel.split("<g")[0], i
+        assert "<animate" not in panel, i
+        if i:
+            assert 'class="lh-arrow"' in panel, (path.stem, i)
+            assert 'class="lh-ghost"' in panel, (path.stem, i)
+    if n > 1:
+        shapes = re.compile(r'<path d="([^"]+)"[^>]*paint-order="stroke"')
+        drawn = shapes.findall(stills[-1].split("lh-ghost")[-1])
+        assert drawn == shapes.findall(render_thumbnail(block, phase="end"))
+        assert drawn != shapes.findall(render_thumbnail(block))
+        assert "<animate" in moving[0] and 'class="lh-motion"' in moving[0]
+    if any(phase.hold for _, phase in block.phases()):
+        assert 'class="lh-hold"' in html
+        assert "12 s" in render_thumbnail(block, phase="end" if block.end else "start", hold=12)
+    one_sided = any(phase.near is not None or phase.far is not None for _, phase in block.phases())
+    assert one_sided or 'class="lh-side"' not in html, path.stem  # a side mark only where the sides differ
+
+
+def _arrows(name):
+    data = yaml.safe_load((ROOT / f"data/exercises/{name}.yaml").read_text(encoding="utf-8"))
+    html = render_figures(Figures.model_validate(data["figures"]), "x", animate=False)
+    # the ink line and the heads of each arrow (after its paper halo)
+    return html, re.findall(
+        r'<g class="lh-arrow">.*?<path d="([^"]*)" fill="none" stroke="currentColor"[^>]*/><path d="([^"]*)"', html
+    )
+
+
+def test_a_small_movement_gets_an_arrow_long_enough_to_see():
+    """A forward reach moves the body a few centimetres: the arrow is enlarged (arrows.MIN_ARROW)."""
+    _, arrows = _arrows("all-fours-forward-reach")
+    assert arrows, "no arrow"
+    nums = [float(v) for v in re.findall(r"-?[\d.]+", arrows[0][0])]
+    x0, y0, x1, y1 = nums[0], nums[1], nums[-2], nums[-1]
+    assert ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 > 18
+
+
+def test_the_arrow_says_how_the_movement_repeats():
+    """motion: circle draws a round arrow, rock a head at each end, once one head; other_side an R-L mark on the
+    last position only; a hold mark only where a position is held."""
+    html, arrows = _arrows("all-fours-hip-circles")
+    assert len(arrows) == 1 and "A" in arrows[0][0] and arrows[0][1].count("Z") == 1
+    html, arrows = _arrows("downward-upward-dog")
+    assert arrows and all(heads.count("Z") == 2 for _, heads in arrows)
+    assert 'class="lh-hold"' not in html  # the steps rock, they do not hold
+    html, arrows = _arrows("heel-slides")
+    assert arrows and all(heads.count("Z") == 1 and "A" not in line for line, heads in arrows)
+    assert "lh-other-side" not in html
+    html, _ = _arrows("leg-circles")
+    panels = html.split('class="lh-figure-panel"')[1:]
+    assert ["lh-other-side" in p for p in panels] == [False, False, True]
+
+
+def test_side_marks_name_the_right_and_left_in_the_page_language():
+    """Near limbs are the right side: bird dog lifts the near (right) arm and the far (left) leg."""
+    data = yaml.safe_load((ROOT / "data/exercises/bird-dog.yaml").read_text(encoding="utf-8"))
+    block = Figures.model_validate(data["figures"])
+    en = render_figures(block, "x")
+    assert ">R</text>" in en and ">L</text>" in en
+    words = {"R (right side)": "П", "L (left side)": "Л"}
+    ru = render_figures(block, "x", t=lambda w: words.get(w, w))
+    assert ">П</text>" in ru and ">Л</text>" in ru
+
+
+def test_the_face_shows_where_the_head_points():
+    """In profile a nose sticks out on the face's side of the head: flip the facing, the nose moves."""
+    from lumbar.figures.drawing import Drawing
+    from lumbar.figures.outline import profile
+
+    d = Drawing(Figures.model_validate(figs(start={"pose": "standing"})), animate=False)
+    r = d.resolved[0]
+    assert profile(r.body, d.view)
+    head = d.view(r.body.points["head"])
+    nose = d.view(r.body.points["nose1"])
+    assert nose[0] > head[0]  # a standing figure faces right
+
+
+def test_gallery_page_is_no_heavier_than_before(site):
+    """The old style's first gallery page had 2,689 elements and 225,980 bytes (1,201 and 192,629 in this style)."""
+    from html.parser import HTMLParser
+
+    class Count(HTMLParser):
+        n = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.n += 1
+
+    page = (site / "gallery" / "index.html").read_bytes()
+    counter = Count()
+    counter.feed(page.decode("utf-8"))
+    assert counter.n < 2642 and len(page) < 225_980, (counter.n, len(page))
+
+
+def test_far_limbs_lie_up_and_back_of_the_near_ones_in_side_view():
+    """A slight three-quarter view: two legs read as two (the far hip drawn above and behind the near one)."""
+    from lumbar.figures.drawing import Drawing
+
+    d = Drawing(Figures.model_validate(figs(start={"pose": "prone"})), animate=False)
+    pts = d.resolved[0].body.points
+    near, far = d.view(pts["near.hip"]), d.view(pts["far.hip"])
+    assert far[1] < near[1] - 3 and far[0] < near[0] - 2, (near, far)
+
+
+def test_the_ghost_is_washed_out_and_arrows_have_a_paper_halo():
+    """The position before is a <use> that figures.css washes out (no ink, so never taken for the far limbs, which
+    keep a black outline); every arrow has a wide paper stroke under its ink where it crosses the body."""
+    css = (ROOT / "docs/assets/stylesheets/figures.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.lh-figures \.lh-ghost \{([^}]*)\}", css)
+    assert rule and "filter: contrast(0.25) brightness(1.5)" in rule.group(1) and "opacity: 1" in rule.group(1)
+    html = render_figures(Figures.model_validate(CAT), "Cat", animate=False)
+    assert html.count('class="lh-ghost"') == 2
+    groups = re.findall(r'<g class="lh-arrow">(.*?)</g>', html)
+    assert groups
+    for g in groups:
+        halo, ink = re.findall(r'<path d="([^"]*)" fill="none" stroke="([^"]*)"', g)[:2]
+        assert halo[0] == ink[0] and halo[1] == "#fff" and 'class="lh-halo" stroke-width="7"' in g
+    assert re.search(r"\.lh-halo \{\s*stroke: var\(--lg\)", css)
+
+
+def test_lying_figures_stack_and_their_start_is_not_half_empty():
+    """A drawing wider than twice its height stacks its positions (figures.css); each stacked panel keeps the width
+    but crops the room above its own body, so a lying start is not a thin strip under empty space."""
+    data = yaml.safe_load((ROOT / "data/exercises/superman.yaml").read_text(encoding="utf-8"))
+    html = render_figures(Figures.model_validate(data["figures"]), "x", animate=False)
+    assert "lh-figures-wide" in html
+    boxes = [tuple(map(float, b.split())) for b in re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', html)]
+    (x0, y0, w0, h0), (x1, y1, w1, h1) = boxes
+    assert (x0, w0) == (x1, w1) and y0 + h0 == y1 + h1  # same width, scale and floor
+    assert h0 < 0.7 * h1, (h0, h1)  # the start lies flat: much less room above it
+    css = (ROOT / "docs/assets/stylesheets/figures.css").read_text(encoding="utf-8")
+    assert re.search(r"\.lh-figures-wide \.lh-figures-row \{\s*flex-direction: column;", css)
+    cat = render_figures(Figures.model_validate(CAT), "Cat", animate=False)
+    assert "lh-figures-wide" not in cat and "lh-figures-flat" in cat  # side by side, stacked on a phone only
+    boxes = [tuple(map(float, b.split())) for b in re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', cat)]
+    assert len({(x, w, y + h) for x, y, w, h in boxes}) == 1  # same width, scale and bottom: the floors in line
+    assert re.search(r"max-width: 40em\) \{\s*\.lh-figures-flat \.lh-figures-row \{\s*flex-direction: column;", css)

@@ -4,6 +4,7 @@
     python -m lumbar figure-png cat -o /tmp/out     # another folder
     python -m lumbar figure-png --all               # every exercise, one sheet
     python -m lumbar figure-png --poses             # every base pose, one sheet
+    python -m lumbar figure-png --blind 12 --seed 26 -o /tmp/panel   # a blind panel's sample
 
 It writes an HTML page (kept beside the PNG) with the site's figures.css and takes a screenshot
 with headless Chromium (set CHROMIUM to use another binary). Exit status 1 on a pose problem.
@@ -91,9 +92,16 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--part", default="1/1", help="with --all: which part of the sheet, e.g. 2/4 for the second quarter"
     )
+    ap.add_argument("--blind", type=int, help="draw this many random exercises as fig01.png... with no words")
+    ap.add_argument("--seed", type=int, default=26, help="with --blind: the random seed of the sample")
+    ap.add_argument("--exclude", default="", help="with --blind: a key.json whose exercises to leave out")
     args = ap.parse_args(argv)
     out = Path(args.out)
     status = 0
+    if args.blind:
+        from lumbar.chores.figure_panel import blind_sample
+
+        return blind_sample(args.blind, args.seed, out, args.width, args.exclude, shoot, page)
     if args.poses:
         cards = []
         for name, base in BASE_POSES.items():

@@ -109,7 +109,8 @@ def reference_markdown() -> str:
     out += [
         "",
         "Arms and legs (give them at the top level for both sides, or under `near:` or `far:` for one side; "
-        "near is the side towards the viewer, drawn dark, far is drawn lighter):",
+        "near is the side towards the viewer and the person's right, drawn solid, far is the left, drawn grey inside "
+        "an outline; an arrow of a limb that moves on one side only is marked R or L):",
         "",
         "| Joint | Range | Meaning |",
         "| --- | --- | --- |",
@@ -141,9 +142,14 @@ def reference_markdown() -> str:
         "",
         "### Views",
         "",
-        "`view: side` (the default) suits most movements. Use `view: front` for movements to the side while "
-        "standing (side bends, side raises) or with the legs raised (opening the legs), and `view: top` for "
-        "movements along the floor while lying (knee rolls, butterfly, sliding side bends).",
+        "`view: side` (the default) suits most movements: it looks from the near side and a little from above and in "
+        "front, so the far arm and leg show up and back of the near ones and the floor is a plane. Use `view: front` for "
+        "movements to the side while standing (side bends, side raises) or with the legs raised (opening the legs), and "
+        "`view: top` for movements along the floor while lying (knee rolls, butterfly, sliding side bends): it looks "
+        "from high above, with the mat in perspective. Put `hold: true` on a position that is held (only where the "
+        "steps hold it): it gets a timer mark. `motion: rock` gives the arrows a head at each end (back and forth), "
+        "`motion: circle` a round arrow (circles), and `other_side: true` an R-L mark on the last position (then the "
+        "other side). The position before is drawn pale and dashed behind each later one.",
         "",
         "### Checking",
         "",

@@ -10,9 +10,13 @@ from lumbar.figures.strokes import View, num, path_d
 _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
 
 
-def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[str], list]:
-    """Curved arrows along the path of the one or two parts that move most, and the points they
-    pass through (for the drawing's bounds)."""
+MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
+
+
+def motion_arrows(a: Resolved, b: Resolved, view: View, bodies, kind: str = "once") -> tuple[list[str], list, list]:
+    """Curved arrows along the path of the one or two parts that move most: their SVG, the points each
+    passes through (for the drawing's bounds and marks) and the parts they follow. kind: once (one head),
+    rock (a head at each end) or circle (a round arrow about where the part that moves most ends)."""
     moves = []
     for key in _TRACKED:
         if view.name != "top" and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
@@ -26,22 +30,72 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies) -> tuple[list[st
     for d, length, key, track in moves:
         if d < 7.0:
             break
-        if chosen and (d < 0.75 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
+        if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
             continue
         if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
             continue
         chosen.append((d, length, key, track))
         if len(chosen) == 2:
             break
-    out, points = [], []
+    if not chosen and moves and moves[0][0] > 0.5:
+        chosen.append(moves[0])
+    for i, (d, length, key, track) in enumerate(chosen):
+        chord = math.dist(track[0], track[-1])
+        if chord < MIN_ARROW:
+            # A small movement (a shift, a reach): a straight arrow of the least length along it, centred on its
+            # middle; an enlarged copy of its curved path would curl into a hook that says nothing.
+            (x0, y0), (x1, y1) = track[0], track[-1]
+            ux, uy = (x1 - x0) / max(chord, 1e-6), (y1 - y0) / max(chord, 1e-6)
+            cx, cy, h = (x0 + x1) / 2, (y0 + y1) / 2, MIN_ARROW / 2
+            line = [(cx + ux * h * t, cy + uy * h * t) for t in (-1.0, -0.5, 0.0, 0.5, 1.0)]
+            chosen[i] = (d, length, key, line)
+    out, points, keys = [], [], []
+    if kind == "circle" and chosen:
+        # The hips circle when they move at all (the head only follows them); else the limb that moves most.
+        hips = [m for m in moves if m[2] in ("waist", "hip") and m[0] > 2.0]
+        key, track = (hips[0] if hips else chosen[0])[2:]
+        svg, pts = _circle(track[-1], 15.0 if key in ("waist", "hip") else 12.0)
+        return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        svg, pts = _arrow(track, bodies, view, key)
-        out.append(svg)
-        points.extend(pts)
-    return out, points
+        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock")
+        if svg:
+            out.append(svg)
+            points.append(pts)
+            keys.append(key)
+    return out, points, keys
 
 
-def _arrow(track, bodies, view: View, key) -> tuple[str, list]:
+HALO = 'stroke="#fff" class="lh-halo"'  # the paper round an arrow where it crosses the body
+
+
+def _head(tip, ang, size=9.0) -> str:
+    left = (tip[0] - size * math.cos(ang - 0.45), tip[1] - size * math.sin(ang - 0.45))
+    right = (tip[0] - size * math.cos(ang + 0.45), tip[1] - size * math.sin(ang + 0.45))
+    return f"M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}L{num(right[0])} {num(right[1])}Z"
+
+
+def _svg(line: str, heads: str) -> str:
+    """The arrow twice: a wide paper stroke under it (halo), then the ink."""
+    return (
+        f'<g class="lh-arrow"><path d="{line}" fill="none" {HALO} stroke-width="7"/>'
+        f'<path d="{line}" fill="none" stroke="currentColor" stroke-width="3"/>'
+        f'<path d="{heads}" fill="currentColor"/></g>'
+    )
+
+
+def _circle(c, r: float) -> tuple[str, list]:
+    """A round arrow, three quarters and more of a circle about c, its head at the end."""
+    a0, a1 = math.radians(-150), math.radians(150)
+    p0 = (c[0] + r * math.cos(a0), c[1] + r * math.sin(a0))
+    p1 = (c[0] + r * math.cos(a1), c[1] + r * math.sin(a1))
+    line = f"M{num(p0[0])} {num(p0[1])}A{num(r)} {num(r)} 0 1 1 {num(p1[0])} {num(p1[1])}"
+    ang = a1 + math.pi / 2  # the tangent, going round (clockwise on the page)
+    tip = (p1[0] + math.cos(ang) * 5, p1[1] + math.sin(ang) * 5)
+    pts = [(c[0] + r * math.cos(t / 4 * math.pi), c[1] + r * math.sin(t / 4 * math.pi)) for t in range(8)]
+    return _svg(line, _head(tip, ang)), pts
+
+
+def _arrow(track, bodies, view: View, key, both: bool = False) -> tuple[str, list]:
     # Push the path outwards, away from the middle of the body, by a little more than the limb.
     cx = sum(view(bodies[-1].points[k])[0] for k in ("hip", "neck", "waist")) / 3
     cy = sum(view(bodies[-1].points[k])[1] for k in ("hip", "neck", "waist")) / 3
@@ -61,15 +115,12 @@ def _arrow(track, bodies, view: View, key) -> tuple[str, list]:
         return "", []
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     ang = math.atan2(by - ay, bx - ax)
-    head = 6.5
-    tip = (bx + math.cos(ang) * head * 0.6, by + math.sin(ang) * head * 0.6)
-    left = (tip[0] - head * math.cos(ang - 0.45), tip[1] - head * math.sin(ang - 0.45))
-    right = (tip[0] - head * math.cos(ang + 0.45), tip[1] - head * math.sin(ang + 0.45))
-    svg = (
-        f'<path d="{path_d(pts)}" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/>'
-        f'<path d="M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}'
-        f'L{num(right[0])} {num(right[1])}Z" fill="currentColor"/>'
-    )
+    heads = _head((bx + math.cos(ang) * 5.4, by + math.sin(ang) * 5.4), ang)
+    if both:  # back and forth: a head at the start too
+        (ax, ay), (bx, by) = pts[1], pts[0]
+        ang = math.atan2(by - ay, bx - ax)
+        heads += _head((bx + math.cos(ang) * 5.4, by + math.sin(ang) * 5.4), ang)
+    svg = _svg(path_d(pts, whole=True), heads)
     return svg, pts
 
 

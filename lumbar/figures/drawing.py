@@ -1,7 +1,8 @@
-"""One figures block drawn: every phase's strokes, the in-between motion, arrows, and the panels.
+"""One figures block drawn: every phase's body, the in-between motion, arrows, marks and the panels.
 
-The motion (SMIL) is hidden unless figures.css shows it, which it does only on screen and when
-the reader has not asked for reduced motion.
+Each still panel shows its own position (the one before as a faint dashed ghost, a <use> of the
+panel before's body). The motion (SMIL) is a panel of its own (motion_panel), hidden unless
+figures.css shows it, which it does only on screen and when the reader has not asked for reduced motion.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from html import escape
 
 from lumbar.figures.arrows import motion_arrows
 from lumbar.figures.contact import lowest
+from lumbar.figures.marks import FLOOR_Z, floor_svg, hold_mark, mat_depth, other_side_mark, side_marks
+from lumbar.figures.outline import draw, profile, shapes
 from lumbar.figures.props import barbell_at, barbell_svg, props_svg
 from lumbar.figures.solver import in_between, resolve_all
-from lumbar.figures.strokes import View, body_strokes, draw_body, nose_visible, num
+from lumbar.figures.strokes import View, body_strokes, num
 
-GHOST_OPACITY = ".2"
-PAD = 8.0
+# The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
+GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
+PAD = 5.0
+WIDE = 2.0  # a drawing wider than this many times its height is stacked (lh-figures-wide)
+FLAT = 1.4  # ... wider than this, stacked on a phone (lh-figures-flat)
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
 STEPS = 5  # in-between frames per movement, plus one
 
@@ -48,13 +54,14 @@ def _bounds(items):
 class Drawing:
     """Everything drawn for one figures block, computed once."""
 
-    def __init__(self, figs, animate: bool = True, start_only: bool = False):
+    def __init__(self, figs, animate: bool = True, start_only: bool = False, t=None):
         self.figs = figs
+        self.t = t or (lambda text: text)
         self.view = View(figs.view)
         self.resolved = resolve_all(figs, start_only)
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
-        self.arrows, self.between, self.arrow_points = [], [], []
+        self.arrows, self.between, self.arrow_points, self.arrow_tops = [], [], [], []
         # In-between bodies, eased: used for the arrows' paths and the motion.
         eased = tuple(_smooth(k / STEPS) for k in range(1, STEPS))
         between = in_between(figs, eased) if len(self.resolved) > 1 else []
@@ -62,14 +69,19 @@ class Drawing:
             a, b = self.resolved[i - 1], self.resolved[i]
             inner = between[i - 1]
             self.between.append(inner)
-            svgs, points = motion_arrows(a, b, self.view, [a.body, *inner, b.body])
+            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i))
+            svgs.append(side_marks(figs, keys, points, self.t))
             self.arrows.append(svgs)
-            self.arrow_points.extend(points)
+            self.arrow_points.extend(p for track in points for p in track)
+            self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
         self.frames = self.timing = None
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
         if animate and len(self.resolved) > 1:
             self._motion()
         xs0, ys0, xs1, ys1 = [], [], [], []
+        if figs.other_side or any(getattr(r_phase, "hold", False) for _, r_phase in figs.phases()):
+            # room for the hold mark above the head
+            ys0.append(min(_bounds(s)[1] for s in self.strokes) - 22)
         for strokes in self.strokes:
             x0, y0, x1, y1 = _bounds(strokes)
             xs0.append(x0), ys0.append(y0), xs1.append(x1), ys1.append(y1)
@@ -77,6 +89,12 @@ class Drawing:
             xs0.append(min(x for x, _ in self.arrow_points) - 8), xs1.append(max(x for x, _ in self.arrow_points) + 8)
             ys0.append(min(y for _, y in self.arrow_points) - 8), ys1.append(max(y for _, y in self.arrow_points) + 8)
         for r in self.resolved:
+            if self.view.name == "top":  # the mat under the body, seen in perspective (marks.floor_svg)
+                bx = [p[0] for p in r.body.points.values()]
+                z0, z1 = mat_depth(r.body)
+                for c in ((min(bx) - 18, 0.0, z0), (max(bx) + 18, 0.0, z1), (min(bx) - 18, 0.0, z1)):
+                    xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
+                    ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
             for part, prop in r.support.items():
                 if prop in ("chair", "bench"):
                     y, x = lowest(r.body, part)
@@ -89,24 +107,34 @@ class Drawing:
                 xs0.append(min(xs0) - 20)
         x0, y0, x1, y1 = min(xs0) - PAD, min(ys0) - PAD, max(xs1) + PAD, max(ys1) + PAD
         if self.view.name != "top":
-            y1 = max(y1, 6.0)
+            y1 = max(y1, self.view((0, 0, FLOOR_Z))[1] + 2 if self.view.name == "side" else 6.0)
         w, h = x1 - x0, y1 - y0
         if w < 110:
             x0 -= (110 - w) / 2
             w = 110
-        if h < 80:
-            y0 -= 80 - h
-            h = 80
+        if h < 64:  # lying figures fill the width: only a little room above them
+            y0 -= 64 - h
+            h = 64
         self.box = (math.floor(x0), math.floor(y0), math.ceil(w), math.ceil(h))
+        # Lying figures are wide strips: their positions go one under the other (figures.css), each twice as large.
+        self.wide = len(self.resolved) > 1 and w > WIDE * h
+        self.flat = len(self.resolved) > 1 and not self.wide and w > FLAT * h  # stacked on a phone only
+
+    def _kind(self, i: int) -> str:
+        """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
+        kind = self.figs.motion
+        return "once" if kind == "circle" and i < len(self.resolved) - 1 else kind
 
     def _motion(self):
         """Keyframes start -> middle -> end and back, with a pause on each position."""
         n = len(self.resolved)
-        self.between_strokes = [[body_strokes(body, self.view, self.props) for body in inner] for inner in self.between]
+        face = all(profile(r.body, self.view) for r in self.resolved)
+        ends = [shapes(r.body, self.view, self.props, face) for r in self.resolved]
+        self.between_strokes = [[shapes(body, self.view, self.props, face) for body in inner] for inner in self.between]
         seq = list(range(n)) + list(range(n - 2, -1, -1))
         frames, times, t = [], [], 0.0
         for pos, idx in enumerate(seq):
-            frames += [self.strokes[idx], self.strokes[idx]]
+            frames += [ends[idx], ends[idx]]
             times += [t, t + HOLD]
             t += HOLD
             if pos == len(seq) - 1:
@@ -123,43 +151,93 @@ class Drawing:
 
     def _body(self, i: int) -> str:
         if i not in self._bodies:
-            self._bodies[i] = draw_body(self.strokes[i], nose_visible(self.resolved[i].body, self.view))
+            r = self.resolved[i]
+            body = draw(shapes(r.body, self.view, self.props))
+            if "barbell" in self.props:
+                c = barbell_at(r, r.body, self.view)
+                body = barbell_svg(c, "back") + body + barbell_svg(c, "front")
+            self._bodies[i] = body
         return self._bodies[i]
 
-    def panel(self, i: int, title_id: str | None, title: str, thumb: bool = False, motion: bool = False) -> str:
-        r = self.resolved[i]
+    def _panel_box(self, i: int, thumb: bool):
+        """Stacked panels and thumbnails keep the drawing's width and scale but only the room above the floor that
+        their own body, ghost, arrows and marks need (a lying start is not half empty)."""
         x, y, w, h = self.box
-        vb = f"{x} {y} {w} {h}"
+        if not (thumb or self.wide or self.flat):
+            return self.box
+        r = self.resolved[i]
+        top = _bounds(self.strokes[i])[1]
+        if i > 0 and not thumb:
+            top = min(top, _bounds(self.strokes[i - 1])[1], self.arrow_tops[i - 1] - 8)
+        if "barbell" in self.props:
+            top = min(top, barbell_at(r, r.body, self.view)[1] - 24)
+        for part, prop in r.support.items():
+            if prop == "chair":
+                top = min(top, -lowest(r.body, part)[0] - 45)
+        if r.hold or self._other_side(r):
+            top -= 22
+        top = max(y, math.floor(top - PAD))
+        bottom = y + h
+        # No arrow below: down to the floor's front edge (side by side, the bottoms stay level: floors in line).
+        if self.view.name == "side" and (thumb or (i == 0 and self.wide)):
+            bottom = min(bottom, math.ceil(max(self.view((0, 0, FLOOR_Z))[1] + 2, _bounds(self.strokes[i])[3] + PAD)))
+        return (x, top, w, bottom - top)
+
+    def _other_side(self, r) -> bool:
+        return self.figs.other_side and r.name == self.figs.phases()[-1][0]
+
+    def _open(self, title_id, title, cls, box=None) -> list[str]:
+        x, y, w, h = box or self.box
         label = f' aria-labelledby="{title_id}"' if title_id else f' aria-label="{escape(title)}"'
         tid = f' id="{title_id}"' if title_id else ""
-        cls = "lh-figure-thumb" if thumb else "lh-figure-svg"
-        out = [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{vb}" class="{cls}" role="img"{label} focusable="false" '
-            f'fill="none" stroke-linecap="round" stroke-linejoin="round"><title{tid}>{escape(title)}</title>'
+        return [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x} {y} {w} {h}" class="{cls}" role="img"{label} '
+            f'focusable="false" fill="none" stroke-linecap="round" stroke-linejoin="round"><title{tid}>{escape(title)}</title>'
         ]
-        if self.view.name != "top":
-            out.append(f'<path d="M{x} 0H{x + w}" stroke="currentColor" stroke-width="1.2" class="lh-floor"/>')
-            out.append(
-                f'<rect x="{x}" y="0" width="{w}" height="{num(min(5.0, y + h))}" fill="currentColor" opacity=".07"/>'
-            )
-        out.append(props_svg(r, self.view, self.props, None))
-        if i > 0 and not thumb:
-            out.append(f'<g opacity="{GHOST_OPACITY}" class="lh-ghost">{self._body(i - 1)}</g>')
-        nose = nose_visible(r.body, self.view)
-        still = self._body(i)
-        if "barbell" in self.props:
-            still += barbell_svg(barbell_at(r, r.body, self.view))
-        if motion and self.frames:
-            moving = draw_body(
-                self.frames[0],
-                nose and all(nose_visible(r2.body, self.view) for r2 in self.resolved),
-                self.frames,
-                self.timing,
-            )
-            out.append(f'<g class="lh-still">{still}</g><g class="lh-motion" display="none">{moving}</g>')
-        else:
-            out.append(still)
+
+    def _ground(self, r, box=None) -> list[str]:
+        box = box or self.box
+        return [floor_svg(box, self.view, r.body, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+
+    def panel(
+        self,
+        i: int,
+        title_id: str | None,
+        title: str,
+        thumb: bool = False,
+        ghost_id: str | None = None,
+        hold: int | None = None,
+    ) -> str:
+        """One still position. ghost_id: the id of the panel before's body, drawn faint behind this one."""
+        r = self.resolved[i]
+        box = self._panel_box(i, thumb)
+        out = self._open(title_id, title, "lh-figure-thumb" if thumb else "lh-figure-svg", box)
+        out += self._ground(r, box)
+        if i > 0 and ghost_id and not thumb:
+            out.append(f'<use href="#{ghost_id}" {GHOST}/>')
+        body = self._body(i)
+        out.append(f'<g id="{title_id}-b">{body}</g>' if title_id and not thumb else body)
         if i > 0 and not thumb:
             out += self.arrows[i - 1]
+        if r.hold:
+            out.append(hold_mark(box, r.body, self.view, hold, self.t))
+        if self._other_side(r):
+            out.append(other_side_mark(box, self.t))
+        out.append("</svg>")
+        return "".join(out)
+
+    def motion_panel(self, title: str) -> str:
+        """The last position with the one before ghosted and arrows (lh-still), and the body moving from the
+        start to the end and back (lh-motion, hidden unless figures.css shows it)."""
+        n = len(self.resolved)
+        r = self.resolved[-1]
+        out = self._open(None, title, "lh-figure-svg")
+        out += self._ground(r)
+        out.append(f"<g {GHOST}>{self._body(n - 2)}</g>")
+        moving = draw(self.frames[0], self.frames, self.timing)
+        if "barbell" in self.props:
+            moving += barbell_svg(barbell_at(self.resolved[0], self.resolved[0].body, self.view))
+        out.append(f'<g class="lh-still">{self._body(n - 1)}{"".join(self.arrows[-1])}</g>')
+        out.append(f'<g class="lh-motion" display="none">{moving}</g>')
         out.append("</svg>")
         return "".join(out)

@@ -151,6 +151,10 @@ class Phase(Limbs):
         description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
     )
     barbell: Literal["hands", "shoulders"] = Field("hands", description="Where the barbell is, when there is one.")
+    hold: bool = Field(
+        False,
+        description="True where this position is held: the drawing shows a timer (with the time on a routine sheet).",
+    )
     note: Plain | None = Field(
         None, max_length=60, description='A few words shown under this drawing, e.g. "back arched".'
     )
@@ -161,7 +165,7 @@ class Phase(Limbs):
     @model_validator(mode="before")
     @classmethod
     def _names(cls, data: Any) -> Any:
-        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "note", "alt"])
+        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "hold", "note", "alt"])
         return _check_keys(data, allowed, "joint or field")
 
     @field_validator("pose")
@@ -230,6 +234,16 @@ class Figures(_Strict):
     view: Literal["side", "front", "top"] = Field(
         "side",
         description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above).",
+    )
+    motion: Literal["once", "rock", "circle"] = Field(
+        "once",
+        description="How the movement repeats: once (default: one arrow from each position to the next), rock (back "
+        "and forth between the positions: a two-headed arrow) or circle (the moving part circles: a round arrow).",
+    )
+    other_side: bool = Field(
+        False,
+        description="true when the exercise is then done on the other side (change legs, turn the other way): "
+        "the last position gets an R-to-L mark.",
     )
     start: Phase = Field(description="The start position.")
     middle: Phase | None = Field(None, description="A middle position, for movements with three phases.")

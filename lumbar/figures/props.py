@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lumbar.figures.body import PART_SEGMENTS, Body
 from lumbar.figures.contact import lowest, touching
+from lumbar.figures.outline import _F, _K
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, mid, num
 
@@ -13,16 +14,6 @@ def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
     body = r.body
     if view.name == "top":
         return ""
-    if "mat" in props and view.name == "side":
-        spans = touching(body, 0.0, 4.0)
-        if spans:
-            x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
-            if x1 - x0 < 60:
-                c = (x0 + x1) / 2
-                x0, x1 = c - 30, c + 30
-            out.append(
-                f'<rect x="{num(x0)}" y="-1.5" width="{num(x1 - x0)}" height="1.5" fill="currentColor" opacity=".4"/>'
-            )
     for part, prop in sorted(r.support.items()):
         if prop == "wall":
             out.append(_wall(body, view))
@@ -104,9 +95,21 @@ def barbell_at(r: Resolved, body: Body, view: View) -> tuple:
     return view(mid(pts["near.wrist"], pts["far.wrist"]))
 
 
-def barbell_svg(c) -> str:
-    return (
-        f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="22.5" fill="currentColor" fill-opacity=".12" '
-        'stroke="currentColor" stroke-width="3"/>'
-        f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="3" fill="currentColor"/>'
-    )
+def barbell_svg(c, part: str = "all") -> str:
+    """A barbell seen a little from above and in front, as the body is: the bar through the hands, the far plate up
+    and back (drawn behind the body: part="back"), the near plate down and forward, an open ring so the body stays
+    visible through it (drawn in front: part="front")."""
+    fx, fy, nx, ny = c[0] - 12, c[1] - 16, c[0] + 12, c[1] + 16
+    out = []
+    if part in ("all", "back"):
+        out.append(
+            f'<ellipse cx="{num(fx)}" cy="{num(fy)}" rx="8" ry="20" {_F} '
+            f'stroke-width="2.5"/><path d="M{num(fx)} {num(fy)}L{num(nx)} {num(ny)}" stroke="currentColor" class="lh-line" '
+            'stroke-width="3.5"/>'
+        )
+    if part in ("all", "front"):
+        out.append(
+            f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="8" ry="20" stroke="currentColor" class="lh-line" stroke-width="3"/>'
+            f'<circle cx="{num(nx)}" cy="{num(ny)}" r="2.5" {_K}/>'
+        )
+    return f'<g class="lh-prop">{"".join(out)}</g>'

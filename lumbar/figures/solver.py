@@ -35,6 +35,7 @@ class Resolved:
     support: dict  # part -> prop
     body: Body
     barbell: str = "hands"
+    hold: bool = False
     note: str | None = None
     alt: str | None = None
     problems: list = field(default_factory=list)  # ((loc...), message)
@@ -157,6 +158,7 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
         support=support,
         body=body,
         barbell=phase.barbell,
+        hold=phase.hold,
         note=phase.note,
         alt=phase.alt,
         problems=[((phase_name,) + loc, msg) for loc, msg in problems],

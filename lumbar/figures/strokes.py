@@ -13,6 +13,7 @@ from lumbar.figures.body import HEAD_R, Body
 
 GAP = 3.0  # width of the background-coloured outline around near limbs, cm
 FAR_OPACITY = ".45"
+OBL_X, OBL_Y = 0.22, 0.32  # side view: screen shift per cm towards the viewer
 
 
 def num(v: float) -> str:
@@ -35,12 +36,16 @@ class View:
         if self.name == "front":
             return (-z, -y)
         if self.name == "top":
-            return (x, z)
-        return (x, -y)
+            # From high above and a little in front (70 degrees up), in perspective: the floor recedes a little.
+            k = 1.0 + z / 400.0
+            return (x * k, (0.94 * z - 0.34 * y) * k)
+        # A slight three-quarter view from above and in front: the far side lies a little up and back, so
+        # two arms or two legs read as two, and the floor shows as a plane.
+        return (x + OBL_X * z, -y + OBL_Y * z)
 
     def depth(self, p):
         x, y, z = p
-        return {"front": x, "top": y}.get(self.name, z)
+        return {"front": x, "top": 0.94 * y + 0.34 * z}.get(self.name, z)
 
 
 LEG = ("thigh", "shin", "foot")
@@ -88,8 +93,10 @@ def mid(a, b):
     return tuple((a[i] + b[i]) / 2 for i in range(len(a)))
 
 
-def path_d(points) -> str:
-    """Straight for two points; a smooth curve through the midpoints for more."""
+def path_d(points, whole: bool = False) -> str:
+    """Straight for two points; a smooth curve through the midpoints for more; whole: in whole units."""
+    if whole:
+        points = [(round(x), round(y)) for x, y in points]
     if len(points) == 2:
         (x0, y0), (x1, y1) = points
         return f"M{num(x0)} {num(y0)}L{num(x1)} {num(y1)}"

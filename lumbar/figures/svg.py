@@ -39,40 +39,54 @@ def _phase_title(title: str, r: Resolved, label: str, t=_same) -> str:
     return text + "."
 
 
-def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = True, t=_same) -> str:
+def render_figures(figs, title: str, *, uid: str | None = None, animate: bool = True, t=_same, hold=None) -> str:
     """The figures of one exercise as an HTML fragment (one line, no blank lines).
 
-    A <figure class="lh-figures"> with a panel per phase (start, middle, end) side by side; each
-    later panel shows the one before it ghosted, with arrows, and the last one moves when motion
-    is welcome (see figures.css). figs: a Figures model; title: the exercise title; t: the page language's
-    words for the labels and the base poses (lumbar.i18n.ui.UI.t).
+    A <figure class="lh-figures"> with a still panel per phase (start, middle, end) side by side; each
+    later panel shows the one before it as a faint ghost, with arrows. With animate, a further panel
+    moves from start to end and back where motion is welcome (see figures.css). figs: a Figures model;
+    title: the exercise title; t: the page language's words for the labels and the base poses
+    (lumbar.i18n.ui.UI.t); hold: seconds to write by the hold mark (a routine's dose), if known.
     """
-    d = Drawing(figs, animate=animate)
+    d = Drawing(figs, animate=animate, t=t)
     uid = uid or _uid(figs, title)
     panels = []
     n = len(d.resolved)
     for i, r in enumerate(d.resolved):
         label = t(LABELS[r.name] if n > 1 else "Position")
         ptitle = _phase_title(title, r, label, t)
-        svg = d.panel(i, f"lh-fig-{uid}-{r.name}", ptitle, motion=animate and i == n - 1)
+        ghost = f"lh-fig-{uid}-{d.resolved[i - 1].name}-b" if i else None
+        svg = d.panel(i, f"lh-fig-{uid}-{r.name}", ptitle, ghost_id=ghost, hold=hold)
         caption = f'<span class="lh-figure-step">{escape(label)}</span>'
         if r.note:
             caption += f' <span class="lh-figure-note">{escape(r.note)}</span>'
         panels.append(f'<div class="lh-figure-panel">{svg}<p class="lh-figure-label">{caption}</p></div>')
+    moving = ""
+    if animate and n > 1 and d.frames:
+        label = t("Movement")
+        moving = (
+            f'<div class="lh-figure-panel lh-figure-moving">{d.motion_panel(figs.alt)}'
+            f'<p class="lh-figure-label"><span class="lh-figure-step">{escape(label)}</span></p></div>'
+        )
+    # Wide strips stack everywhere; flat ones on a phone only (figures.css).
+    wide = " lh-figures-wide" if d.wide else " lh-figures-flat" if d.flat else ""
     return (
         # data-search-exclude: Material's search leaves the drawings' labels and caption out of the index
-        f'<figure class="lh-figures lh-figures-{n}" data-view="{d.view.name}" data-search-exclude>'
-        f'<div class="lh-figures-row">{"".join(panels)}</div>'
+        f'<figure class="lh-figures lh-figures-{n}{wide}" data-view="{d.view.name}" data-search-exclude>'
+        f'<div class="lh-figures-row">{"".join(panels)}</div>{moving}'
         f"<figcaption>{escape(figs.alt)}</figcaption></figure>"
     )
 
 
-def render_thumbnail(figs, title: str | None = None) -> str:
-    """A small start-position drawing for a routine sheet row (an <svg>, about 80 px wide by CSS)."""
-    d = Drawing(figs, animate=False, start_only=True)
-    r = d.resolved[0]
+def render_thumbnail(figs, title: str | None = None, phase: str = "start", hold=None, t=_same) -> str:
+    """A small drawing of one position (the start by default; phase="end" for the last) for a routine sheet
+    row, the builder or the session (an <svg>, about 80 px wide by CSS); hold: seconds for the hold mark."""
+    last = phase != "start" and (figs.end is not None)
+    d = Drawing(figs, animate=False, start_only=not last, t=t)
+    i = len(d.resolved) - 1 if last else 0
+    r = d.resolved[i]
     text = r.alt or figs.alt
-    return d.panel(0, None, text, thumb=True)
+    return d.panel(i, None, text, thumb=True, hold=hold)
 
 
 def drawing_stats(figs) -> dict:

@@ -1,0 +1,145 @@
+"""What is drawn besides the body and its props: the floor or mat, the hold mark and the side marks.
+
+Near limbs are the person's right side (the body's own axes: forward x up = towards the near side),
+far limbs the left; a side mark names the side of a limb that moves alone.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from lumbar.figures.body import Body
+from lumbar.figures.contact import touching
+from lumbar.figures.outline import FAR_TONE, PAPER
+from lumbar.figures.strokes import View, num
+
+MAT_TONE = "#d6d6d6"
+FLOOR_Z, MAT_Z = 30.0, 24.0  # side view: half the depth of the floor band and of the mat, cm
+
+
+def _quad(view: View, x0: float, x1: float, z: float) -> str:
+    pts = [view(c) for c in ((x0, 0.0, -z), (x1, 0.0, -z), (x1, 0.0, z), (x0, 0.0, z))]
+    return "M" + "L".join(f"{round(a)} {round(b)}" for a, b in pts) + "Z"
+
+
+def mat_depth(body: Body) -> tuple[float, float]:
+    """The top view's mat: wide enough for arms and legs out to the side."""
+    zs = [p[2] for p in body.points.values()]
+    return min(-34.0, min(zs) - 10), max(34.0, max(zs) + 10)
+
+
+def floor_svg(box, view: View, body: Body, mat: bool) -> str:
+    """The floor under every view: a line and a band in side and front views, the floor and mat seen from above
+    and in front (in perspective) in the top view."""
+    x, y, w, h = box
+    if view.name == "top":
+        xs = [p[0] for p in body.points.values()]
+        x0, x1 = min(xs) - 18, max(xs) + 18
+        z0, z1 = mat_depth(body)
+        corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
+        pts = " ".join(f"{num(a)} {num(b)}" for a, b in (view(c) for c in corners))
+        fill = f'fill="{MAT_TONE}" class="lh-mat"' if mat else f'fill="{PAPER}" class="lh-paper"'
+        return f'<path d="M{pts}Z" {fill} stroke="currentColor" stroke-width="1.5" stroke-dasharray="{"none" if mat else "4 3"}"/>'
+    if view.name == "side":
+        # The floor as a plane seen a little from above: a band from the back to the front edge, the mat on it.
+        b, f = view((0, 0, -FLOOR_Z))[1], view((0, 0, FLOOR_Z))[1]
+        out = [
+            f'<path d="M{x} {num(b)}H{x + w}V{num(f)}H{x}Z" fill="currentColor" opacity=".1" class="lh-floor"/>'
+            f'<path d="M{x} {num(f)}H{x + w}" stroke="currentColor" stroke-width="1.5"/>'
+        ]
+        if mat:
+            spans = touching(body, 0.0, 4.0)
+            if spans:
+                x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
+            else:
+                xs = [p[0] for p in body.points.values()]
+                x0, x1 = min(xs) - 12, max(xs) + 12
+            if x1 - x0 < 60:
+                c = (x0 + x1) / 2
+                x0, x1 = c - 30, c + 30
+            slant = abs(view((0, 0, MAT_Z))[0])  # inside the drawing's box, slanted corners and all
+            x0, x1 = max(x0, x + slant + 1), min(x1, x + w - slant - 1)
+            out.append(
+                f'<path d="{_quad(view, x0, x1, MAT_Z)}" fill="{MAT_TONE}" class="lh-mat" stroke="currentColor" '
+                'stroke-width="1.2"/>'
+            )
+        return "".join(out)
+    out = [
+        f'<path d="M{x} 0H{x + w}" stroke="currentColor" stroke-width="1.5" class="lh-floor"/>',
+        f'<path d="M{x} 3.5H{x + w}" stroke="currentColor" stroke-width="7" opacity=".12"/>',
+    ]
+    if mat:
+        xs = [view(p)[0] for p in body.points.values()]
+        x0, x1 = min(xs) - 14, max(xs) + 14
+        out.append(
+            f'<rect x="{num(x0)}" y="-2.5" width="{num(x1 - x0)}" height="2.5" rx="1" fill="{MAT_TONE}" class="lh-mat" '
+            'stroke="currentColor" stroke-width="1.2"/>'
+        )
+    return "".join(out)
+
+
+def hold_mark(box, body: Body, view: View, seconds: int | None, t) -> str:
+    """A stopwatch in the top right corner, with the time when the routine gives it, or the word for hold."""
+    x, y, w, _ = box
+    cx, cy = x + w - 12, y + 12
+    words = f"{seconds} s" if seconds else _word(t, "Hold (drawing mark)")
+    return (
+        f'<g class="lh-hold"><circle cx="{num(cx)}" cy="{num(cy)}" r="8" fill="{PAPER}" class="lh-paper" '
+        f'stroke="currentColor" stroke-width="2"/><path d="M{num(cx)} {num(cy - 11)}V{num(cy - 8)}M{num(cx)} {num(cy)}'
+        f'L{num(cx)} {num(cy - 5)}M{num(cx)} {num(cy)}L{num(cx + 4)} {num(cy + 2)}" stroke="currentColor" stroke-width="2"/>'
+        f'<text x="{num(cx - 12)}" y="{num(cy + 4.5)}" text-anchor="end" font-size="13" font-weight="700" '
+        f'fill="currentColor" font-family="sans-serif">{escape(words)}</text></g>'
+    )
+
+
+def _word(t, key: str) -> str:
+    text = t(key)
+    return key.split(" (")[0] if text == key else text
+
+
+def side_marks(figs, keys, tracks, t) -> str:
+    """A circled R or L at the end of the arrow of a limb that moves on one side only."""
+    named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
+    if not named:
+        return ""
+    out = []
+    for key, track in zip(keys, tracks, strict=True):
+        side = key.split(".")[0]
+        if side not in named or not track:
+            continue
+        letter = _word(t, "R (right side)" if side == "near" else "L (left side)")
+        # Just past the arrow's head, along its last step.
+        (ax, ay), (bx, by) = track[-2] if len(track) > 1 else track[0], track[-1]
+        n = math.hypot(bx - ax, by - ay) or 1.0
+        cx, cy = bx + (bx - ax) / n * 14, by + (by - ay) / n * 14
+        fill = f'fill="{PAPER}" class="lh-paper"' if side == "near" else f'fill="{FAR_TONE}" class="lh-far"'
+        out.append(
+            f'<g class="lh-side"><circle cx="{num(cx)}" cy="{num(cy)}" r="7" {fill} stroke="currentColor" '
+            f'stroke-width="1.5"/><text x="{num(cx)}" y="{num(cy + 3.6)}" text-anchor="middle" font-size="10" '
+            f'font-weight="700" fill="currentColor" font-family="sans-serif">{escape(letter)}</text></g>'
+        )
+    return "".join(out)
+
+
+def other_side_mark(box, t) -> str:
+    """Top left: R <-> L, for an exercise then done on the other side."""
+    x, y, _, _ = box
+    cy = y + 12
+    right, left = _word(t, "R (right side)"), _word(t, "L (left side)")
+    out = ['<g class="lh-other-side">']
+    for cx, letter, fill in (
+        (x + 10, right, f'fill="{PAPER}" class="lh-paper"'),
+        (x + 44, left, f'fill="{FAR_TONE}" class="lh-far"'),
+    ):
+        out.append(
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="8" {fill} stroke="currentColor" stroke-width="1.5"/>'
+            f'<text x="{num(cx)}" y="{num(cy + 4)}" text-anchor="middle" font-size="11" font-weight="700" '
+            f'fill="currentColor" font-family="sans-serif">{escape(letter)}</text>'
+        )
+    a, b = x + 21, x + 33
+    out.append(
+        f'<path d="M{num(a)} {num(cy)}H{num(b)}" stroke="currentColor" stroke-width="2"/>'
+        f'<path d="M{num(a - 1)} {num(cy)}l4 -3.5v7ZM{num(b + 1)} {num(cy)}l-4 -3.5v7Z" fill="currentColor"/></g>'
+    )
+    return "".join(out)

@@ -1,0 +1,197 @@
+"""The body drawn as a health leaflet draws a person: outlined shapes, not thick lines.
+
+Each group of the body (far limbs, trunk and head, near leg, near arm) is one <path> made of
+capsules (a limb piece with round ends) drawn with paint-order="stroke": the strokes of every
+piece first, then the fill of their union, so the group shows one outline around its silhouette.
+Near limbs are solid, with a gap in the paper's colour; far limbs are mid-grey inside a full
+outline (the ghost of the position before is a faint dashed copy); the trunk and head are paper
+with an outline, with hair at the back of the head, an eye and a nose to show where the face points.
+Colours are attributes for a standalone file; figures.css maps them to the page's scheme.
+"""
+
+from __future__ import annotations
+
+import math
+
+from lumbar.figures.body import HEAD_R, Body
+from lumbar.figures.strokes import View, mid, num
+
+LINE = 3.0  # outline stroke width (half of it shows outside the fill)
+GAP = 5.0  # the paper-coloured stroke around near limbs
+PAPER, FAR_TONE = "#fff", "#9a9a9a"
+LEG = ("thigh", "knee", "shin", "foot")
+ARM = ("upper-arm", "forearm", "hand")
+TRUNK = ("pelvis", "spine0", "spine1", "spine2", "spine3", "spine4", "girdle", "neck")
+HAND_TIP = 4.0  # a mitten: the hand widens a little at its end
+
+
+def _unit(dx, dy):
+    n = math.hypot(dx, dy)
+    return (dx / n, dy / n) if n > 1e-6 else (1.0, 0.0)
+
+
+def _pt(p) -> tuple[int, int]:
+    # Whole units (about 1 cm; under a pixel at the sizes drawn): the paths are most of the drawings' weight.
+    return round(p[0]), round(p[1])
+
+
+def capsule(p, q, r0: float, r1: float) -> str:
+    """A piece with round ends, always wound the same way so that pieces of one path fill as a union; relative
+    commands between whole-unit points (short, and exact: no drift)."""
+    if math.dist(p, q) < 0.3:
+        return circle(mid(p, q), max(r0, r1))
+    dx, dy = _unit(q[0] - p[0], q[1] - p[1])
+    nx, ny = -dy, dx
+    a = _pt((p[0] + nx * r0, p[1] + ny * r0))
+    b = _pt((q[0] + nx * r1, q[1] + ny * r1))
+    c = _pt((q[0] - nx * r1, q[1] - ny * r1))
+    e = _pt((p[0] - nx * r0, p[1] - ny * r0))
+    return (
+        f"M{a[0]} {a[1]}l{b[0] - a[0]} {b[1] - a[1]}a{num(r1)} {num(r1)} 0 0 0 {c[0] - b[0]} {c[1] - b[1]}"
+        f"l{e[0] - c[0]} {e[1] - c[1]}a{num(r0)} {num(r0)} 0 0 0 {a[0] - e[0]} {a[1] - e[1]}z"
+    )
+
+
+def circle(c, r: float) -> str:
+    x, y = c
+    return f"M{num(x)} {num(y + r)}a{num(r)} {num(r)} 0 0 0 0 {num(-2 * r)}a{num(r)} {num(r)} 0 0 0 0 {num(2 * r)}z"
+
+
+def _face(body: Body, view: View):
+    """The head's centre, the face direction and the head's up direction, on the page."""
+    pts = body.points
+    c = view(pts["head"])
+    fx, fy = view(tuple(pts["head"][i] + body.face[i] for i in range(3)))
+    face = (fx - c[0], fy - c[1])
+    # nose0 sits HEAD_R - 3 along the face and 2 below the head's centre: its up direction follows.
+    up3 = tuple((pts["head"][i] + body.face[i] * (HEAD_R - 3.0) - pts["nose0"][i]) / 2.0 for i in range(3))
+    ux, uy = view(tuple(pts["head"][i] + up3[i] for i in range(3)))
+    return (
+        c,
+        face,
+        (ux - c[0], uy - c[1]),
+        view.depth(tuple(pts["head"][i] + body.face[i] for i in range(3))) - view.depth(pts["head"]),
+    )
+
+
+def profile(body: Body, view: View) -> bool:
+    """Whether the face is seen from the side (a nose), rather than from the front or the back."""
+    _, face, _, _ = _face(body, view)
+    return math.hypot(*face) > 0.55
+
+
+def shapes(body: Body, view: View, props: list[str], side_face: bool | None = None) -> list[tuple[str, str]]:
+    """(kind, d) of each element of the body, back to front; the same kinds in the same order for every pose of
+    one drawing when side_face is given, so a motion can move between them."""
+    seg = {name: (p, q, r) for name, _, _, p, q, r in body.segments}
+
+    def piece(name, tip=None):
+        p, q, r = seg[name]
+        return capsule(view(p), view(q), r, tip or r)
+
+    out = []
+    far = [piece(f"far.{k}", HAND_TIP if k == "hand" else None) for k in (*LEG, *ARM)]
+    out.append(("far", "".join(far)))
+    c, face, up, toward = _face(body, view)
+    trunk = [piece(k) for k in TRUNK] + [circle(c, HEAD_R)]
+    side_face = profile(body, view) if side_face is None else side_face
+    fl = math.hypot(*face) or 1.0
+    u = (face[0] / fl, face[1] / fl)
+    ul = math.hypot(*up) or 1.0
+    v = (up[0] / ul, up[1] / ul)
+    if side_face:
+        # A nose and a chin on the face's side: part of the head's outline.
+        nose = [
+            (c[0] + u[0] * (HEAD_R - 2) + v[0] * 1.5, c[1] + u[1] * (HEAD_R - 2) + v[1] * 1.5),
+            (c[0] + u[0] * (HEAD_R + 4.5) - v[0] * 1.5, c[1] + u[1] * (HEAD_R + 4.5) - v[1] * 1.5),
+            (c[0] + u[0] * (HEAD_R - 1) - v[0] * 4.5, c[1] + u[1] * (HEAD_R - 1) - v[1] * 4.5),
+        ]
+        trunk.append(_poly(nose))
+    out.append(("trunk", "".join(trunk)))
+    out.append(("hair", _hair(c, u, v, side_face, toward)))
+    out.append(("eye", _eyes(c, u, v, side_face, toward)))
+    out.append(("near-leg", "".join(piece(f"near.{k}") for k in LEG)))
+    out.append(("near-arm", "".join(piece(f"near.{k}", HAND_TIP if k == "hand" else None) for k in ARM)))
+    if "dumbbells" in props:
+        for s in ("far", "near"):
+            out.append((f"{s}-dumbbell", _dumbbell(view(mid(body.points[f"{s}.wrist"], body.points[f"{s}.hand"])))))
+    return out
+
+
+def _poly(points) -> str:
+    # Wound like the capsules (counter-clockwise on the page) so it joins the union.
+    area = sum(points[i][0] * points[i - 1][1] - points[i - 1][0] * points[i][1] for i in range(len(points)))
+    if area < 0:
+        points = points[::-1]
+    return "M" + "L".join(f"{num(x)} {num(y)}" for x, y in points) + "Z"
+
+
+def _arc_point(c, r, ang):
+    return (c[0] + r * math.cos(ang), c[1] + r * math.sin(ang))
+
+
+def _hair(c, u, v, side_face: bool, toward: float) -> str:
+    r = HEAD_R - 0.6
+    if not side_face:
+        if toward > 0:  # the face towards us: a fringe only
+            a0 = math.atan2(v[1], v[0])
+            p, q = _arc_point(c, r, a0 - 1.1), _arc_point(c, r, a0 + 1.1)
+            return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 1 {num(q[0])} {num(q[1])}Z"
+        return circle(c, r)  # the back of the head
+    # A crescent from above the forehead over the crown to the nape, thickest at the back (not a cap).
+    au = math.atan2(u[1], u[0])
+    cross = u[0] * v[1] - u[1] * v[0]  # which way round from the face to the top of the head
+    s = 1.0 if cross > 0 else -1.0
+    p = _arc_point(c, r, au + s * math.radians(80))
+    q = _arc_point(c, r, au + s * math.radians(215))
+    sweep = 1 if s > 0 else 0
+    return (
+        f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 {sweep} {num(q[0])} {num(q[1])}"
+        f"A{num(r * 2.2)} {num(r * 2.2)} 0 0 {1 - sweep} {num(p[0])} {num(p[1])}Z"
+    )
+
+
+def _eyes(c, u, v, side_face: bool, toward: float) -> str:
+    if side_face:
+        e = (c[0] + u[0] * HEAD_R * 0.5 + v[0] * 2.0, c[1] + u[1] * HEAD_R * 0.5 + v[1] * 2.0)
+        return circle(e, 1.6)
+    if toward <= 0:
+        return circle(c, 0.1)  # nothing to see: kept so a motion's paths line up
+    w = (v[1], -v[0])
+    return "".join(circle((c[0] + w[0] * k * 4 + v[0] * 1.5, c[1] + w[1] * k * 4 + v[1] * 1.5), 1.5) for k in (-1, 1))
+
+
+def _dumbbell(c) -> str:
+    return circle(c, 6.5) + circle(c, 2.5)
+
+
+# Colours as attributes for a standalone file; figures.css recolours the classes through custom properties, so the
+# page's scheme applies and the ghost (a <use> of the body that sets them all pale, GHOST in drawing.py) is pale.
+_F = f'fill="{FAR_TONE}" stroke="currentColor" class="lh-far"'
+_P = f'fill="{PAPER}" stroke="currentColor" class="lh-paper"'
+_K = 'fill="currentColor" class="lh-ink"'
+_N = f'fill="currentColor" stroke="{PAPER}" class="lh-gap"'
+STYLE = {
+    "far": f'{_F} stroke-width="{LINE}" paint-order="stroke"',
+    "trunk": f'{_P} stroke-width="{LINE}" paint-order="stroke"',
+    "hair": _K,
+    "eye": _K,
+    "near-leg": f'{_N} stroke-width="{GAP}" paint-order="stroke"',
+    "near-arm": f'{_N} stroke-width="{GAP}" paint-order="stroke"',
+    "far-dumbbell": f'{_F} stroke-width="2" fill-rule="evenodd"',
+    "near-dumbbell": f'{_P} stroke-width="2.5" fill-rule="evenodd"',
+}
+
+
+def draw(shapes_list, frames=None, timing=None) -> str:
+    """The SVG of one body; frames (a list of shapes lists of the same kinds) moves every path."""
+    out = []
+    for i, (kind, d) in enumerate(shapes_list):
+        anim = ""
+        if frames:
+            anim = (
+                f'<animate attributeName="d" dur="{timing[0]}" repeatCount="indefinite" keyTimes="{timing[1]}" '
+                f'values="{";".join(f[i][1] for f in frames)}"/>'
+            )
+        out.append(f'<path d="{d}" {STYLE[kind]}>{anim}</path>')
+    return "".join(out)
