@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 
 from markupsafe import Markup
 
@@ -67,9 +68,13 @@ def register(renderer, drawings=None) -> None:
         return drawn if drawings is None else placeholder(str(drawn), drawings)
 
     def sheet_figures(exercise, uid: str) -> Markup:
-        """A routine sheet row's drawings, still, ids prefixed with `uid`: print.css shows the start and end."""
+        """A routine sheet row's drawings, still, ids prefixed with `uid`: print.css shows the start and end, one
+        above the other, or side by side when the drawing is taller than wide (standing)."""
         drawn = figures(exercise, lang, uid=uid)
-        return drawn if drawings is None else placeholder(str(drawn), drawings)
+        box = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', str(drawn))
+        tall = " lh-tall" if box and float(box[2]) > float(box[1]) else ""
+        kept = drawn if drawings is None else placeholder(str(drawn), drawings)
+        return Markup(f'<div class="lh-sheet-figs{tall}">') + kept + Markup("</div>")
 
     renderer.extras.update(figures=page_figures, thumbnail=thumbnail, sheet_figures=sheet_figures)
     if drawings is not None:
