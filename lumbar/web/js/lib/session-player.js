@@ -13,7 +13,7 @@ export function counterText(app, step, tm, now) {
   const holds = step.kind === "reps" && step.holdMs && !s.cur.untimed;
   const of = (done) => plural(step.reps.text === "1" ? 1 : Math.max(step.reps.high, 2), "{done} of {n} repetitions", { done, n: step.reps.text });
   if (holds) {
-    const rep = t("repetition {n} of {count}", { n: Math.min(tm.rep, step.reps.low), count: step.reps.text });
+    const rep = t("repetition {n} of {count}", { n: Math.min(tm.rep, step.reps.low), count: step.reps.low }); // the timer runs the lower figure
     if (tm.phase === "idle") return [t("Hold"), clock(tm.left), t("{n} s holds: tap Start", { n: tm.left })];
     if (tm.phase === "lead") return [t("Get ready"), clock(tm.lead), t("Get ready: {n}", { n: tm.lead }) + " · " + rep];
     if (tm.phase === "over") return [t("Over"), clock(0), of(tm.done) + (s.auto ? "" : " · " + t("tap Next"))];
