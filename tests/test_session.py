@@ -582,3 +582,26 @@ def test_translated_player_runs_holds_and_it_hurts(browser, server, lang):
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "ru/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_first_phone_screen_leads_to_conditions(browser, server, lang, scheme):
+    """390 x 844: "What is your back problem?" leads straight to at least three conditions above the fold; axe
+    finds nothing serious on the home page."""
+    context = phone(browser, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}{lang}", wait_until="load")
+        links = page.locator("ul.lh-home-conditions a")
+        shown = [
+            links.nth(i).get_attribute("href")
+            for i in range(links.count())
+            if links.nth(i).evaluate("(a) => a.getBoundingClientRect().bottom <= innerHeight")
+        ]
+        assert len([h for h in shown if h != "conditions/"]) >= 3, shown
+        assert not violations(scan(page))
+        page.click("ul.lh-home-conditions a >> nth=1")
+        assert page.url.endswith(f"/{lang}conditions/disc-hernia/")
+    finally:
+        context.close()
