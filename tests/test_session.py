@@ -65,9 +65,9 @@ def test_back_pain_from_first_exercise_to_the_diary(page, server):
     assert words(page).startswith("Get ready: 10")
     assert page.locator("#lh-pref-few").input_value() == "5"
     page.clock.run_for(10_500)
-    assert words(page) == "Hold: 5 seconds left · repetition 1 of 15"
+    assert words(page) == "Hold · 5 seconds left · repetition 1 of 15"
     page.clock.run_for(5_000)
-    assert words(page).startswith("Relax: 5 seconds left · 1 of 15-20 repetitions")
+    assert words(page).startswith("Relax · 5 seconds left · 1 of 15-20 repetitions")
     page.clock.run_for(14 * 10_000)  # the other 14 holds and their relaxes run by themselves, then the next step
     # Child's pose: a new position (kneeling), 10 s to get ready, then a countdown from 2:00; Pause stops it.
     assert "Child" in page.locator(".lh-session-view h3").inner_text()
@@ -142,7 +142,7 @@ def test_each_side_and_sets_with_rests(page, server, handbook):
     # Repetitions with a 3 s hold: get ready (a first position: 10 s), the hold, a relax, and the count goes up.
     assert words(page).startswith("Get ready: 10")
     page.clock.run_for(13_500)
-    assert words(page).startswith("Relax: 5 seconds left · 1 of 8 repetitions")
+    assert words(page).startswith("Relax · 5 seconds left · 1 of 8 repetitions")
     page.keyboard.press("ArrowRight")
     assert step.inner_text().endswith("now the right side")
     page.click(".lh-next")
@@ -274,6 +274,10 @@ def test_axe_and_small_screen(browser, server, scheme):
         open_session(page, server, "dikul", pause=False)
         page.click(".lh-start")
         found = violations(scan(page))
+        page.click(".lh-hurt")  # the "It hurts" dialog, then the end of a session stopped for pain
+        found += violations(scan(page))
+        page.click(".lh-hurt-stop")
+        found += violations(scan(page))
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.goto(f"{server}diary/", wait_until="load")
         page.evaluate("""localStorage.setItem('lumbar-diary', JSON.stringify({format: 'lumbar-diary', version: 2, entries: [
@@ -439,7 +443,7 @@ def test_hernia_exercise_one_runs_its_ten_holds_with_no_tap(page, server, handbo
     for rep in range(1, 11):
         page.clock.run_for(1_000)
         seen.append(words(page))
-        assert words(page).startswith("Hold: ") and words(page).endswith(f"repetition {rep} of 10"), words(page)
+        assert words(page).startswith("Hold · ") and words(page).endswith(f"repetition {rep} of 10"), words(page)
         assert page.locator(".lh-counter-label").inner_text().lower() == "hold"
         page.clock.run_for(14_000 + (5_000 if rep < 10 else 0))
     # Ten holds and nine relaxes later, the next exercise has begun by itself.
@@ -603,5 +607,28 @@ def test_home_first_phone_screen_leads_to_conditions(browser, server, lang, sche
         assert not violations(scan(page))
         page.click("ul.lh-home-conditions a >> nth=1")
         assert page.url.endswith(f"/{lang}conditions/disc-hernia/")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "size", [(320, 568, 1), (844, 390, 1), (683, 450, 2)], ids=["320 wide", "phone sideways", "200% zoom"]
+)
+def test_the_bar_fits_small_low_and_zoomed_screens(browser, server, size):
+    """At 320 px wide, a phone held sideways and a 1366 x 900 screen at 200% (683 x 450 CSS pixels), the count,
+    Pause and Next are on the first screen, the page does not scroll sideways, and the keys work."""
+    width, height, scale = size
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    page = context.new_page()
+    try:
+        open_session(page, server, "hernia")
+        page.click(".lh-start")
+        page.clock.run_for(11_000)
+        for sel in (".lh-counter", ".lh-counter-words", ".lh-pause", ".lh-next", ".lh-hurt"):
+            assert page.evaluate(INSIDE, sel), sel
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.locator(".lh-session-view h3").focus()
+        page.keyboard.press("ArrowRight")
+        assert page.locator(".lh-session-view h3").inner_text() == "Scissors"
     finally:
         context.close()

@@ -19,7 +19,7 @@ export function counterText(app, step, tm, now) {
     if (tm.phase === "over") return [t("Over"), clock(0), of(tm.done) + (s.auto ? "" : " · " + t("tap Next"))];
     const what = tm.sub === "relax" ? t("Relax") : t("Hold");
     const paused = tm.phase === "paused" ? t("Paused") + " · " : "";
-    return [what, clock(tm.left), paused + `${what}: ` + plural(tm.left, "{n} seconds left") + " · " + (tm.sub === "relax" ? of(tm.done) : rep)];
+    return [what, clock(tm.left), [paused + what, plural(tm.left, "{n} seconds left"), tm.sub === "relax" ? of(tm.done) : rep].join(" · ")];
   }
   if (tm.phase === "lead") return [t("Get ready"), clock(tm.lead), t("Get ready: {n}", { n: tm.lead })];
   if (tm.phase === "run") return [t("Time left"), clock(tm.left), plural(tm.left, "{n} seconds left")];
