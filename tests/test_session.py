@@ -626,6 +626,7 @@ def test_the_bar_fits_small_low_and_zoomed_screens(browser, server, size):
         page.clock.run_for(11_000)
         for sel in (".lh-counter", ".lh-counter-words", ".lh-pause", ".lh-next", ".lh-hurt"):
             assert page.evaluate(INSIDE, sel), sel
+        assert page.evaluate("scrollY") == 0, "the first screen, not one scrolled to"
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.locator(".lh-session-view h3").focus()
         page.keyboard.press("ArrowRight")
