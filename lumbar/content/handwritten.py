@@ -81,6 +81,11 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         """A file of the site; downloads/ sits at the root, one folder up from another language's site."""
         return links.asset(("../" if site.lang != "en" and path.startswith("downloads/") else "") + path)
 
+    def condition_item(condition_id: str, label: str) -> str:
+        """A list line linking to a condition by its lay name (the home page's first row); nothing when this
+        handbook has no such condition, so a fork with other conditions builds."""
+        return f"- [{label}](conditions/{condition_id}.md)" if condition_id in hb.conditions else ""
+
     def session_data() -> Markup:
         from lumbar.session import data_block
 
@@ -116,6 +121,7 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         "routine_builder": routine_builder,
         "figure_gallery": figure_gallery,
         "session_data": session_data,
+        "condition_item": condition_item,
         "languages_table": languages_table,
         "repository": site.repository,
         "config": config,
