@@ -137,3 +137,16 @@ def define_env(env) -> None:
         """The folder this language's offline zip unpacks to.
         Example: {{ offline_folder() }}"""
         return f.offline_folder(b)
+
+    @env.macro
+    def condition_item(condition_id, label):
+        """A list line linking to a condition by a name of your choice (the home page's first row); nothing when
+        this handbook has no such condition, so a fork with other conditions builds.
+        Example: {{ condition_item("low-back-pain", "Lower back pain") }}"""
+        return f.condition_item(b, condition_id, label)
+
+    @env.macro
+    def diary_routines():
+        """The routines' titles for the diary's quick entry (a data block the diary's script reads).
+        Example: {{ diary_routines() }}"""
+        return f.diary_routines(b, env.links)

@@ -105,3 +105,12 @@ def session_data(b: Build, links: Links) -> Markup:
     from lumbar.session import data_block
 
     return data_block(b.hb, links, embed=b.site.offline_copy)  # online: fetched per routine (lumbar/session.py)
+
+
+def condition_item(b: Build, condition_id: str, label: str) -> str:
+    return f"- [{label}](conditions/{condition_id}.md)" if condition_id in b.hb.conditions else ""
+
+
+def diary_routines(b: Build, links: Links) -> Markup:
+    routines = {k: r.title for k, r in sorted(b.hb.routines.items())}
+    return b.fragment(links, "diary-routines.html", routines=routines)

@@ -2,7 +2,12 @@
 // Pure: no DOM, no clock.
 import { t, plural } from "./i18n.js";
 
-const LEAD_MS = 3000; // "3-2-1" before a timed hold
+const LEAD_MS = 3000; // "3-2-1" before a timed hold, the next set or side
+const LEAD_NEXT_MS = 5000; // a new exercise in the same position
+const LEAD_MOVE_MS = 10000; // a new position (lying face down to kneeling): time to get down or up
+export const FEW_MS = 5000; // "a few seconds": the handbook's own reading, not the article's (adjustable)
+// The article's "a few seconds" as each language's data writes it (data/i18n/<lang>/routines/).
+const FEW = /^(a few seconds|unos segundos|несколько секунд)$/i;
 
 // A count from the data: 15, "10-30", or null. Timers use the lower figure; the text keeps the range.
 export function parseCount(value) {
@@ -80,15 +85,20 @@ export function doseLine(n) {
 
 // The steps of one item. kind: "hold" (timed), "reps" (counted by taps; with holdMs each repetition is a
 // timed hold), "untimed" (words only: the person taps when done), "rest" (timed, or untimed with words).
-export function itemSteps(n, ex) {
+// A repetition step with holdMs runs by itself: hold, relax, next hold, counted. `few`: the hold is the
+// handbook's default for "a few seconds". `firstLead`: the get-ready before the item's first step.
+export function itemSteps(n, ex, firstLead = LEAD_MS) {
   const sets = n.sets ? n.sets.low : 1;
   const sides = n.perSide ? ["left", "right"] : [null];
+  const few = !n.hold && n.holdWords !== null && FEW.test(n.holdWords);
+  const holdMs = n.hold ? n.hold.low * 1000 : few ? FEW_MS : null;
   const steps = [];
   for (let set = 1; set <= sets; set++) {
     for (const side of sides) {
-      const base = { ex, set, sets, side, lead: 0, ms: null, holdMs: null, reps: n.reps, words: null };
-      if (n.reps && n.hold) steps.push({ ...base, kind: "reps", holdMs: n.hold.low * 1000, lead: LEAD_MS });
-      else if (n.hold) steps.push({ ...base, kind: "hold", ms: n.hold.low * 1000, lead: LEAD_MS });
+      const lead = steps.length ? LEAD_MS : firstLead;
+      const base = { ex, set, sets, side, lead: 0, ms: null, holdMs: null, reps: n.reps, words: null, few };
+      if (n.reps && holdMs) steps.push({ ...base, kind: "reps", holdMs, lead });
+      else if (holdMs) steps.push({ ...base, kind: "hold", ms: holdMs, lead });
       else if (n.holdWords) steps.push({ ...base, kind: "untimed", words: t("Hold {time}", { time: n.holdWords }) });
       else if (n.reps) steps.push({ ...base, kind: "reps" });
       else steps.push({ ...base, kind: "untimed", words: t("As comfortable") });
@@ -102,14 +112,25 @@ export function itemSteps(n, ex) {
   return steps;
 }
 
-export function routineSteps(items) {
-  return items.flatMap((n, i) => itemSteps(n, i));
+// `positions[i]`: item i's start position, when known; a change of position gets a longer get-ready.
+export function routineSteps(items, positions = []) {
+  return items.flatMap((n, i) => {
+    const moved = i === 0 || !positions[i] || positions[i] !== positions[i - 1];
+    return itemSteps(n, i, moved ? LEAD_MOVE_MS : LEAD_NEXT_MS);
+  });
 }
 
 // What the step says, in words (also what the live region and the spoken cue say).
+// Without a title: the set and side only (the exercise's name is on the screen once, as its heading).
 export function stepLabel(step, title) {
   const bits = [step.kind === "rest" ? t("Rest before set {set} of {sets}", { set: step.set + 1, sets: step.sets }) : title];
   if (step.kind !== "rest" && step.sets > 1) bits.push(t("set {set} of {sets}", { set: step.set, sets: step.sets }));
   if (step.side) bits.push(step.side === "left" ? t("now the left side") : step.side === "right" ? t("now the right side") : `now the ${step.side} side`);
-  return bits.join(", ");
+  return bits.filter(Boolean).join(", ");
+}
+
+// Seconds as the clock shows them: 45, and m:ss from a minute up (1:58).
+export function clock(sec) {
+  const s = Math.max(0, Math.round(sec));
+  return s < 60 ? String(s) : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
