@@ -102,6 +102,10 @@ def functions(renderer: Renderer, site: Site, links: Links) -> dict:
         "guidelines": lambda: fragment("guidelines-list.html"),
         "condition_table": lambda: fragment("condition-table.html"),
         "find_by_condition": lambda: fragment("find.html"),
+        # The routines' titles for the diary's quick entry ("which routine"), as a JSON block.
+        "diary_routines": lambda: fragment(
+            "diary-routines.html", routines={k: r.title for k, r in sorted(hb.routines.items())}
+        ),
         "site_link": site_link,
         # This language's offline zip (the zips sit in the root's downloads/) and the folder it unpacks to.
         "offline_zip": lambda: site_link(zip_path(site.lang)),

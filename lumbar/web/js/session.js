@@ -332,7 +332,7 @@ async function main() {
         painBefore: before.value === "" ? null : Number(before.value), painAfter: after.value === "" ? null : Number(after.value),
         note: note.value, exercises: exercises.map(({ ex }, i) => ({ title: ex.title, result: view.querySelector(`#lh-result-${i}`).value, hurt: res[i].hurt })),
       };
-      const ok = store && add(store, entry);
+      const ok = !!store && add(store, entry).ok; // add() returns { ok, reason } (lib/diary-store.js)
       done.replaceChildren(ok ? t("Saved on this device.") + " " : t("Not saved: this browser's storage is off, full, or holds a diary it cannot read.") + " ",
         diaryLink ? el("a", { href: diaryLink.getAttribute("href"), text: t("Open your diary") }) : "");
       if (ok) { saveBtn.disabled = true; store.removeItem(SAVE); }
