@@ -66,7 +66,8 @@ function main() {
     if (problems.length) {
       parts.push(el("div", { class: "admonition warning", role: "alert" }, el("p", { class: "admonition-title", text: corrupt ? t("The diary kept here cannot be read") : t("Some sessions cannot be read") }),
         el("p", { text: !store ? problems[0] : corrupt ? t("Nothing was changed: a copy of it is kept aside in this browser. Delete everything below to start a new diary.")
-          : t("They are left out below and kept as they were: {problems}", { problems: problems.slice(0, 5).join(" ") + (problems.length > 5 ? " …" : "") }) })));
+          : t("They are left out below and kept as they were: {problems}", { problems: problems.slice(0, 5).join(" ") + (problems.length > 5 ? " …" : "") }) }),
+        store && corrupt ? el("p", { text: problems[0] }) : null));
     }
     parts.push(actions(entries), status, notice);
     if (store && !corrupt) parts.push(quickForm(store, add, (text) => { render(); say(text); }));
