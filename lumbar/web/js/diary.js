@@ -48,6 +48,7 @@ function main() {
     store = null;
   }
   const status = el("p", { class: "lh-diary-status", role: "status" });
+  const disclaimer = document.querySelector(".lh-disclaimer");
   const notice = el("p", { class: "lh-diary-notice", role: "status" });
   let shownIds = [], shownBad = 0, more = PAGE, drawnRaw = null;
 
@@ -72,13 +73,16 @@ function main() {
     parts.push(actions(entries), status, notice);
     if (store && !corrupt) parts.push(quickForm(store, add, (text) => { render(); say(text); }));
     if (!entries.length) parts.push(el("p", { class: "lh-diary-empty", text: t("No sessions yet. Do a routine with \"Start this routine\" on its page, and save how it went at the end.") }));
-    else parts.push(...summary(entries));
-    const del = deleteBox(entries, corrupt);
-    if (del) parts.push(del);
+    // The page's end: the last entry, "Delete everything" and the page's disclaimer (moved in here), kept on
+    // one printed page together, so a printed summary never ends on a page with the disclaimer alone.
+    const end = el("div", { class: "lh-diary-end" });
+    if (entries.length) parts.push(...summary(entries, end));
+    end.append(...[deleteBox(entries, corrupt), disclaimer].filter(Boolean));
+    parts.push(end);
     root.replaceChildren(...parts);
   }
 
-  function summary(entries) {
+  function summary(entries, end) {
     const sorted = sortEntries(entries);
     const out = [el("h2", { text: t("Pain over time") }), painChart(sorted.slice(-CHART))];
     if (sorted.length > CHART) out.push(el("p", { class: "lh-diary-more", text: t("The chart shows the latest {n} entries.", { n: CHART }) }));
@@ -89,8 +93,11 @@ function main() {
         paged(weeks, Math.min(weeks.length, Math.max(WEEKS, more)), (latest, note) => table(t("Sessions per week"), [t("Week of"), t("Sessions")],
           latest.map((w) => [day(`${w.week}T12:00:00`), String(w.count)]), note), showMore));
     }
-    out.push(el("h2", { text: t("Entries") }), paged(sorted, more, (latest, note) => el("div", {},
-      el("ol", { class: "lh-diary-list", reversed: true, start: String(sorted.length) }, latest.map(entryItem)), note), showMore));
+    out.push(el("h2", { text: t("Entries") }), paged(sorted, more, (latest, note) => {
+      const last = latest.length - 1;
+      end.append(el("ol", { class: "lh-diary-list", reversed: true, start: String(sorted.length - last) }, entryItem(latest[last])), ...(note ? [note] : []));
+      return last ? el("ol", { class: "lh-diary-list", reversed: true, start: String(sorted.length) }, latest.slice(0, last).map(entryItem)) : document.createDocumentFragment();
+    }, showMore));
     return out;
   }
 
