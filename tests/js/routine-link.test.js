@@ -146,3 +146,11 @@ test("the editor can tell when a link grows past what a reader takes back", () =
   assert.equal(linkSize(many).fits, false);
   assert.ok(linkSize(many).length > LIMITS.code);
 });
+
+test("the session reads a format-2 item: a range, \"up to\" and a hold in words (lib/session-steps.js fromBuilder)", async () => {
+  const { fromBuilder, doseLine: line, itemSteps } = await import("../../lumbar/web/js/lib/session-steps.js");
+  const { routine } = decodeRoutine(encodeRoutine({ ...emptyRoutine(), items: [item("cat", { reps: "10-30", sets: "up to 3", holdWords: "a few seconds", restWords: "a short break", perSide: true })] }));
+  const n = fromBuilder(routine.items[0]);
+  assert.equal(line(n), "10-30 repetitions × up to 3 sets, hold a few seconds, rest: a short break, each side");
+  assert.equal(itemSteps(n, 0).filter((s) => s.kind === "untimed").length, 6);
+});

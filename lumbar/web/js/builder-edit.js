@@ -41,6 +41,9 @@ export function routineFields(ctx) {
   }
   cond.value = conditions.has(r.condition) ? r.condition : "";
   cond.addEventListener("change", () => { r.condition = cond.value || null; ctx.changed("lh-b-condition"); });
+  const titleInput = textInput(ctx, r, "title", "lh-b-title", LIMITS.title);
+  const source = data.routines.find((x) => x.id === r.source);
+  if (source) titleInput.setAttribute("placeholder", source.title); // the handbook's, until one is written
   const date = (key, id) => {
     const input = make("input", { id, type: "date", class: "md-input", value: r[key] || "" });
     input.addEventListener("change", () => ctx.edit(input, () => { r[key] = input.value; }, () => { input.value = r[key] || ""; }));
@@ -55,7 +58,7 @@ export function routineFields(ctx) {
   ]);
   return make("fieldset", { class: "lh-b-routine" }, [
     make("legend", { text: t("The routine") }),
-    field("lh-b-title", t("Title"), textInput(ctx, r, "title", "lh-b-title", LIMITS.title)),
+    field("lh-b-title", t("Title"), titleInput),
     make("p", { class: "lh-b-freq" }, [make("label", { for: "lh-b-times", text: t("How often (times)") }), " ", ...freqInputs(ctx, r, "lh-b", t("Per"))]),
     field("lh-b-condition", t("Condition or goal (shows what to avoid)"), cond),
     conditionLists(ctx),
@@ -69,7 +72,7 @@ function conditionLists(ctx) {
   const { state, data } = ctx;
   const c = ctx.conditions.get(state.routine.condition);
   if (!c) return null;
-  const box = make("div", { class: "admonition warning lh-b-condition-lists" }, [make("p", { class: "admonition-title", text: t("{condition}: what the handbook says", { condition: c.title }) })]);
+  const box = make("details", { class: "warning lh-b-condition-lists" }, [make("summary", { text: t("{condition}: what the handbook says", { condition: c.title }) })]);
   const avoid = c.avoid.map((e) => make("li", {}, [make("strong", { text: t("{exercise}:", { exercise: ctx.exerciseTitle(e.exercise) }) + " " }), e.why]))
     .concat(c.avoid_patterns.map((p) => make("li", { text: t("{pattern} (harmful movement)", { pattern: (data.patterns.find((x) => x.id === p) || {}).title || p }) })));
   if (avoid.length) box.append(make("p", { text: t("Avoid:") }), make("ul", { class: "lh-b-avoid" }, avoid));
@@ -103,7 +106,7 @@ function doseField(ctx, item, key, index, label, title, max, words) {
       if (words) item[words] = value === undefined ? cleanText(input.value, LIMITS.words).trim() : "";
     }, () => { input.value = item[key] != null ? countText(item[key]) : words ? item[words] || "" : ""; });
   });
-  return make("p", { class: "lh-b-num" }, [make("label", { for: id }, [label, make("span", { class: "md-visually-hidden", text: " (" + title + ")" })]), input]);
+  return make("p", { class: "lh-b-num" }, [make("label", { for: id }, [label, make("span", { class: "lh-sr", text: " (" + title + ")" })]), input]);
 }
 
 export function itemEditor(ctx, item, index) {
@@ -117,7 +120,7 @@ export function itemEditor(ctx, item, index) {
   const li = make("li", { class: "lh-b-item", draggable: "true", "data-index": index, "aria-labelledby": "lh-b-item-" + index });
   const pic = ex && ex.thumb ? make("img", { class: "lh-b-thumb", src: ctx.thumbs + encodeURIComponent(ex.id) + ".svg", alt: "", width: 64, height: 40 }) : null;
   li.append(make("div", { class: "lh-b-item-head" }, [pic, make("div", {}, [heading, ex ? make("p", { class: "lh-position", text: positions.get(ex.position) || ex.position }) : null])]));
-  if (ex) { const w = warningList(ctx, ex, false); if (w) li.append(w); }
+  if (ex) { const w = warningList(ctx, ex, true); if (w) li.append(w); }
   for (const caveat of ctx.caveats(item)) li.append(make("p", { class: "lh-b-caveat" }, [make("strong", { text: t("Note:") + " " }), caveat]));
   li.append(make("div", { class: "lh-b-doses" }, [
     doseField(ctx, item, "reps", index, t("Repetitions"), title, LIMITS.reps),
@@ -130,14 +133,17 @@ export function itemEditor(ctx, item, index) {
     const sideId = "lh-b-side-" + index;
     const side = make("input", { id: sideId, type: "checkbox", checked: item.perSide });
     side.addEventListener("change", () => ctx.edit(side, () => { item.perSide = side.checked; }, () => { side.checked = item.perSide; }));
-    li.append(make("p", {}, [side, " ", make("label", { for: sideId }, [t("Each side"), make("span", { class: "md-visually-hidden", text: " (" + title + ")" })])]));
+    li.append(make("p", {}, [side, " ", make("label", { for: sideId }, [t("Each side"), make("span", { class: "lh-sr", text: " (" + title + ")" })])]));
   }
-  const often = make("p", { class: "lh-b-freq" }, [make("label", { for: "lh-b-f" + index + "-times" }, [t("How often, if not as the routine"), make("span", { class: "md-visually-hidden", text: " (" + title + ")" })]), " ",
+  const often = make("p", { class: "lh-b-freq" }, [make("label", { for: "lh-b-f" + index + "-times" }, [t("How often, if not as the routine"), make("span", { class: "lh-sr", text: " (" + title + ")" })]), " ",
     ...freqInputs(ctx, item, "lh-b-f" + index, t("Per"))]);
   const noteId = "lh-b-itemnote-" + index;
-  li.append(often, make("p", {}, [make("label", { for: noteId }, [t("Note ({max} characters at most)", { max: LIMITS.itemNote }), make("span", { class: "md-visually-hidden", text: " (" + title + ")" })]),
-    make("br"), textInput(ctx, item, "note", noteId, LIMITS.itemNote)]),
-  make("p", {}, [make("strong", { text: t("Dose:") + " " }), line]));
+  // Less used: the item's own note and how often, folded (open when they hold something).
+  li.append(make("details", { class: "lh-b-more", open: item.note || item.freq ? true : null }, [
+    make("summary", {}, [t("Note and how often"), make("span", { class: "lh-sr", text: " (" + title + ")" })]),
+    make("p", {}, [make("label", { for: noteId }, [t("Note ({max} characters at most)", { max: LIMITS.itemNote }), make("span", { class: "lh-sr", text: " (" + title + ")" })]),
+      make("br"), textInput(ctx, item, "note", noteId, LIMITS.itemNote)]), often]),
+  make("p", { class: "lh-b-dose-line" }, [make("strong", { text: t("Dose:") + " " }), line]));
   const buttons = make("p", { class: "lh-b-buttons" });
   const button = (text, label, key, action, disabled) => {
     const b = make("button", { type: "button", class: "md-button", text: text, "aria-label": label, "data-focus": key, disabled: disabled });

@@ -5,6 +5,7 @@ import { matches, warningsFor } from "./lib/routine-logic.js";
 import { t, plural } from "./lib/i18n.js";
 
 const CHUNK = 8; // exercises per idle piece of the first list: short tasks at load
+const FIRST = 12; // rows shown before "Show all" while no search or filter is set: a phone's page stays short
 
 export function finder(ctx) {
   const { data, state, positions, equipment } = ctx;
@@ -20,6 +21,8 @@ export function finder(ctx) {
   suited.value = state.suited;
   const list = make("ul", { class: "lh-b-results", "aria-label": t("Exercises found") });
   const count = make("p", { class: "lh-b-count" });
+  const more = make("button", { type: "button", class: "md-button lh-b-all", "data-focus": "show-all" });
+  more.addEventListener("click", () => { state.showAll = true; fill(); const first = list.querySelectorAll(".lh-b-add")[FIRST]; if (first) first.focus(); });
   const suitedIds = (cid) => {
     const c = ctx.conditions.get(cid);
     const avoid = new Set(c.avoid.map((e) => e.exercise));
@@ -46,7 +49,10 @@ export function finder(ctx) {
     const filtered = data.exercises.filter((e) => matches(e, state.query, data) && (!ids || ids.has(e.id)) &&
       (!state.position || e.position === state.position) &&
       (!state.kit || (state.kit === "none" ? !(e.equipment || []).length : (e.equipment || []).includes(state.kit))));
-    const sorted = () => filtered.sort((a, b) => ctx.order().get(a.id) - ctx.order().get(b.id));
+    const whole = state.showAll || state.query || state.position || state.kit || state.suited || filtered.length <= FIRST + 2;
+    const sorted = () => filtered.sort((a, b) => ctx.order().get(a.id) - ctx.order().get(b.id)).slice(0, whole ? undefined : FIRST);
+    more.hidden = Boolean(whole);
+    more.textContent = plural(filtered.length, "Show all {n} exercises");
     count.textContent = filtered.length ? plural(filtered.length, { one: "{n} exercise found.", other: "{n} exercises found." }) : t("No exercise matches: clear a filter.");
     if (lazy !== true) { list.replaceChildren(...sorted().map(row)); return Promise.resolve(); }
     list.replaceChildren();
@@ -77,5 +83,5 @@ export function finder(ctx) {
     make("h2", { id: "lh-b-find-h", text: t("Find exercises") }), where,
     make("div", { class: "lh-b-filters" }, [field("lh-b-q", t("Name or other name"), q), field("lh-b-suited", t("Suited to"), suited),
       field("lh-b-pos", t("Start position"), pos), field("lh-b-kit", t("Equipment"), kit)]),
-    count, list]);
+    count, list, more]);
 }

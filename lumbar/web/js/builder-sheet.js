@@ -2,7 +2,7 @@
 // exercise (start drawing, steps in brief, dose as the handbook gives it, the handbook's caveat, the
 // physiotherapist's note), the page's general safety lines, the QR code of the patient's link.
 import { make, qrSvg } from "./builder-kit.js";
-import { doseLine, freqLine } from "./lib/routine-logic.js";
+import { doseLine, freqLine, routineTitle } from "./lib/routine-logic.js";
 import { t, formatDate } from "./lib/i18n.js";
 
 // A "YYYY-MM-DD" date in the page's language, read as a calendar day (not shifted by the time zone).
@@ -22,7 +22,7 @@ export function whoLines(r) {
 export function renderSheet(ctx) {
   const { state, sheet, exercises, positions, conditions } = ctx;
   const r = state.routine;
-  sheet.querySelector(".lh-b-sheet-title").textContent = r.title || t("Your exercise routine");
+  sheet.querySelector(".lh-b-sheet-title").textContent = routineTitle(r, ctx.data) || t("Your exercise routine");
   const who = whoLines(r).concat([r.freq ? t("Do it {freq}.", { freq: freqLine(r.freq) }) : "",
     conditions.has(r.condition) ? t("For: {condition}.", { condition: conditions.get(r.condition).title }) : "", r.note]).filter(Boolean);
   sheet.querySelector(".lh-b-sheet-for").textContent = who.join(" ");

@@ -3,7 +3,7 @@
 // is stored or sent. Every value from the address or the data goes into the page as text, never as HTML.
 // Here: the state, the changes, the hand-over buttons; the editor, finder and sheet are modules beside it.
 import { decodeRoutine, encodeRoutine, emptyItem, emptyRoutine, cleanText, linkSize, LIMITS } from "./lib/routine-link.js";
-import { doseLine, fromHandbook, resolveItems, warningsFor, caveatsFor } from "./lib/routine-logic.js";
+import { doseLine, fromHandbook, resolveItems, warningsFor, caveatsFor, routineTitle } from "./lib/routine-logic.js";
 import { make } from "./builder-kit.js";
 import { routineFields, itemEditor } from "./builder-edit.js";
 import { finder } from "./builder-find.js";
@@ -176,7 +176,7 @@ function build(root, data, sheet) {
     if (state.mode === "view") {
       patientPage(true);
       main.replaceChildren(patientView(ctx, actions));
-      if (state.routine.title) document.title = state.routine.title;
+      if (routineTitle(state.routine, data)) document.title = routineTitle(state.routine, data);
     } else {
       const items = make("ol", { class: "lh-b-items" }, state.routine.items.map((item, i) => itemEditor(ctx, item, i)));
       const chosen = make("section", { class: "lh-b-chosen", "aria-labelledby": "lh-b-chosen-h" }, [

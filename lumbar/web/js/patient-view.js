@@ -4,7 +4,7 @@
 // The handbook's general list of harmful movements is said once, as what it is: the physiotherapist chose
 // these exercises; the clinician's view ("Avoid with ...") stays in the editor.
 import { make } from "./builder-kit.js";
-import { doseLine, freqLine, warningsFor } from "./lib/routine-logic.js";
+import { doseLine, freqLine, warningsFor, routineTitle } from "./lib/routine-logic.js";
 import { whoLines } from "./builder-sheet.js";
 import { t } from "./lib/i18n.js";
 
@@ -55,7 +55,7 @@ function exerciseBlock(ctx, item, index) {
 
 export function patientView(ctx, actions) {
   const r = ctx.state.routine;
-  const head = [make("h1", { id: "lh-b-view-h", text: r.title || t("A routine from your physiotherapist") })];
+  const head = [make("h1", { id: "lh-b-view-h", text: routineTitle(r, ctx.data) || t("A routine from your physiotherapist") })];
   const facts = whoLines(r);
   if (r.freq) facts.push(t("How often: {freq}.", { freq: freqLine(r.freq) }));
   if (ctx.conditions.has(r.condition)) facts.push(t("For: {condition}.", { condition: ctx.conditions.get(r.condition).title }));

@@ -67,7 +67,8 @@ export function conditionOf(routineId, conditions) {
 // as the handbook gives them (ranges, "up to", holds and rests in words), and the condition it is for.
 export function fromHandbook(hbRoutine, conditions) {
   const routine = emptyRoutine();
-  routine.title = String(hbRoutine.title || "").slice(0, LIMITS.title);
+  // The title stays the handbook's (routineTitle), in the reader's language, until the physiotherapist writes one.
+  routine.title = hbRoutine.id ? "" : String(hbRoutine.title || "").slice(0, LIMITS.title);
   routine.source = hbRoutine.id || null;
   routine.condition = hbRoutine.id ? conditionOf(hbRoutine.id, conditions) : null;
   for (const it of hbRoutine.items || []) {
@@ -82,6 +83,12 @@ export function fromHandbook(hbRoutine, conditions) {
     routine.items.push(item);
   }
   return routine;
+}
+
+// The routine's title: the physiotherapist's, else the handbook routine's it was customised from, else "".
+export function routineTitle(routine, data) {
+  const source = routine.source ? (data.routines || []).find((r) => r.id === routine.source) : null;
+  return routine.title || (source ? source.title : "");
 }
 
 const SAME = ["reps", "sets", "hold", "rest", "holdWords", "restWords"];
