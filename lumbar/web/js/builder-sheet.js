@@ -34,20 +34,23 @@ export function renderSheet(ctx) {
     const ex = exercises.get(item.id);
     const how = make("td", { class: "lh-how" });
     if (ex) {
+      // The steps give way to the handbook's caveats, as on the handbook's own sheets (routine-items.html).
+      const caveats = ctx.caveats(item);
+      const room = brief - caveats.join(" ").length;
       const lead = make("div", { class: "lh-print-only" });
       if (ex.thumb) lead.append(make("span", { class: "lh-thumb" }, [make("img", { src: ctx.thumbs + encodeURIComponent(ex.id) + ".svg", alt: "" })]));
       lead.append(make("strong", { class: "lh-print-name", text: ex.title }), " – " + (positions.get(ex.position) || ex.position), make("br"));
       let used = 0; let cut = false;
       const steps = make("ol", {}, ex.steps.map((step, k) => {
-        const fits = k === 0 || (!cut && used + step.length <= brief);
-        const last = fits && (k === ex.steps.length - 1 || used + step.length + ex.steps[k + 1].length > brief);
+        const fits = k === 0 || (!cut && used + step.length <= room);
+        const last = fits && (k === ex.steps.length - 1 || used + step.length + ex.steps[k + 1].length > room);
         if (!fits) cut = true;
         used += step.length;
         return make("li", { class: !fits ? "lh-more" : last && k < ex.steps.length - 1 ? "lh-cut" : null, text: step });
       }));
       how.append(lead, steps);
-      if (ex.breathing) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + (count > 6 ? ex.breathing.split(". ")[0].replace(/\.?$/, ".") : ex.breathing)]));
-      for (const caveat of ctx.caveats(item)) how.append(make("p", { class: "lh-row-caveat" }, [make("strong", { text: t("Note:") }), " " + caveat]));
+      if (ex.breathing && !(count > 6 && caveats.length)) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + (count > 6 ? ex.breathing.split(". ")[0].replace(/\.?$/, ".") : ex.breathing)]));
+      for (const caveat of caveats) how.append(make("p", { class: "lh-row-caveat" }, [make("strong", { text: t("Note:") }), " " + caveat]));
     } else {
       how.append(make("strong", { class: "lh-print-name", text: item.id }), " – " + t("no longer in the handbook: ask your physiotherapist."));
     }
