@@ -117,3 +117,13 @@ def files(hb: Handbook) -> dict[str, bytes]:
             out[f"api/thumbs/{ex_id}.svg"] = render_thumbnail(ex.figures).encode("utf-8")
             out[f"api/thumbs/{ex_id}-end.svg"] = end_drawing(ex.figures).encode("utf-8")
     return out
+
+
+def write_published_ids(root: str = "data") -> None:
+    """Write lumbar/web/js/lib/published-ids.js from the data (the build writes its own copy into the site)."""
+    from pathlib import Path
+
+    from lumbar.load import load_handbook
+
+    path = Path(__file__).parent / "web" / "js" / "lib" / "published-ids.js"
+    path.write_text(published_ids_js(load_handbook(root)), encoding="utf-8")

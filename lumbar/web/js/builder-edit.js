@@ -98,14 +98,21 @@ function doseField(ctx, item, key, index, label, title, max, words) {
   const id = "lh-b-" + key + "-" + index;
   const shown = item[key] != null ? countText(item[key]) : words ? item[words] || "" : "";
   const input = make("input", { id, class: "md-input", "data-key": key, value: shown, autocomplete: "off", inputmode: words ? "text" : "decimal" });
-  input.addEventListener("change", () => {
+  const shownNow = () => (item[key] != null ? countText(item[key]) : words ? item[words] || "" : "");
+  // As it is typed, a value that reads is kept; one that does not ("10-") waits, and is put back on leaving.
+  const take = (final) => {
     const value = readCountField(input.value, max);
-    if (value === undefined && !words) { ctx.say(t("{field} of {exercise}: write a number, a range such as 10-30, or \"up to 20\".", { field: label, exercise: title })); input.value = item[key] != null ? countText(item[key]) : ""; return; }
+    if (value === undefined && !words) {
+      if (final) { ctx.say(t("{field} of {exercise}: write a number, a range such as 10-30, or \"up to 20\".", { field: label, exercise: title })); input.value = shownNow(); }
+      return;
+    }
     ctx.edit(input, () => {
       item[key] = value === undefined ? null : value;
       if (words) item[words] = value === undefined ? cleanText(input.value, LIMITS.words).trim() : "";
-    }, () => { input.value = item[key] != null ? countText(item[key]) : words ? item[words] || "" : ""; });
-  });
+    }, () => { input.value = shownNow(); });
+  };
+  input.addEventListener("input", () => take(false));
+  input.addEventListener("change", () => take(true));
   return make("p", { class: "lh-b-num" }, [make("label", { for: id }, [label, make("span", { class: "lh-sr", text: " (" + title + ")" })]), input]);
 }
 

@@ -16,7 +16,7 @@ export function whoLines(r) {
   return [r.patient ? t("For {name}.", { name: r.patient }) : "",
     r.clinician ? t("From {clinician}.", { clinician: r.clinician }) : "",
     r.given ? t("Given on {date}.", { date: dayText(r.given) }) : "",
-    r.review ? t("Review on {date}.", { date: dayText(r.review) }) : ""].filter(Boolean);
+    r.review ? t("Review on {date}.", { date: dayText(r.review) }) : ""].filter(Boolean).map((line) => line.replace(/\.\.$/, "."));
 }
 
 export function renderSheet(ctx) {

@@ -60,6 +60,10 @@ function build(root, data, sheet) {
   function updated() {
     setAddress();
     renderSheet(ctx);
+    const field = document.getElementById("lh-b-link");
+    if (field) field.value = ctx.shareUrl();
+    const start = main.querySelector(".lh-b-start");
+    if (start) start.setAttribute("href", session + "#r=" + encodeRoutine(state.routine));
     main.querySelectorAll(".lh-b-item").forEach((li, i) => { const line = li.querySelector(".lh-b-dose"); if (line) line.textContent = doseLine(state.routine.items[i]); });
     sizeNote();
   }
@@ -164,10 +168,27 @@ function build(root, data, sheet) {
     ]);
   }
 
-  // The patient's view hides the page's heading and its paragraph for physiotherapists.
+  // The patient's view takes over the page's heading and its paragraph for physiotherapists, in place: the
+  // paragraph keeps its height, so nothing below moves as the view appears (a layout shift).
+  const inner = root.closest(".md-content__inner") || root.parentElement;
+  const pageHead = inner ? inner.querySelector("h1") : null;
+  const intro = pageHead && pageHead.nextElementSibling && pageHead.nextElementSibling.tagName === "P" ? pageHead.nextElementSibling : null;
+  const original = { head: pageHead ? pageHead.textContent : "", intro: intro ? Array.from(intro.childNodes) : [], title: document.title };
   function patientPage(on) {
-    const inner = root.closest(".md-content__inner") || root.parentElement;
     if (inner) inner.classList.toggle("lh-b-patient", on);
+    if (!pageHead) return;
+    if (on) {
+      pageHead.textContent = routineTitle(state.routine, data) || t("A routine from your physiotherapist");
+      if (intro) {
+        intro.style.minHeight = intro.getBoundingClientRect().height + "px";
+        intro.replaceChildren(t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere."));
+      }
+      document.title = pageHead.textContent;
+    } else {
+      pageHead.textContent = original.head;
+      if (intro) { intro.style.minHeight = ""; intro.replaceChildren(...original.intro); }
+      document.title = original.title;
+    }
   }
 
   function render(focusKey) {
@@ -176,7 +197,6 @@ function build(root, data, sheet) {
     if (state.mode === "view") {
       patientPage(true);
       main.replaceChildren(patientView(ctx, actions));
-      if (routineTitle(state.routine, data)) document.title = routineTitle(state.routine, data);
     } else {
       const items = make("ol", { class: "lh-b-items" }, state.routine.items.map((item, i) => itemEditor(ctx, item, i)));
       const chosen = make("section", { class: "lh-b-chosen", "aria-labelledby": "lh-b-chosen-h" }, [

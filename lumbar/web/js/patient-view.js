@@ -14,7 +14,7 @@ function drawings(ctx, ex) {
   const fig = (suffix, label) => make("figure", { class: "lh-pv-fig" }, [
     make("img", { src: src + suffix + ".svg", alt: t("{exercise}: {phase}", { exercise: ex.title, phase: label }), loading: "lazy", width: 240, height: 150 }),
     make("figcaption", { text: label })]);
-  return make("div", { class: "lh-pv-figs" }, [fig("", t("Start")), fig("-end", t("End"))]);
+  return make("div", { class: "lh-pv-figs" }, [fig("", t("At the start")), fig("-end", t("At the end"))]);
 }
 
 // What the handbook says about this exercise, for the patient: its cautions, the dose's caveats, the
@@ -55,7 +55,8 @@ function exerciseBlock(ctx, item, index) {
 
 export function patientView(ctx, actions) {
   const r = ctx.state.routine;
-  const head = [make("h1", { id: "lh-b-view-h", text: routineTitle(r, ctx.data) || t("A routine from your physiotherapist") })];
+  // The page's own heading carries the routine's title (builder.js, patientPage).
+  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("A routine from your physiotherapist") })];
   const facts = whoLines(r);
   if (r.freq) facts.push(t("How often: {freq}.", { freq: freqLine(r.freq) }));
   if (ctx.conditions.has(r.condition)) facts.push(t("For: {condition}.", { condition: ctx.conditions.get(r.condition).title }));
