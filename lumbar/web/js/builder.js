@@ -178,7 +178,7 @@ function build(root, data, sheet) {
     if (inner) inner.classList.toggle("lh-b-patient", on);
     if (!pageHead) return;
     if (on) {
-      pageHead.textContent = routineTitle(state.routine, data) || t("A routine from your physiotherapist");
+      pageHead.textContent = routineTitle(state.routine, data) || t("Your routine");
       if (intro) {
         intro.style.minHeight = intro.getBoundingClientRect().height + "px";
         intro.replaceChildren(t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere."));

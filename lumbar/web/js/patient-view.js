@@ -56,7 +56,7 @@ function exerciseBlock(ctx, item, index) {
 export function patientView(ctx, actions) {
   const r = ctx.state.routine;
   // The page's own heading carries the routine's title (builder.js, patientPage).
-  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("A routine from your physiotherapist") })];
+  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("Your routine") })];
   const facts = whoLines(r);
   if (r.freq) facts.push(t("How often: {freq}.", { freq: freqLine(r.freq) }));
   if (ctx.conditions.has(r.condition)) facts.push(t("For: {condition}.", { condition: ctx.conditions.get(r.condition).title }));
