@@ -8,7 +8,7 @@ import { make } from "./builder-kit.js";
 import { routineFields, itemEditor } from "./builder-edit.js";
 import { finder } from "./builder-find.js";
 import { renderSheet, drawQr, printSheet } from "./builder-sheet.js";
-import { patientView } from "./patient-view.js";
+import { patientView, patientTop } from "./patient-view.js";
 import { t, plural } from "./lib/i18n.js";
 
 function build(root, data, sheet) {
@@ -168,26 +168,31 @@ function build(root, data, sheet) {
     ]);
   }
 
-  // The patient's view takes over the page's heading and its paragraph for physiotherapists, in place: the
-  // paragraph keeps its height, so nothing below moves as the view appears (a layout shift).
+  // The patient's view takes over the page's heading, and the place of its paragraph for physiotherapists
+  // (with that paragraph's height at least, so nothing below moves as the view appears: no layout shift).
   const inner = root.closest(".md-content__inner") || root.parentElement;
   const pageHead = inner ? inner.querySelector("h1") : null;
   const intro = pageHead && pageHead.nextElementSibling && pageHead.nextElementSibling.tagName === "P" ? pageHead.nextElementSibling : null;
-  const original = { head: pageHead ? pageHead.textContent : "", intro: intro ? Array.from(intro.childNodes) : [], title: document.title };
+  const original = { head: pageHead ? pageHead.textContent : "", title: document.title };
+  let top = null;
   function patientPage(on) {
     if (inner) inner.classList.toggle("lh-b-patient", on);
-    if (!pageHead) return;
-    if (on) {
+    if (on && !top && pageHead) {
       pageHead.textContent = routineTitle(state.routine, data) || t("Your routine");
-      if (intro) {
-        intro.style.minHeight = intro.getBoundingClientRect().height + "px";
-        intro.replaceChildren(t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere."));
-      }
       document.title = pageHead.textContent;
-    } else {
+      top = patientTop(ctx, actions);
+      if (intro) {
+        const style = getComputedStyle(intro);
+        Object.assign(top.style, { minHeight: intro.getBoundingClientRect().height + "px", marginTop: style.marginTop, marginBottom: style.marginBottom });
+        intro.replaceWith(top);
+      }
+      else pageHead.after(top);
+    } else if (!on && top) {
       pageHead.textContent = original.head;
-      if (intro) { intro.style.minHeight = ""; intro.replaceChildren(...original.intro); }
       document.title = original.title;
+      if (intro) top.replaceWith(intro);
+      else top.remove();
+      top = null;
     }
   }
 
