@@ -154,3 +154,12 @@ test("the session reads a format-2 item: a range, \"up to\" and a hold in words 
   assert.equal(line(n), "10-30 repetitions × up to 3 sets, hold a few seconds, rest: a short break, each side");
   assert.equal(itemSteps(n, 0).filter((s) => s.kind === "untimed").length, 6);
 });
+
+test("a hold or rest in words repeated from the item before is written once", () => {
+  const r = { ...emptyRoutine(), items: ["cat", "crunch", "bird-dog"].map((id) => item(id, { reps: "20-25", restWords: "a short break" })) };
+  r.items[2].holdWords = "a few seconds";
+  const code = encodeRoutine(r);
+  assert.equal(code.split("/").filter((p) => p.includes(".Q")).length, 3);
+  assert.equal(code.split(toBase32("a short break")).length - 1, 1, code);
+  assert.deepEqual(decodeRoutine(code).routine, r);
+});

@@ -13,6 +13,7 @@
 //   item:  <exercise> (its position in published-ids.yaml, 2 base-36 digits; "-" and a text: an id the list
 //          lacks), then R<reps> S<sets> H<hold seconds> P<rest seconds> (a count: 12, 10-30, or U20 for
 //          "up to 20"), W<hold in words> Q<rest in words> N<note> (text), E (each side), F<times><D|W>.
+//          "W" or "Q" alone: the same words as the item before (a routine's "a short break" written once).
 // Text is UTF-8 in base 32 (RFC 4648, no padding): a Latin letter costs 1.6 characters, a Cyrillic one 3.2
 // (percent-escapes cost 3 and 6). A field the reader leaves empty is not written: 8 exercises with their
 // doses and no text take about 100 characters.
@@ -81,17 +82,28 @@ const freqCode = (freq) => { const f = cleanFreq(freq); return f ? f.times + (f.
 const text = (letter, value, max) => { const v = cleanText(value, max).trim(); return v ? letter + toBase32(v) : ""; };
 const index = (list, id) => { const i = list.indexOf(id); return i < 0 ? "" : i.toString(36).toUpperCase(); };
 
-function encodeItem(it) {
+// A hold or rest in words the same as the item before's is written as its letter alone ("W", "Q").
+function wordsField(letter, value, before) {
+  const v = cleanText(value, LIMITS.words).trim();
+  return !v ? "" : v === before ? letter : letter + toBase32(v);
+}
+
+function encodeItem(it, before) {
   const i = EXERCISES.indexOf(it.id);
   const fields = [i < 0 ? "-" + toBase32(it.id) : i.toString(36).toUpperCase().padStart(2, "0")];
   for (const [letter, key] of Object.entries(ITEM_KEYS)) { const c = count(it[key], LIMITS[key]); if (c) fields.push(letter + c); }
-  if (!count(it.hold, LIMITS.hold)) fields.push(text("W", it.holdWords, LIMITS.words));
-  if (!count(it.rest, LIMITS.rest)) fields.push(text("Q", it.restWords, LIMITS.words));
+  if (!count(it.hold, LIMITS.hold)) fields.push(wordsField("W", it.holdWords, before.holdWords));
+  if (!count(it.rest, LIMITS.rest)) fields.push(wordsField("Q", it.restWords, before.restWords));
   if (it.perSide) fields.push("E");
   const f = freqCode(it.freq);
   if (f) fields.push("F" + f);
   fields.push(text("N", it.note, LIMITS.itemNote));
   return fields.filter(Boolean).join(".");
+}
+
+// The words an item's hold or rest travels as ("" when a count is given instead).
+function wordText(it, key) {
+  return count(it[key], LIMITS[key]) ? "" : cleanText(it[key + "Words"], LIMITS.words).trim();
 }
 
 export function encodeRoutine(routine) {
@@ -104,7 +116,8 @@ export function encodeRoutine(routine) {
     text("N", r.note, LIMITS.note), text("A", r.patient, LIMITS.patient), text("K", r.clinician, LIMITS.clinician),
     date("G", r.given), date("V", r.review)].filter(Boolean).join(".");
   const items = (Array.isArray(r.items) ? r.items : []).slice(0, LIMITS.items)
-    .filter((it) => it && typeof it.id === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(it.id)).map(encodeItem);
+    .filter((it) => it && typeof it.id === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(it.id))
+    .map((it, i, all) => encodeItem(it, i ? { holdWords: wordText(all[i - 1], "hold"), restWords: wordText(all[i - 1], "rest") } : {}));
   const body = [meta, ...items].join("/");
   return FORMAT + "." + items.length.toString(36).toUpperCase() + "." + check(body) + "/" + body;
 }
@@ -157,7 +170,7 @@ function readMeta(meta, routine, problems) {
   }
 }
 
-function readItem(raw, number, problems) {
+function readItem(raw, number, problems, before) {
   const fields = raw.split(".");
   const head = fields[0] || "";
   let id = null;
@@ -173,7 +186,10 @@ function readItem(raw, number, problems) {
   for (const field of fields.slice(1)) {
     const [letter, value] = [field[0], field.slice(1)];
     if (ITEM_KEYS[letter]) item[ITEM_KEYS[letter]] = readCount(value, LIMITS[ITEM_KEYS[letter]], problems, where);
-    else if (letter === "W" || letter === "Q") item[letter === "W" ? "holdWords" : "restWords"] = readWords(value, LIMITS.words, problems, long, where);
+    else if (letter === "W" || letter === "Q") {
+      const key = letter === "W" ? "holdWords" : "restWords";
+      item[key] = value ? readWords(value, LIMITS.words, problems, long, where) : (before && before[key]) || "";
+    }
     else if (letter === "N") item.note = readWords(value, LIMITS.itemNote, problems, long, where);
     else if (field === "E") item.perSide = true;
     else if (letter === "F" && /^(\d{1,2})([DW])$/.test(value)) item.freq = cleanFreq({ times: parseInt(value, 10), per: value.endsWith("D") ? "day" : "week" });
@@ -199,7 +215,12 @@ function readV2(code, routine, problems) {
   }
   readMeta(parts[1] || "", routine, problems);
   if (items.length > LIMITS.items) problems.push(plural(items.length, "The link has {n} exercises; a routine holds at most {max}: the first {max} were kept.", { max: LIMITS.items }));
-  items.slice(0, LIMITS.items).forEach((raw, i) => { const item = readItem(raw, i + 1, problems); if (item) routine.items.push(item); });
+  let before = null;
+  items.slice(0, LIMITS.items).forEach((raw, i) => {
+    const item = readItem(raw, i + 1, problems, before);
+    if (item) routine.items.push(item);
+    before = item;
+  });
 }
 
 export function decodeRoutine(code) {
