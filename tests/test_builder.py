@@ -682,3 +682,23 @@ def test_patient_view_and_builder_hold_axe_on_a_phone(browser, server):
     found += violations(scan(page))
     context.close()
     assert not found, "\n".join(found)
+
+
+def test_remove_can_be_undone_and_add_goes_where_you_are(page, server):
+    """Remove has an undo that puts the exercise back in its place; "Add after this" puts the next exercises
+    after that one, not at the end."""
+    ready(page, server + "builder/?routine=back-pain")
+
+    def ids():
+        return page.evaluate("Array.from(document.querySelectorAll('.lh-b-item h3 a'), (a) => a.textContent)")
+
+    first = ids()
+    page.get_by_role("button", name=f"Remove {first[1]}").click()
+    assert ids() == first[:1] + first[2:]
+    page.get_by_role("button", name=f"Undo: put {first[1]} back").click()
+    assert ids() == first
+    page.get_by_role("button", name=f"Add exercises after {first[0]}").click()
+    assert page.evaluate("document.activeElement.id") == "lh-b-q"
+    page.fill("#lh-b-q", "bird dog")
+    page.get_by_role("button", name="Add Bird dog").click()
+    assert ids() == first[:1] + ["Bird dog"] + first[1:]
