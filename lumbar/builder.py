@@ -1,6 +1,7 @@
 """What the routine builder page (docs/builder.md, builder.js) reads: api/builder.json, a slim part of
 the open data (the whole api/handbook.json would take the page over its weight budget), and each
-exercise's start drawing as api/thumbs/<id>.svg, loaded by <img> only for the exercises chosen."""
+exercise's start and end drawings as api/thumbs/<id>.svg and <id>-end.svg, loaded by <img> only for the exercises
+chosen, and lib/published-ids.js, the ids a link of format 2 names by their position (lib/routine-link.js)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,39 @@ def plain(text: str | None) -> str:
     return _MARKS.sub("", _LINK.sub(r"\1", text or ""))
 
 
+def _caveats(item, exercise) -> dict:
+    """The item's caveats as the routine's printed sheet carries them (routine-items.html), in one short line."""
+    notes = list(item.editorial) + (list(exercise.notes) if exercise else [])
+    found = [plain(n.sheet or n.text) for n in notes if n.caveat]
+    return {"caveats": found} if found else {}
+
+
+def published_ids_js(hb: Handbook) -> str:
+    """lib/published-ids.js: the published ids in their order (format 2 of a link names them by position)."""
+    ids = hb.shared.get("published-ids.yaml")
+    lines = [
+        "// The handbook's published ids in the order data/published-ids.yaml lists them (append-only): a link of",
+        "// format 2 names an exercise, routine or condition by its position here. Written by the build from the data",
+        "// (lumbar/builder.py, published_ids_js); this copy is for node --test, and tests/test_builder.py keeps it equal.",
+    ]
+    for kind in ("exercises", "routines", "conditions"):
+        lines.append(f"export const {kind.upper()} = {json.dumps(list(getattr(ids, kind)) if ids else [])};")
+    return "\n".join(lines) + "\n"
+
+
+def end_drawing(figures) -> str:
+    """The last phase of an exercise's drawing, the one before it ghosted, as a standalone <svg> for an <img>."""
+    from lumbar.figures.drawing import Drawing
+
+    d = Drawing(figures, animate=False)
+    last = len(d.resolved) - 1
+    return d.panel(last, None, d.resolved[last].alt or figures.alt)
+
+
 def as_dict(hb: Handbook) -> dict:
     dose_keys = ("reps", "sets", "hold_seconds", "hold", "rest_seconds", "rest", "per_side")
     return {
-        "format": 1,
+        "format": 2,
         "exercises": [
             {
                 "id": ex_id,
@@ -36,6 +66,7 @@ def as_dict(hb: Handbook) -> dict:
                 "easier": list(ex.easier),
                 "harder": list(ex.harder),
                 "aliases": list(ex.aliases),
+                "cautions": [plain(c) for c in ex.cautions],
                 "thumb": bool(ex.figures),
             }
             for ex_id, ex in sorted(hb.exercises.items())
@@ -44,10 +75,13 @@ def as_dict(hb: Handbook) -> dict:
             {
                 "id": r_id,
                 "title": r.title,
+                "cautions": [plain(c) for c in r.cautions],
+                "stop_rules": [plain(c) for c in r.stop_rules],
                 "items": [
                     {
                         "exercise": it.exercise,
                         **{k: getattr(it, k) for k in dose_keys if getattr(it, k) not in (None, False)},
+                        **_caveats(it, hb.exercises.get(it.exercise)),
                     }
                     for it in r.items
                 ],
@@ -77,7 +111,19 @@ def files(hb: Handbook) -> dict[str, bytes]:
     from lumbar.figures_hook import thumbnail_svg as render_thumbnail
 
     out = {"api/builder.json": json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
+    out["assets/javascripts/lib/published-ids.js"] = published_ids_js(hb).encode("utf-8")
     for ex_id, ex in sorted(hb.exercises.items()):
         if ex.figures:
             out[f"api/thumbs/{ex_id}.svg"] = render_thumbnail(ex.figures).encode("utf-8")
+            out[f"api/thumbs/{ex_id}-end.svg"] = end_drawing(ex.figures).encode("utf-8")
     return out
+
+
+def write_published_ids(root: str = "data") -> None:
+    """Write lumbar/web/js/lib/published-ids.js from the data (the build writes its own copy into the site)."""
+    from pathlib import Path
+
+    from lumbar.load import load_handbook
+
+    path = Path(__file__).parent / "web" / "js" / "lib" / "published-ids.js"
+    path.write_text(published_ids_js(load_handbook(root)), encoding="utf-8")

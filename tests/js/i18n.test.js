@@ -175,8 +175,8 @@ test("Russian and Spanish dose lines and steps with the real catalogues", (ctx) 
     const steps = Steps.routineSteps([n]);
     assert.equal(Steps.stepLabel(steps[1], "Кошка"), "Кошка, подход 1 из 2, теперь правая сторона");
     assert.equal(Steps.stepLabel(steps[2], "Кошка"), "Отдых перед подходом 2 из 2");
-    assert.equal(fromHandbook({ title: "R", items: [{ exercise: "c", reps: "до 8", hold: "несколько секунд" }] }).items[0].note,
-      "По справочнику: до 8 повторений, удерживать несколько секунд.");
+    assert.equal(doseLine(fromHandbook({ title: "R", items: [{ exercise: "c", reps: "up to 8", hold: "несколько секунд" }] }).items[0]),
+      "до 8 повторений, удерживать несколько секунд");
     assert.deepEqual(decodeRoutine("").problems, ["В ссылке нет комплекса."]);
     useCatalogue("es", cats.es);
     assert.equal(doseLine({ reps: 1, sets: 3, hold: 15, perSide: true }), "1 repetición × 3 series, mantener 15\u00a0s, cada lado");

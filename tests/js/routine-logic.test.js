@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useCatalogue } from "../../lumbar/web/js/lib/i18n.js";
-import { doseLine, fromHandbook, resolveItems, variantProblems, warningsFor, matches, freqLine } from "../../lumbar/web/js/lib/routine-logic.js";
+import { doseLine, fromHandbook, resolveItems, variantProblems, warningsFor, matches, freqLine, caveatsFor, readCountField } from "../../lumbar/web/js/lib/routine-logic.js";
 
 test("dose lines read like the routine pages", () => {
   assert.equal(doseLine({ reps: 10, sets: 3, hold: 15, rest: 180, perSide: true }), "10 repetitions × 3 sets, hold 15\u00a0s, rest 3\u00a0min, each side");
@@ -13,24 +13,42 @@ test("dose lines read like the routine pages", () => {
   assert.equal(freqLine({ times: 3, per: "week" }), "3 times a week");
 });
 
-test("a handbook routine loads every item; ranges and words keep the handbook's wording", () => {
-  const r = fromHandbook({ title: "R", items: [
+test("a handbook routine loads every item with its doses as the handbook gives them, and its condition", () => {
+  const conditions = [{ id: "fit", kind: "goal", routines: ["r"] }, { id: "low-back-pain", kind: "condition", routines: ["r"] }];
+  const r = fromHandbook({ id: "r", title: "R", items: [
     { exercise: "cat", reps: 15 },
     { exercise: "crunch", reps: "10-30", sets: 3 },
     { exercise: "child-pose", hold: "a few seconds", reps: "up to 8", per_side: true },
-  ] });
-  assert.deepEqual(r.items.map((i) => [i.id, i.reps, i.sets, i.perSide]), [["cat", 15, null, false], ["crunch", 10, 3, false], ["child-pose", 8, null, true]]);
-  assert.equal(r.items[0].note, "");
-  assert.equal(r.items[1].note, "Handbook: 10-30 repetitions, 3 sets.");
-  assert.equal(r.items[2].note, "Handbook: up to 8 repetitions, hold a few seconds.");
+    { exercise: "bird-dog", hold_seconds: "2-3", rest: "a short break" },
+  ] }, conditions);
+  assert.deepEqual(r.items.map((i) => [i.id, i.reps, i.sets, i.hold, i.holdWords, i.restWords, i.perSide, i.note]), [
+    ["cat", 15, null, null, "", "", false, ""], ["crunch", "10-30", 3, null, "", "", false, ""],
+    ["child-pose", "up to 8", null, null, "a few seconds", "", true, ""], ["bird-dog", null, null, "2-3", "", "a short break", false, ""]]);
+  assert.equal(r.condition, "low-back-pain");
+  assert.equal(r.source, "r");
+  assert.deepEqual(r.items.map(doseLine), ["15 repetitions", "10-30 repetitions × 3 sets", "up to 8 repetitions, hold a few seconds, each side",
+    "hold 2-3\u00a0s, rest: a short break"]);
 });
 
-test("a handbook dose in the page's language: its \"up to\" translated, seconds as the routine pages write them", () => {
-  useCatalogue("es", { "up to": "hasta", "{n} repetitions": { one: "{n} repetición", other: "{n} repeticiones" },
-    "Handbook: {dose}.": "Manual: {dose}.", "rest {time}": "descanso {time}", min: "min", s: "s" });
+test("the handbook's caveat stays with its dose while the dose is the handbook's", () => {
+  const data = { routines: [{ id: "d", items: [{ exercise: "x", hold: "a couple of minutes", caveats: ["May be a slip for seconds."] }] }] };
+  const routine = fromHandbook(data.routines[0], []);
+  assert.deepEqual(caveatsFor(routine.items[0], routine, data), ["May be a slip for seconds."]);
+  routine.items[0].holdWords = "";
+  routine.items[0].hold = 20;
+  assert.deepEqual(caveatsFor(routine.items[0], routine, data), []);
+});
+
+test("a count typed in the page's language", () => {
+  assert.equal(readCountField("10 - 30", 999), "10-30");
+  assert.equal(readCountField("up to 20", 999), "up to 20");
+  assert.equal(readCountField("12", 999), 12);
+  assert.equal(readCountField("", 999), null);
+  assert.equal(readCountField("a few", 999), undefined);
+  assert.equal(readCountField("30-10", 999), undefined);
+  useCatalogue("es", { "up to": "hasta" });
   try {
-    const r = fromHandbook({ title: "R", items: [{ exercise: "cat", reps: "up to 20", rest_seconds: 180 }] });
-    assert.equal(r.items[0].note, "Manual: hasta 20 repeticiones, descanso 3\u00a0min.");
+    assert.equal(readCountField("Hasta 20", 999), "up to 20");
   } finally {
     useCatalogue(null);
   }

@@ -1,26 +1,31 @@
-// The builder's pure logic: dose lines, a handbook routine as a builder routine, aliases, warnings,
+// The builder's pure logic: dose lines, a handbook routine as a builder routine, caveats, aliases, warnings,
 // easier and harder swaps. No DOM; the data is api/builder.json (lumbar/builder.py).
 
-import { emptyItem, emptyRoutine, LIMITS } from "./routine-link.js";
+import { emptyItem, emptyRoutine, LIMITS, parseCount, countValue } from "./routine-shape.js";
 import { t, plural, lastNumber } from "./i18n.js";
 
 export function seconds(n) {
   return n >= 60 && n % 60 === 0 ? n / 60 + "\u00a0" + t("min") : n + "\u00a0" + t("s");
 }
 
-// "10 repetitions × 3 sets, hold 15 s, rest 3 min, each side", as the routine pages write it.
+// "10-30 repetitions × 3 sets, hold a few seconds, rest 3 min, each side", as the routine pages write it.
+// Counts as the handbook gives them (12, "10-30", "up to 20"); a hold or rest in seconds or in words.
 export function doseLine(item) {
   const parts = [];
-  if (item.reps != null) parts.push(plural(item.reps, { one: "{n} repetition", other: "{n} repetitions" }));
+  const time = (value) => (Number.isInteger(value) ? seconds(value) : countText(value) + "\u00a0" + t("s"));
+  if (item.reps != null) parts.push(plural(lastNumber(item.reps) ?? 2, { one: "{n} repetition", other: "{n} repetitions" }, { n: countText(item.reps) }));
   if (item.sets != null) {
-    const sets = plural(item.sets, { one: "{n} set", other: "{n} sets" });
+    const sets = plural(lastNumber(item.sets) ?? 2, { one: "{n} set", other: "{n} sets" }, { n: countText(item.sets) });
     if (parts.length) parts[0] = parts[0] + " × " + sets;
     else parts.push(sets);
   }
-  if (item.hold != null) parts.push(t("hold {time}", { time: seconds(item.hold) }));
-  if (item.rest != null) parts.push(t("rest {time}", { time: seconds(item.rest) }));
+  if (item.hold != null) parts.push(t("hold {time}", { time: time(item.hold) }));
+  else if (item.holdWords) parts.push(t("hold {time}", { time: item.holdWords }));
+  if (item.rest != null) parts.push(t("rest {time}", { time: time(item.rest) }));
+  else if (item.restWords) parts.push(t("rest: {what}", { what: item.restWords }));
   let line = parts.join(", ") || t("as comfortable");
   if (item.perSide) line = t("{dose}, each side", { dose: line });
+  if (item.freq) line = t("{dose}; {freq}", { dose: line, freq: freqLine(item.freq) });
   return line;
 }
 
@@ -33,14 +38,6 @@ export function freqLine(freq) {
     : freq.times + " times a " + freq.per;
 }
 
-// A count from the data ("10", "10-30", "up to 20") as one whole number: a range starts low, "up to" is the most.
-function firstCount(value, max) {
-  if (value == null) return null;
-  const m = /^(?:up to )?(\d+)/.exec(String(value));
-  const n = m ? Number(m[1]) : null;
-  return n != null && n <= max ? n : null;
-}
-
 // A count as the data writes it (12, "10-30", "up to 20"; the same in every language's data), its "up to" in
 // the page's language, as the routine pages write it (lumbar/render.py, count).
 export function countText(value) {
@@ -48,42 +45,65 @@ export function countText(value) {
   return text.startsWith("up to ") ? t("up to") + " " + text.slice("up to ".length) : text;
 }
 
-// The handbook's own dosage line of a routine item, in words, when whole numbers cannot hold it.
-function handbookDose(it) {
-  const parts = [];
-  // The count of a text such as "10-30" or "up to 8" is its last number; English reads "repetitions" whatever it is.
-  const counted = (value, key) => plural(lastNumber(value) ?? value, key, { n: countText(value) });
-  const time = (value) => (Number.isInteger(value) ? seconds(value) : countText(value) + "\u00a0" + t("s"));
-  if (it.reps != null) parts.push(counted(it.reps, "{n} repetitions"));
-  if (it.sets != null) parts.push(counted(it.sets, "{n} sets"));
-  if (it.hold_seconds != null) parts.push(t("hold {time}", { time: time(it.hold_seconds) }));
-  else if (it.hold) parts.push(t("hold {time}", { time: it.hold }));
-  if (it.rest_seconds != null) parts.push(t("rest {time}", { time: time(it.rest_seconds) }));
-  else if (it.rest) parts.push(t("rest: {what}", { what: it.rest }));
-  return parts.join(", ");
+// A count as the reader types it in the page's language ("hasta 20") in the data's notation, or undefined
+// when it is not one; "" is none (null).
+export function readCountField(text, max) {
+  const raw = String(text || "").trim();
+  if (!raw) return null;
+  const upTo = t("up to").toLowerCase();
+  const plain = raw.toLowerCase().startsWith(upTo + " ") ? "up to " + raw.slice(upTo.length + 1).trim() : raw.replace(/^(≤|<=)\s*/, "up to ");
+  const c = parseCount(plain, max);
+  return c ? countValue(c) : undefined;
 }
 
-function whole(value) {
-  return value == null || /^\d+$/.test(String(value));
+// The conditions a handbook routine is for (api/builder.json conditions), back problems before goals.
+export function conditionOf(routineId, conditions) {
+  const found = (conditions || []).filter((c) => (c.routines || []).includes(routineId));
+  found.sort((a, b) => (a.kind === "goal") - (b.kind === "goal"));
+  return found.length ? found[0].id : null;
 }
 
-// A routine from the handbook (api/builder.json) as a builder routine: its items, in order, with their doses.
-// A range or a dose in words keeps the handbook's wording in the item's note.
-export function fromHandbook(hbRoutine) {
+// A routine from the handbook (api/builder.json) as a builder routine: its items, in order, with their doses
+// as the handbook gives them (ranges, "up to", holds and rests in words), and the condition it is for.
+export function fromHandbook(hbRoutine, conditions) {
   const routine = emptyRoutine();
-  routine.title = String(hbRoutine.title || "").slice(0, LIMITS.title);
+  // The title stays the handbook's (routineTitle), in the reader's language, until the physiotherapist writes one.
+  routine.title = hbRoutine.id ? "" : String(hbRoutine.title || "").slice(0, LIMITS.title);
+  routine.source = hbRoutine.id || null;
+  routine.condition = hbRoutine.id ? conditionOf(hbRoutine.id, conditions) : null;
   for (const it of hbRoutine.items || []) {
     const item = emptyItem(it.exercise);
-    item.reps = firstCount(it.reps, LIMITS.reps);
-    item.sets = firstCount(it.sets, LIMITS.sets);
-    item.hold = firstCount(it.hold_seconds, LIMITS.hold);
-    item.rest = firstCount(it.rest_seconds, LIMITS.rest);
+    item.reps = countValue(parseCount(it.reps, LIMITS.reps));
+    item.sets = countValue(parseCount(it.sets, LIMITS.sets));
+    item.hold = countValue(parseCount(it.hold_seconds, LIMITS.hold));
+    item.rest = countValue(parseCount(it.rest_seconds, LIMITS.rest));
+    item.holdWords = item.hold == null && it.hold ? String(it.hold).slice(0, LIMITS.words) : "";
+    item.restWords = item.rest == null && it.rest ? String(it.rest).slice(0, LIMITS.words) : "";
     item.perSide = Boolean(it.per_side);
-    const exact = ["reps", "sets", "hold_seconds", "rest_seconds"].every((k) => whole(it[k])) && !it.hold && !it.rest;
-    if (!exact) item.note = t("Handbook: {dose}.", { dose: handbookDose(it) }).slice(0, LIMITS.itemNote);
     routine.items.push(item);
   }
   return routine;
+}
+
+// The routine's title: the physiotherapist's, else the handbook routine's it was customised from, else "".
+export function routineTitle(routine, data) {
+  const source = routine.source ? (data.routines || []).find((r) => r.id === routine.source) : null;
+  return routine.title || (source ? source.title : "");
+}
+
+const SAME = ["reps", "sets", "hold", "rest", "holdWords", "restWords"];
+
+// The handbook's caveats about an item's dose ("A couple of minutes may be a slip for seconds..."): those of
+// the routine it was customised from, for the same exercise, while its dose is still the handbook's.
+export function caveatsFor(item, routine, data) {
+  const source = (data.routines || []).find((r) => r.id === routine.source);
+  if (!source) return [];
+  const hb = fromHandbook(source, []);
+  const out = [];
+  source.items.forEach((it, i) => {
+    if (it.exercise === item.id && SAME.every((k) => String(hb.items[i][k] ?? "") === String(item[k] ?? ""))) out.push(...(it.caveats || []));
+  });
+  return [...new Set(out)];
 }
 
 // Ids old links may hold: alias -> current id.

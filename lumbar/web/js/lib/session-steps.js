@@ -40,20 +40,27 @@ export function fromArticle(it) {
   };
 }
 
-// A builder item ({ id, reps, sets, hold, rest, perSide, note }, hold and rest in seconds).
+// A builder item (lib/routine-shape.js): counts as the handbook writes them (12, "10-30", "up to 20"; hold and
+// rest in seconds), or a hold or rest in words (holdWords, restWords).
 export function fromBuilder(it) {
   return {
     id: it.id,
-    reps: parseCount(it.reps),
-    sets: parseCount(it.sets),
-    hold: parseCount(it.hold),
-    holdWords: null,
-    rest: parseCount(it.rest),
-    restWords: null,
+    reps: builderCount(it.reps),
+    sets: builderCount(it.sets),
+    hold: builderCount(it.hold),
+    holdWords: words(it.holdWords),
+    rest: builderCount(it.rest),
+    restWords: words(it.restWords),
     perSide: it.perSide === true,
     notes: words(it.note) ? [it.note.trim()] : [],
     editorial: [],
   };
+}
+
+// "up to 20" (a builder count): timed and counted as 20, written "up to 20" in the page's language.
+function builderCount(value) {
+  const m = /^up to (\d+)$/.exec(String(value ?? ""));
+  return m && +m[1] > 0 ? { low: +m[1], high: +m[1], text: `${t("up to")} ${m[1]}` } : parseCount(value);
 }
 
 function secs(c) {

@@ -1,0 +1,82 @@
+// The builder's printed sheet (lumbar/templates/fragments/builder.html): title, who and when, one row per
+// exercise (start drawing, steps in brief, dose as the handbook gives it, the handbook's caveat, the
+// physiotherapist's note), the page's general safety lines, the QR code of the patient's link.
+import { make, qrSvg } from "./builder-kit.js";
+import { doseLine, freqLine, routineTitle } from "./lib/routine-logic.js";
+import { t, formatDate } from "./lib/i18n.js";
+
+// A "YYYY-MM-DD" date in the page's language, read as a calendar day (not shifted by the time zone).
+export function dayText(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
+  return m ? formatDate(new Date(+m[1], +m[2] - 1, +m[3]), { day: "numeric", month: "long", year: "numeric" }) : "";
+}
+
+// Who and when, as lines of text (the sheet and the patient's view).
+export function whoLines(r) {
+  return [r.patient ? t("For {name}.", { name: r.patient }) : "",
+    r.clinician ? t("From {clinician}.", { clinician: r.clinician }) : "",
+    r.given ? t("Given on {date}.", { date: dayText(r.given) }) : "",
+    r.review ? t("Review on {date}.", { date: dayText(r.review) }) : ""].filter(Boolean).map((line) => line.replace(/\.\.$/, "."));
+}
+
+export function renderSheet(ctx) {
+  const { state, sheet, exercises, positions, conditions } = ctx;
+  const r = state.routine;
+  sheet.querySelector(".lh-b-sheet-title").textContent = routineTitle(r, ctx.data) || t("Your exercise routine");
+  const who = whoLines(r).concat([r.freq ? t("Do it {freq}.", { freq: freqLine(r.freq) }) : "",
+    conditions.has(r.condition) ? t("For: {condition}.", { condition: conditions.get(r.condition).title }) : "", r.note]).filter(Boolean);
+  sheet.querySelector(".lh-b-sheet-for").textContent = who.join(" ");
+  const review = sheet.querySelector(".lh-b-sheet-review");
+  if (review) review.hidden = Boolean(r.review);
+  const count = r.items.length;
+  const brief = count <= 4 ? 10000 : count === 5 ? 240 : count === 6 ? 200 : count === 7 ? 150 : 100;
+  sheet.querySelector(".lh-b-rows").replaceChildren(...r.items.map((item, i) => {
+    const ex = exercises.get(item.id);
+    const how = make("td", { class: "lh-how" });
+    if (ex) {
+      // The steps give way to the handbook's caveats, as on the handbook's own sheets (routine-items.html).
+      const caveats = ctx.caveats(item);
+      const room = brief - caveats.join(" ").length;
+      const lead = make("div", { class: "lh-print-only" });
+      if (ex.thumb) lead.append(make("span", { class: "lh-thumb" }, [make("img", { src: ctx.thumbs + encodeURIComponent(ex.id) + ".svg", alt: "" })]));
+      lead.append(make("strong", { class: "lh-print-name", text: ex.title }), " – " + (positions.get(ex.position) || ex.position), make("br"));
+      let used = 0; let cut = false;
+      const steps = make("ol", {}, ex.steps.map((step, k) => {
+        const fits = k === 0 || (!cut && used + step.length <= room);
+        const last = fits && (k === ex.steps.length - 1 || used + step.length + ex.steps[k + 1].length > room);
+        if (!fits) cut = true;
+        used += step.length;
+        return make("li", { class: !fits ? "lh-more" : last && k < ex.steps.length - 1 ? "lh-cut" : null, text: step });
+      }));
+      how.append(lead, steps);
+      if (ex.breathing && !(count > 6 && caveats.length)) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + (count > 6 ? ex.breathing.split(". ")[0].replace(/\.?$/, ".") : ex.breathing)]));
+      for (const caveat of caveats) how.append(make("p", { class: "lh-row-caveat" }, [make("strong", { text: t("Note:") }), " " + caveat]));
+    } else {
+      how.append(make("strong", { class: "lh-print-name", text: item.id }), " – " + t("no longer in the handbook: ask your physiotherapist."));
+    }
+    const dose = make("td", { class: "lh-dose" }, [make("strong", { text: doseLine(item) })]);
+    if (item.note) dose.append(make("br"), make("span", { class: "lh-b-item-note", text: item.note }));
+    return make("tr", {}, [make("td", { class: "lh-num", text: String(i + 1) }), make("td", { class: "lh-name", text: ex ? ex.title : item.id }), how, dose]);
+  }));
+  sheet.querySelector(".lh-b-sheet-url").textContent = ctx.shareUrl();
+}
+
+// The QR code (slow) is only printed: drawn on beforeprint (Chromium's PDFs fire it too).
+export function drawQr(ctx) {
+  const url = ctx.shareUrl();
+  if (ctx.state.qrFor === url) return;
+  ctx.state.qrFor = url;
+  const qr = ctx.sheet.querySelector(".lh-sheet-qr");
+  try {
+    qr.replaceChildren(qrSvg(url));
+  } catch (error) {
+    qr.replaceChildren(); // too long for a QR code: the address is printed in full
+  }
+}
+
+export async function printSheet(ctx) {
+  renderSheet(ctx);
+  drawQr(ctx);
+  await Promise.all(Array.from(ctx.sheet.querySelectorAll("img")).map((img) => (img.decode ? img.decode().catch(() => {}) : null)));
+  window.print();
+}
