@@ -152,7 +152,10 @@ test("the session reads a format-2 item: a range, \"up to\" and a hold in words 
   const { routine } = decodeRoutine(encodeRoutine({ ...emptyRoutine(), items: [item("cat", { reps: "10-30", sets: "up to 3", holdWords: "a few seconds", restWords: "a short break", perSide: true })] }));
   const n = fromBuilder(routine.items[0]);
   assert.equal(line(n), "10-30 repetitions × up to 3 sets, hold a few seconds, rest: a short break, each side");
-  assert.equal(itemSteps(n, 0).filter((s) => s.kind === "untimed").length, 6);
+  // Counted repetitions, each hold "a few seconds" timed by the handbook's default (session-steps.js FEW_MS).
+  const steps = itemSteps(n, 0).filter((s) => s.kind === "reps");
+  assert.equal(steps.length, 6);
+  assert.ok(steps.every((s) => s.few && s.holdMs === 5000));
 });
 
 test("a hold or rest in words repeated from the item before is written once", () => {

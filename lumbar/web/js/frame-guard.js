@@ -17,14 +17,16 @@
   } catch (error) {
     words = {};
   }
-  var text = "This page is shown inside another website. Open it in its own window to use it.";
+  function t(text) {
+    return typeof words[text] === "string" ? words[text] : text;
+  }
   var note = document.createElement("p");
   var link = document.createElement("a");
   note.className = "lh-framed-note";
   link.href = window.location.href;
   link.target = "_top";
   link.rel = "noopener";
-  link.textContent = typeof words[text] === "string" ? words[text] : text;
+  link.textContent = t("This page is shown inside another website. Open it in its own window to use it.");
   note.appendChild(link);
   document.documentElement.classList.add("lh-framed");
   document.body.insertBefore(note, document.body.firstChild);
