@@ -128,6 +128,19 @@ def dosage(dose: Dose, ui: UI | None = None) -> str:
     return line
 
 
+def row_ranges(rows) -> str:
+    """Row numbers as short ranges: [1, 2, 4, 5, 6, 7, 8] -> '1, 2, 4-8' (three or more in a row make a range)."""
+    out, run = [], []
+    for n in [*sorted(rows), None]:
+        if run and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if run:
+            out.append(f"{run[0]}\u2013{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)))
+        run = [n] if n is not None else []
+    return ", ".join(out)
+
+
 def units_together(line: str) -> str:
     """A dosage line with each number kept on one line with its unit ("15\u00a0s", "3\u00a0min")."""
     return re.sub(r"(\d) (s|min|с|мин)(?!\w)", "\\1\u00a0\\2", line)
@@ -199,7 +212,7 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=_bytecode_cache(),
         )
-        self.env.filters.update(md=md, heading=heading, long_date=ui.long_date)
+        self.env.filters.update(md=md, heading=heading, long_date=ui.long_date, row_ranges=row_ranges)
         self.env.filters.update(dosage=lambda d: dosage(d, ui), seconds=lambda v: seconds(v, ui))
         self.env.filters.update(yaml=front_matter_value, units_together=units_together)
         self.env.tests["contains"] = lambda seq, value: value in seq
