@@ -212,7 +212,7 @@ def report(rows: list, figures: dict, args) -> None:
     # The last line.
     largest = max((r for r in rows if r[1]), key=lambda r: r[1], default=None)
     scale = "-/1000 = -"
-    if largest:
+    if largest and largest[1] != 1000:  # a lone 1,000 build has nothing to scale against
         ratio = f"{largest[2].time(clock) / ref[0].time(clock):.2f}" if ref else "-"
         scale = f"{largest[1]}/1000 = {ratio}"
     with_plain = [r for r in rows if r[3]]
