@@ -76,9 +76,10 @@ class Rule(Entry):
         description="Readers it is for (data/conditions/, e.g. pregnancy): shown on that condition's page and on every "
         "routine it recommends, and nowhere else; leave out when it applies to everyone.",
     )
-    urgency: Literal["now", "same-day"] | None = Field(
+    urgency: Literal["emergency", "now", "same-day"] | None = Field(
         None,
-        description="For a stop sign that needs a call: now (at once, day or night), or same-day (that day).",
+        description="For a stop sign that needs a call: emergency (the emergency number), now (at once, day or night, "
+        "e.g. the maternity unit), or same-day (that day).",
     )
     replaces: list[Id] = Field(
         default_factory=list,

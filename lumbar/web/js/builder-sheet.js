@@ -26,6 +26,12 @@ export function renderSheet(ctx) {
   const who = whoLines(r).concat([r.freq ? t("Do it {freq}.", { freq: freqLine(r.freq) }) : "",
     conditions.has(r.condition) ? t("For: {condition}.", { condition: conditions.get(r.condition).title }) : "", r.note]).filter(Boolean);
   sheet.querySelector(".lh-b-sheet-for").textContent = who.join(" ");
+  // For pregnancy, the obstetric signs that mean stop and call, in place of the general stop line (builder.html).
+  const pregnant = r.condition === "pregnancy";
+  const obstetric = sheet.querySelector(".lh-b-sheet-pregnancy");
+  if (obstetric) obstetric.hidden = !pregnant;
+  const general = sheet.querySelector(".lh-b-sheet-general");
+  if (general) general.hidden = pregnant;
   const review = sheet.querySelector(".lh-b-sheet-review");
   if (review) review.hidden = Boolean(r.review);
   const count = r.items.length;
