@@ -349,3 +349,12 @@ def test_a_translated_page_made_from_older_english_says_so(tmp_path):
     for rel, data in {**docs, "about.md": changed}.items():
         (tmp_path / rel).write_bytes(data)
     assert stale_pages(tmp_path, "es") == ["docs/about.es.md"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheet_box_keeps_a_space_between_its_warnings(site, lang):
+    # The printed box once read "...нерва.Сначала обратитесь к врачу": a block tag ate the space between two lists.
+    page = (site / ("" if lang == "en" else lang) / "routines" / "pregnancy" / "index.html").read_text(encoding="utf-8")
+    label = html.escape(load_ui(lang).t("See a doctor first if:"), quote=False)
+    assert f"<strong>{label}</strong>" in page
+    assert not re.search(r"[.;]<strong>" + re.escape(label), page)
