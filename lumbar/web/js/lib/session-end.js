@@ -3,7 +3,8 @@
 import { el } from "./dom.js";
 import { t } from "./i18n.js";
 import { results } from "./session-state.js";
-import { add, VERSION } from "./diary-store.js";
+import { add } from "./diary-store.js";
+import { VERSION } from "./diary-format.js";
 import { painSelect, put } from "./session-screens.js";
 import { download } from "./session-calendar.js";
 import { calendarBox } from "./session-calendar.js";
