@@ -106,12 +106,17 @@ def as_dict(hb: Handbook) -> dict:
     }
 
 
+# A script the build writes from the data (the stage writes it after the pages of docs/, so a file of docs/ at
+# that path is replaced): lumbar/web/runnable.py accepts it as the handbook's own.
+PUBLISHED_IDS_JS = "assets/javascripts/lib/published-ids.js"
+
+
 def files(hb: Handbook) -> dict[str, bytes]:
     """api/builder.json and api/thumbs/<id>.svg, by their path in the site."""
     from lumbar.figures_hook import thumbnail_svg as render_thumbnail
 
     out = {"api/builder.json": json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
-    out["assets/javascripts/lib/published-ids.js"] = published_ids_js(hb).encode("utf-8")
+    out[PUBLISHED_IDS_JS] = published_ids_js(hb).encode("utf-8")
     for ex_id, ex in sorted(hb.exercises.items()):
         if ex.figures:
             out[f"api/thumbs/{ex_id}.svg"] = render_thumbnail(ex.figures).encode("utf-8")
