@@ -510,7 +510,13 @@ def test_pregnancy_has_obstetric_stop_signs():
     text = " ".join(r["text"].lower() for r in signs.values())
     for phrase in ("bleeding", "fluid leaks", "contractions", "moving less", "chest pain", "dizzy", "calf", "breath"):
         assert phrase in text, phrase
-    assert {r["urgency"] for r in signs.values()} == {"now", "same-day"}
+    assert {r["urgency"] for r in signs.values()} == {"emergency", "now", "same-day"}
+    # What the source sends to the emergency number (UHB NHS; chest pain) is called so first, page and sheet.
+    assert {i for i, r in signs.items() if r["urgency"] == "emergency"} == {
+        "pregnancy-chest-pain",
+        "pregnancy-heavy-bleeding",
+        "pregnancy-severe-tummy-pain",
+    }
     assert all("midwife" in r["text"] or "emergency number" in r["text"] for r in signs.values())
     assert "spasm-or-spreading-pain" in signs["pregnancy-tightenings"]["replaces"]
 
