@@ -519,8 +519,11 @@ def test_a_failed_save_keeps_the_session_to_retry_or_download(page, server):
     page.click(".lh-save")
     assert page.locator(".lh-saved [role=alert]").inner_text().startswith("Not saved")
     assert page.locator(".lh-save").inner_text() == "Retry" and page.locator("#lh-note").input_value() == "kept"
+    # Nothing offered that would throw the unsaved answers away (a fresh probe restarted the session here)...
+    assert page.locator(".lh-again").count() == 0
     with page.expect_download() as dl:
         page.click(".lh-download")
+    assert page.locator(".lh-again").count() == 1  # ...until they are downloaded
     doc = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
     assert (
         doc["format"] == "lumbar-diary"

@@ -64,12 +64,16 @@ export function endScreen(app, { again, store }) {
     }
     saveBtn.textContent = t("Retry");
     const get = el("button", { type: "button", class: "md-button lh-download", text: t("Download this session") });
-    get.addEventListener("click", () => download("lumbar-session.json", "application/json",
-      JSON.stringify({ format: "lumbar-diary", version: VERSION, entries: [e] }, null, 2)));
+    // "Do it again" and "Back to the routine" would throw the unsaved answers away: offered once they are downloaded.
+    get.addEventListener("click", () => {
+      download("lumbar-session.json", "application/json",
+        JSON.stringify({ format: "lumbar-diary", version: VERSION, entries: [e] }, null, 2));
+      if (!done.querySelector(".lh-again")) done.append(afterwards());
+    });
     done.replaceChildren(el("p", { role: "alert", class: "lh-session-problem" },
       t("Not saved: this browser's storage is off, full, or holds a diary it cannot read.") + (r.reason ? " " + r.reason : "")),
     el("p", { text: t("Your answers are still here: try again, or download this session and import it on the diary page later.") }),
-    el("p", { class: "lh-session-controls" }, get), afterwards());
+    el("p", { class: "lh-session-controls" }, get));
   });
   put(app.view, el("h3", { tabindex: "-1", text: stopped ? t("Session stopped: it hurt") : t("Session done") }),
     stopped ? el("p", { class: "lh-session-problem", text: t("If the pain does not ease, or comes with any of the red flags, get help.") }) : null,
