@@ -158,26 +158,20 @@ def test_keyboard_routine_prints_on_one_page_and_its_qr_reopens_it(browser, serv
 def handbook_doses(it) -> list[str]:
     """The dose words of a handbook routine item as the sheet must print them (English)."""
 
-    def count(v):
-        return str(v)
+    def time(word: str, v) -> str:  # whole minutes as minutes, as the sheet writes them
+        return f"{word} {v // 60}\u00a0min" if isinstance(v, int) and v >= 60 and v % 60 == 0 else f"{word} {v}\u00a0s"
 
     found = []
     if it.reps is not None:
-        found.append(f"{count(it.reps)} repetition")
+        found.append(f"{it.reps} repetition")
     if it.sets is not None:
-        found.append(f"{count(it.sets)} set")
+        found.append(f"{it.sets} set")
     if it.hold_seconds is not None:
-        v = it.hold_seconds
-        found.append(
-            f"hold {v // 60}\u00a0min" if isinstance(v, int) and v >= 60 and v % 60 == 0 else f"hold {v}\u00a0s"
-        )
+        found.append(time("hold", it.hold_seconds))
     elif it.hold:
         found.append(f"hold {it.hold}")
     if it.rest_seconds is not None:
-        v = it.rest_seconds
-        found.append(
-            f"rest {v // 60}\u00a0min" if isinstance(v, int) and v >= 60 and v % 60 == 0 else f"rest {v}\u00a0s"
-        )
+        found.append(time("rest", it.rest_seconds))
     elif it.rest:
         found.append(f"rest: {it.rest}")
     if it.per_side:
