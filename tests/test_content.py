@@ -511,11 +511,14 @@ def test_pregnancy_has_obstetric_stop_signs():
     for phrase in ("bleeding", "fluid leaks", "contractions", "moving less", "chest pain", "dizzy", "calf", "breath"):
         assert phrase in text, phrase
     assert {r["urgency"] for r in signs.values()} == {"emergency", "now", "same-day"}
-    # What the source sends to the emergency number (UHB NHS; chest pain) is called so first, page and sheet.
+    # What the source sends to the emergency number (UHB NHS; chest pain; sudden breathlessness, or breathlessness
+    # with chest or calf pain, and fainting: NHS 111 Wales, SECAmb, Gloucestershire Hospitals) is called so first.
     assert {i for i, r in signs.items() if r["urgency"] == "emergency"} == {
         "pregnancy-chest-pain",
         "pregnancy-heavy-bleeding",
         "pregnancy-severe-tummy-pain",
+        "pregnancy-sudden-breathless",
+        "pregnancy-fainted",
     }
     assert all("midwife" in r["text"] or "emergency number" in r["text"] for r in signs.values())
     assert "spasm-or-spreading-pain" in signs["pregnancy-tightenings"]["replaces"]
