@@ -301,3 +301,24 @@ def test_back_pain_statements_stay_on_pages_for_back_pain(handbook):
         for page in [*(set(s.conditions) & goals), *(set(s.routines) & only_goals)]
     ]
     assert not wrong, wrong
+
+
+# The conditions that are back pain (the others are goals, pregnancy, weak muscles or stiffness).
+PAIN = {"low-back-pain", "disc-hernia", "pinched-nerve", "osteochondrosis"}
+
+
+def test_back_pain_statements_sit_only_on_routines_for_back_pain(handbook):
+    """A low back pain guideline's statement on a routine needs a back pain condition that recommends the routine:
+    the second audit found WHO's and the ACP's chronic low back pain statements on the home, relax, flexibility
+    and stretching routines, which no back pain page recommends."""
+    hb = handbook
+    assert set(hb.conditions) >= PAIN
+    about_back_pain = {gid for gid, g in hb.guidelines.items() if BACK_PAIN.search(g.title)}
+    wrong = [
+        (s.id, rid)
+        for s in hb.statements.values()
+        if s.guideline in about_back_pain
+        for rid in s.routines
+        if not {c for c, cond in hb.conditions.items() if rid in cond.routines} & PAIN
+    ]
+    assert not wrong, wrong

@@ -64,10 +64,13 @@ def test_pinched_nerve_page_ends_with_what_you_can_do(site, handbook, lang):
     assert all(" ".join(t.split()) in text for t in lines)
 
 
-def test_face_down_exercise_pages_say_what_it_means_in_pregnancy(site, handbook):
-    for eid, ex in handbook.exercises.items():
-        if ex.position == "prone":
-            assert "In pregnancy:" in _page(site, "", f"exercises/{eid}"), eid
+def test_every_exercise_outside_the_pregnancy_routine_says_what_it_means_in_pregnancy(site, handbook):
+    """A pregnant reader follows "Harder:" from the cat to the downward dog (the second audit): every page of an
+    exercise the pregnancy routine does not use says so, in its Take care list."""
+    used = {it.exercise for it in handbook.routines["pregnancy"].items}
+    for eid in handbook.exercises:
+        text = _page(site, "", f"exercises/{eid}")
+        assert ("In pregnancy:" in text) == (eid not in used), eid
 
 
 def test_session_data_carries_the_stop_signs_and_verdict(site):
