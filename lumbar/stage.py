@@ -1,6 +1,7 @@
 """`python -m lumbar stage DIR`: the data and docs/ in, the whole site source out.
 
-DIR gets the hand-written pages (their {{ ... }} calls filled in), a Markdown page with front matter for
+DIR gets the hand-written pages (their template code checked; the generator's macros plugin renders them with
+macros.py), a Markdown page with front matter for
 every exercise, routine and condition (drawings inline), the gallery's other pages, the JavaScript
 (lumbar/web/js) and the open data (api/). The site generator only builds DIR. A file is written only
 when its content changed, and files no longer produced are removed, so `mkdocs serve --dirty` rebuilds
@@ -17,9 +18,10 @@ from pathlib import Path
 
 from lumbar import builder, export, session
 from lumbar.config import site_config
+from lumbar.content import variant
 from lumbar.content.gallery import gallery_pages
-from lumbar.content.handwritten import MacroEnv, Site, environment, page_url, read_pages, render_page
-from lumbar.content.page_functions import Build
+from lumbar.content.handwritten import PageEnv, page_url, read_pages, staged_page
+from lumbar.content.page_functions import Build, Site
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
@@ -77,26 +79,46 @@ def renderer_for(hb: Handbook, opts: Options, drawings: DrawingFolder | dict | N
     return renderer
 
 
+def make_build(opts: Options, drawings: DrawingFolder | dict | None = None) -> Build:
+    """The build a variant makes: its handbook (checked, translated), renderer and site."""
+    hb, _ = handbook_for(opts)
+    return _build(hb, opts, drawings if drawings is not None else {})
+
+
+def _build(hb: Handbook, opts: Options, drawings: DrawingFolder | dict) -> Build:
+    has_session = (opts.docs / "session.md").is_file()
+    site = Site(
+        opts.site_url,
+        opts.repository,
+        opts.directory_urls,
+        opts.offline_copy,
+        has_session,
+        opts.lang,
+        opts.data,
+        opts.docs,
+    )
+    return Build(renderer_for(hb, opts, drawings), site)
+
+
 def site_files(
     hb: Handbook, opts: Options, language: Language | None = None, drawings: DrawingFolder | None = None
 ) -> dict[str, bytes | None]:
     """Every file of the site source by its path in DIR (None: written already, a drawing); for another
     language, hb is already translated (lumbar.i18n.load.translated) and `language` says what each
-    translation's status is."""
-    renderer = renderer_for(hb, opts, drawings if drawings is not None else {})
+    translation's status is. The build it makes is the one macros.py serves this variant (variant.register)."""
+    build = _build(hb, opts, drawings if drawings is not None else {})
+    variant.register(opts, build)
+    renderer, site = build.renderer, build.site
     ui = renderer.ui
     dirs = opts.directory_urls
     docs = read_pages(opts.docs)
-    site = Site(
-        opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang, opts.data, opts.docs
-    )
-    env, menv = environment(), MacroEnv(Build(renderer, site))
+    names = PageEnv(opts)
     out: dict[str, bytes] = {}
     for rel, (raw, own, stale) in pick_pages(docs, opts.lang).items():
         if rel.endswith(".md"):
             name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
-            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel, menv)
-            out[rel] = with_notices(text, page_notices(own, ui, stale)).encode("utf-8")
+            text = staged_page(name, raw.decode("utf-8"), names, page_notices(own, ui, stale))
+            out[rel] = text.encode("utf-8")
         else:
             out[rel] = raw
     pages: dict[str, str] = {}
@@ -151,20 +173,23 @@ def write(out: Path, files: dict[str, bytes | None]) -> list[str]:
     return changed
 
 
-def stage(out: Path, opts: Options) -> list[str]:
-    """Load and check the data (DataError lists every problem), then write the site source into out."""
+def handbook_for(opts: Options) -> tuple[Handbook, Language | None]:
+    """The variant's handbook, loaded and checked (DataError lists every problem), in its language."""
     hb = load_handbook(opts.data)
-    drawings = DrawingFolder(out / DRAWINGS)
     if opts.lang == "en":
-        return write(out, site_files(hb, opts, drawings=drawings))
+        return hb, None
     language = load_language(opts.data, opts.lang) if (opts.data / "i18n" / opts.lang).is_dir() else None
     problems = term_problems(opts.data, opts.lang, opts.docs, UI_FOLDER / f"{opts.lang}.yaml")
     if problems:
         raise DataError(problems)
     load_search_names(opts.data, opts.lang, {kind: set(hb.kind(kind)) for kind in KINDS})  # its ids exist
-    if language is not None:
-        hb = translated(hb, language)
-    return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))
+    return (translated(hb, language) if language is not None else hb), language or Language(opts.lang)
+
+
+def stage(out: Path, opts: Options) -> list[str]:
+    """Load and check the data (DataError lists every problem), then write the site source into out."""
+    hb, language = handbook_for(opts)
+    return write(out, site_files(hb, opts, language, DrawingFolder(out / DRAWINGS)))
 
 
 def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:
