@@ -117,7 +117,7 @@ def site_files(
     for rel, (raw, own, stale) in pick_pages(docs, opts.lang).items():
         if rel.endswith(".md"):
             name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
-            text = staged_page(name, raw.decode("utf-8"), names, page_notices(own, ui, stale))
+            text = staged_page(name, raw.decode("utf-8"), names, page_notices(own, ui, stale), build)
             out[rel] = text.encode("utf-8")
         else:
             out[rel] = raw

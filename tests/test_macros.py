@@ -185,24 +185,51 @@ def test_the_stage_marks_only_pages_that_call_macros(tmp_path):
     assert marked <= written and len(list(out.rglob("*.md"))) > len(written)
 
 
+@pytest.mark.parametrize(
+    "call, why",
+    [
+        (
+            '{{ exercise_card("kat") }}',
+            "exercise_card(): no exercise with the id 'kat' in the data: did you mean 'cat'?",
+        ),
+        (
+            '{{ routine_table("nope-nothing") }}',
+            "routine_table(): no routine with the id 'nope-nothing' in the data (the",
+        ),
+        ('{{ contraindications("cat") }}', "contraindications(): no contraindication with the id 'cat'"),
+        ("{{ exercise_card() }}", "exercise_card(): missing a required argument: 'exercise_id'"),
+        ('{{ red_flags("x") }}', "red_flags(): too many positional arguments"),
+    ],
+)
+def test_the_stage_checks_each_calls_arguments_with_file_and_line(call, why):
+    from lumbar.content.handwritten import staged_page
+    from lumbar.loader import DataError
+    from lumbar.stage import make_build
+
+    opts = Options()
+    with pytest.raises(DataError) as err:
+        staged_page("docs/new.md", f"---\ntitle: New\n---\n# New\n\n{call}\n", PageEnv(opts), [], make_build(opts))
+    assert str(err.value.problems[0]).startswith(f"docs/new.md:6: {why}"), err.value.problems
+
+
 @pytest.fixture
 def broken_docs(tmp_path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     page = docs / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ exercise_card("no-such-exercise") }}\n', encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ counts().no_such_count }}\n", encoding="utf-8")
     return docs
 
 
 def test_a_broken_macro_call_stops_both_builds(broken_docs, tmp_path):
-    # The stage's check lets it through (a macro, literal arguments): each generator's plugin stops on it.
+    # The stage's checks let it through (a macro's result read by name): each generator's plugin stops on it.
     result = lumbar_build(tmp_path / "site", docs=broken_docs)
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
-    assert "no-such-exercise" in out and "about.md" in out and "macro call failed" in out
+    assert "no_such_count" in out and "about.md" in out and "macro call failed" in out
     assert not (tmp_path / "site").exists()
     result = zensical(broken_docs, ZENSICAL)
-    assert result.returncode != 0 and "no-such-exercise" in result.stdout + result.stderr
+    assert result.returncode != 0 and "no_such_count" in result.stdout + result.stderr
 
 
 def test_each_generators_plugin_refuses_a_hostile_page_past_the_check(tmp_path):

@@ -15,6 +15,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxEr
 
 import macros
 from lumbar.content import template_check, variant
+from lumbar.content.page_functions import call_problem
 from lumbar.content.sandbox import NAME, sandbox
 from lumbar.loader import DataError, Problem
 
@@ -63,15 +64,21 @@ def _split(text: str) -> tuple[str, str]:
     return (front.group(0), text[front.end() :]) if front else ("", text)
 
 
-def staged_page(name: str, text: str, names: PageEnv, notices: list[str] | None = None) -> str:
-    """The page as the stage writes it: its template code checked (a DataError with file and line), marked for
-    the plugin when it has any, with `notices` (Markdown, never template code) under its title."""
+def staged_page(name: str, text: str, names: PageEnv, notices: list[str] | None = None, build=None) -> str:
+    """The page as the stage writes it: its template code checked, and each macro call's arguments against the
+    macro and the data of `build` (a DataError with file and line), marked for the plugin when it has any, with
+    `notices` (Markdown, never template code) under its title."""
     from lumbar.i18n.pages import with_notices
 
     head, body = _split(text)
     if re.search(r"^render_macros:\s*false\s*$", head, re.M) or not any(d in body for d in DELIMITERS):
         return with_notices(text, notices or [])
-    problems = template_check.check(body, name, set(names.macros), set(names.variables), head.count("\n"))
+    offset = head.count("\n")
+    problems = template_check.check(body, name, set(names.macros), set(names.variables), offset)
+    if not problems and build is not None:
+        for line, macro, args, kwargs in template_check.calls(body, set(names.macros)):
+            why = call_problem(build, macro, names.macros[macro], args, kwargs)
+            problems += [Problem(name, line + offset, why)] if why else []
     if problems:
         raise DataError(problems)
     if notices and any(d in "".join(notices) for d in DELIMITERS):
