@@ -14,9 +14,8 @@ import threading
 from pathlib import Path
 
 from lumbar.config import site_config
-from lumbar.content import variant
-from lumbar.content.variant import as_extra
-from lumbar.stage import ROOT, Options, options_from_config, stage
+from lumbar.content.handwritten import as_extra
+from lumbar.stage import ROOT, Options, options_from_config, stage, staged
 
 CONFIG = ROOT / "mkdocs.yml"
 STAGE = ROOT / "build" / "stage"
@@ -39,7 +38,7 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, opts: Options | None = None, of
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     source_date_epoch(_sources())
-    opts = opts or variant.staged() or options_from_config()  # by default, the variant staged last
+    opts = opts or staged() or options_from_config()  # by default, the variant staged last
     raw = _raw_config()
     changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, opts.lang)}
     changes["extra"]["variant"] = as_extra(opts)
@@ -101,7 +100,7 @@ def build(
     from mkdocs.exceptions import Abort
 
     from lumbar.loader import DataError
-    from lumbar.stage import DRAWINGS
+    from lumbar.stage import DRAWINGS, written
     from lumbar.web.offline_zip import folder, write_zip, zip_path
     from lumbar.web.postbuild import alternate_sitemaps, postbuild
 
@@ -111,13 +110,14 @@ def build(
         opts = options_from_config(**_changes(data, docs), inline_drawings=False)
         stage(stage_dir, opts)
         mkdocs_build(stage_dir, fresh, opts)
-        problems = postbuild(fresh, stage_dir / DRAWINGS, langs=languages[1:])
+        problems = postbuild(fresh, stage_dir / DRAWINGS, langs=languages[1:], written=written(stage_dir))
         for code in languages[1:]:  # each other language: a whole handbook under /<code>/
             lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
             opts = options_from_config(**_changes(data, docs), lang=code, inline_drawings=False)
             stage(lang_stage, opts)
             mkdocs_build(lang_stage, fresh / code, opts)
-            problems += postbuild(fresh / code, lang_stage / DRAWINGS, _search_names(data, code), code, languages[1:])
+            names = _search_names(data, code)
+            problems += postbuild(fresh / code, lang_stage / DRAWINGS, names, code, languages[1:], written(lang_stage))
         alternate_sitemaps(fresh, languages, options_from_config().site_url)
         if problems:
             raise Abort("\n".join(problems))

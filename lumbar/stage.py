@@ -11,6 +11,7 @@ only what changed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -18,7 +19,6 @@ from pathlib import Path
 
 from lumbar import builder, export, session
 from lumbar.config import site_config
-from lumbar.content import variant
 from lumbar.content.gallery import gallery_pages
 from lumbar.content.handwritten import PageEnv, page_url, read_pages, staged_page
 from lumbar.content.page_functions import Build, Site
@@ -39,6 +39,9 @@ KINDS = ("exercises", "routines", "conditions")
 # The JavaScript's place in the site: the service worker must sit at the root to serve every page.
 JS_PLACES = {"sw.js": "sw.js"}
 DRAWINGS = ".drawings"  # a folder in DIR, a file per drawing; MkDocs publishes nothing whose name starts with a dot
+# The files the stage's own code wrote (not copied from docs/), by path with their SHA-256: what the runnable check
+# (lumbar/web/runnable.py) accepts besides the scripts the handbook ships as files.
+WRITTEN = ".written.json"
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,25 @@ def renderer_for(hb: Handbook, opts: Options, drawings: DrawingFolder | dict | N
     return renderer
 
 
+_LAST: list = []  # [(options, build)]: the variant staged or built last; one at a time, so memory holds one handbook
+
+
+def register(opts: Options, build: Build) -> None:
+    _LAST[:] = [(opts, build)]
+
+
+def staged() -> Options | None:
+    """The variant staged last in this process, if any."""
+    return _LAST[0][0] if _LAST else None
+
+
+def build_for(opts: Options) -> Build:
+    """The build macros.py serves for a variant: the one the stage made for it in this process, or a new one."""
+    if not _LAST or _LAST[0][0] != opts:
+        register(opts, make_build(opts))
+    return _LAST[0][1]
+
+
 def make_build(opts: Options, drawings: DrawingFolder | dict | None = None) -> Build:
     """The build a variant makes: its handbook (checked, translated), renderer and site."""
     hb, _ = handbook_for(opts)
@@ -107,7 +129,7 @@ def site_files(
     language, hb is already translated (lumbar.i18n.load.translated) and `language` says what each
     translation's status is. The build it makes is the one macros.py serves this variant (variant.register)."""
     build = _build(hb, opts, drawings if drawings is not None else {})
-    variant.register(opts, build)
+    register(opts, build)
     renderer, site = build.renderer, build.site
     ui = renderer.ui
     dirs = opts.directory_urls
@@ -121,6 +143,7 @@ def site_files(
             out[rel] = text.encode("utf-8")
         else:
             out[rel] = raw
+    from_docs = dict(out)  # the files after these are the stage's own (one may replace a file of docs/)
     pages: dict[str, str] = {}
     for kind in KINDS:
         if f"{kind}/index.md" not in docs:
@@ -140,6 +163,8 @@ def site_files(
     out.update(builder.files(hb))
     if site.has_session and not opts.offline_copy:  # the offline copy's player has its data in the page
         out.update(session.files(hb, Links.for_url(page_url("session.md", dirs), dirs)))
+    own = {rel: c for rel, c in out.items() if rel not in from_docs or c is not from_docs[rel]}
+    out[WRITTEN] = _json({rel: hashlib.sha256(c).hexdigest() for rel, c in sorted(own.items())})
     kept = renderer.extras.get("drawings")
     if isinstance(kept, DrawingFolder):  # written already
         out.update({f"{DRAWINGS}/{key}.html": None for key in kept.keys})
@@ -150,6 +175,12 @@ def site_files(
 
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def written(stage_dir: Path) -> dict[str, str]:
+    """The stage's record of the files its own code wrote into stage_dir ({} when there is none)."""
+    path = stage_dir / WRITTEN
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def write(out: Path, files: dict[str, bytes | None]) -> list[str]:

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from lumbar.content.variant import as_extra
+from lumbar.content.handwritten import as_extra
 from lumbar.generator import CONFIG, STAGE, _changes, _raw_config
 from lumbar.stage import ROOT, Options, options_from_config, stage
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 import traceback
+from dataclasses import asdict
+from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError
 
-import macros
-from lumbar.content import template_check, variant
+from lumbar.content import template_check
 from lumbar.content.page_functions import call_problem
 from lumbar.content.sandbox import NAME, sandbox
 from lumbar.loader import DataError, Problem
 
-__all__ = ["PageEnv", "environment", "page_url", "read_pages", "render_page", "staged_page"]
+__all__ = ["PageEnv", "as_extra", "environment", "page_url", "read_pages", "render_page", "staged_page"]
 
 FRONT = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 DELIMITERS = ("{{", "{%", "{#")
@@ -31,10 +32,12 @@ class PageEnv:
 
     def __init__(self, opts=None, src: str = ""):
         self.config = {"j2_extensions": [NAME]}
-        self.conf = {"extra": {"variant": variant.as_extra(opts)}} if opts is not None else None
+        self.conf = {"extra": {"variant": as_extra(opts)}} if opts is not None else None
         self.page = type("Page", (), {"path": src})()
         self.macros: dict = {}
         self.variables: dict = {}
+        import macros  # the top-level file, which imports this package's modules
+
         macros.define_env(self)
 
     def macro(self, fn=None, name: str | None = None):
@@ -42,6 +45,11 @@ class PageEnv:
             return lambda f: self.macro(f, name)
         self.macros[name or fn.__name__] = fn
         return fn
+
+
+def as_extra(opts) -> dict:
+    """A build variant (lumbar.stage.Options) as a config carries it, in extra.variant (plain values)."""
+    return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(opts).items()}
 
 
 def page_url(src: str, directory_urls: bool) -> str:

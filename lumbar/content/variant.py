@@ -1,50 +1,26 @@
 """Which build a page function serves. The generator passes the build variant (language, URL style, online or
 offline: lumbar.stage.Options) in the config it runs, as `extra.variant`; macros.py's define_env reads it there,
 under MkDocs and Zensical alike, and serves the build the stage made for it in this process (MkDocs runs in the
-stage's process), or one it makes once (Zensical runs apart, and calls define_env for every page)."""
+stage's process), or one made once here (Zensical runs apart, and calls define_env for every page)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from types import SimpleNamespace
 
+from lumbar.content.handwritten import page_url
 from lumbar.content.sandbox import NAME, is_declared
-
-_LAST: list = []  # [(options, build)]: the last variant staged or built; one at a time, so memory stays one handbook's
-
-
-def as_extra(opts) -> dict:
-    """The variant as the config carries it (plain values)."""
-    return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(opts).items()}
+from lumbar.stage import Options, build_for, options_from_config
 
 
-def options_of(conf) -> object:
+def options_of(conf) -> Options:
     """The variant the config carries; a config without one (`mkdocs build` run by hand) is mkdocs.yml's English."""
-    from lumbar.stage import Options, options_from_config
-
     raw = ((conf or {}).get("extra") or {}).get("variant") if conf is not None else None
     if not raw:
         return options_from_config()
     paths = {f.name for f in fields(Options) if f.name in ("data", "docs")}
     return Options(**{k: Path(v) if k in paths else v for k, v in raw.items()})
-
-
-def register(opts, build) -> None:
-    _LAST[:] = [(opts, build)]
-
-
-def staged():
-    """The variant staged last in this process, if any."""
-    return _LAST[0][0] if _LAST else None
-
-
-def build_for(opts):
-    if not _LAST or _LAST[0][0] != opts:
-        from lumbar.stage import make_build
-
-        register(opts, make_build(opts))
-    return _LAST[0][1]
 
 
 class Context:
@@ -64,7 +40,6 @@ class Context:
 
     @property
     def links(self):
-        from lumbar.content.handwritten import page_url
         from lumbar.render import Links
 
         page = self.env.page  # mkdocs-macros: MkDocs' page; Zensical: its own, with the path in docs_dir
