@@ -26,27 +26,36 @@ def _raw_config(config_file: Path = CONFIG) -> dict:
     return site_config(config_file)
 
 
-def mkdocs_build(docs_dir: Path, site_dir: Path, opts: Options | None = None, offline: bool = False) -> None:
-    """MkDocs builds the staged source of the variant opts (mkdocs.yml; with Material's offline plugin for the
-    offline copy; in another language, with that language's settings: lumbar/i18n/config.py). The variant goes
-    in the config (extra.variant), where macros.py's define_env reads it."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+def variant_settings(opts: Options, raw: dict | None = None) -> dict:
+    """The generator's settings for one build variant, from the one reading of mkdocs.yml (lumbar/config.py): its
+    language (Material's interface and search: lumbar/i18n/config.py), its address and URL style as the stage used
+    them, the offline plugin for the offline copy, and the variant itself (extra.variant), where macros.py reads it.
+    MkDocs (build, serve) and Zensical all take their settings from here."""
     from lumbar.i18n.config import language_changes
-    from lumbar.web.offline_zip import source_date_epoch
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    source_date_epoch(_sources())
-    opts = opts or staged() or options_from_config()  # by default, the variant staged last
-    raw = _raw_config()
-    changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, opts.lang)}
+    raw = raw if raw is not None else _raw_config()
+    changes: dict = language_changes(raw, opts.lang)
+    changes.update(site_url=opts.site_url, use_directory_urls=opts.directory_urls)
     changes["extra"]["variant"] = as_extra(opts)
-    if offline:
+    if opts.offline_copy:
         plugins = changes.get("plugins") or raw.get("plugins") or ["search"]
         changes["plugins"] = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
         # The search worker runs in an iframe from file:// (lumbar/web/js/iframe-worker.js).
         changes["extra"] = {**changes["extra"], "polyfills": ["assets/javascripts/iframe-worker.js"], "languages": []}
+    return changes
+
+
+def mkdocs_build(docs_dir: Path, site_dir: Path, opts: Options | None = None) -> None:
+    """MkDocs builds the staged source of the variant opts (by default the one staged last) with its settings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from lumbar.web.offline_zip import source_date_epoch
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    source_date_epoch(_sources())
+    opts = opts or staged() or options_from_config()
+    changes = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **variant_settings(opts)}
     config = load_config(str(CONFIG), **changes)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -76,7 +85,7 @@ def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, 
         changes = {"directory_urls": False, "offline_copy": True, "lang": lang, **_changes(data, docs)}
         opts = options_from_config(**changes, inline_drawings=False)
         stage(Path(tmp), opts)
-        mkdocs_build(Path(tmp), out, opts, offline=True)
+        mkdocs_build(Path(tmp), out, opts)
         missing = drawings_pass(out, Path(tmp) / DRAWINGS)
         search_names(out, _search_names(data, lang))  # the copy searches the same names as the site
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
@@ -118,7 +127,7 @@ def build(
             mkdocs_build(lang_stage, fresh / code, opts)
             names = _search_names(data, code)
             problems += postbuild(fresh / code, lang_stage / DRAWINGS, names, code, languages[1:], written(lang_stage))
-        alternate_sitemaps(fresh, languages, options_from_config().site_url)
+        alternate_sitemaps(fresh, languages, options_from_config(**_changes(data, docs)).site_url)
         if problems:
             raise Abort("\n".join(problems))
         for code in languages if offline else ():  # a zip per language: a reader downloads the handbook they read
@@ -187,7 +196,6 @@ def serve(
     """Stage, serve, and stage again on every edit; one language at a time (`--lang es` for the Spanish)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from lumbar.i18n.config import language_changes
     from lumbar.loader import DataError
 
     changes = {**_changes(data, docs), "lang": lang}
@@ -197,12 +205,8 @@ def serve(
     except DataError as err:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
-    settings = language_changes(_raw_config(), lang)
-    settings["extra"] = {
-        **settings["extra"],
-        "preview": True,
-        "variant": as_extra(opts),
-    }  # main.html lets the live-reload script run
+    settings = variant_settings(opts)
+    settings["extra"]["preview"] = True  # main.html lets the live-reload script run
     stop = threading.Event()
     threading.Thread(target=watch_and_stage, args=(stage_dir, stop, changes), daemon=True).start()
     try:

@@ -9,8 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from lumbar.content.handwritten import as_extra
-from lumbar.generator import CONFIG, STAGE, _changes, _raw_config
+from lumbar.generator import CONFIG, STAGE, _changes, _raw_config, variant_settings
 from lumbar.stage import ROOT, Options, options_from_config, stage
 
 
@@ -18,16 +17,15 @@ def zensical_config(opts: Options, config_file: Path = CONFIG) -> str:
     """mkdocs.yml for Zensical: the same, less the MkDocs hook (Zensical runs none) and into site-zensical/."""
     import yaml
 
-    from lumbar.i18n.config import language_changes
-
     raw = _raw_config(config_file)
     raw.pop("hooks", None)
     raw["site_dir"] = "site-zensical"
     # Zensical checks a page's links in its source, before its macros render it: a link made with
     # {{ repository }} reads as a missing page there. MkDocs (strict) checks the rendered links; so does `lumbar check`.
     raw["validation"] = {**(raw.get("validation") or {}), "not_found": "ignore"}
-    # The English site alone; its variant for macros.py, as the MkDocs build passes it.
-    raw["extra"] = {**language_changes(raw, "en")["extra"], "languages": [], "variant": as_extra(opts)}
+    settings = variant_settings(opts, raw)  # the variant's settings, as the MkDocs build takes them
+    settings["extra"]["languages"] = []  # the English site alone
+    raw.update(settings)
     return "# Written by `python -m lumbar zensical` from mkdocs.yml: do not edit.\n" + yaml.safe_dump(
         raw, sort_keys=False, allow_unicode=True
     )
