@@ -149,7 +149,7 @@ def make_project(dest: Path, n: int, seed: int = 0, real_root: Path = ROOT) -> d
     dest.mkdir(parents=True)
     shutil.copy2(real_root / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(real_root / "docs", dest / "docs")
-    for name in ("lumbar", "overrides"):
+    for name in ("lumbar", "overrides", "macros.py"):  # macros.py: the page functions mkdocs.yml's plugin runs
         _link_or_copy(real_root / name, dest / name)
     return generate(dest / "data", n, real_root / "data", seed)
 
