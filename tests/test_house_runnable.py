@@ -8,6 +8,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from lumbar.bench import synth
 from lumbar.builder import PUBLISHED_IDS_JS
 from lumbar.stage import WRITTEN, Options, stage, written
@@ -48,6 +50,7 @@ def site_from(stage_dir: Path, site: Path) -> Path:
     return site
 
 
+@pytest.mark.slow  # a synthetic handbook staged: 10 s of the fast tier's two minutes on a busy machine
 def test_the_check_accepts_the_record_and_refuses_a_planted_script(tmp_path):
     # A handbook with other ids than the real one (the bench's synthetic one): its ids script is not the copy
     # lumbar/web/js/ keeps for the real data, so only the stage's record can accept it.
