@@ -259,3 +259,24 @@ def test_each_generators_plugin_refuses_a_hostile_page_past_the_check(tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "SecurityError" in out, out[-2000:]
     assert not marker.exists()
+
+
+@pytest.mark.slow  # a MkDocs build
+def test_the_data_pages_are_never_rendered_as_templates(tmp_path):
+    """Text in the data that looks like template code is shown as written: the plugin renders only the pages
+    the stage marks (render_by_default: false), never an exercise page."""
+    from lumbar.generator import mkdocs_build
+    from lumbar.stage import stage
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "exercises" / "cat.yaml"
+    text = path.read_text(encoding="utf-8")
+    summary = re.search(r"^summary: (.*)$", text, re.M).group(1)
+    path.write_text(text.replace(summary, summary + " {{ 6 * 7 }} {{ lipsum() }}"), encoding="utf-8")
+    opts = Options(data=data)
+    stage(tmp_path / "stage", opts)
+    mkdocs_build(tmp_path / "stage", tmp_path / "site", opts)
+    page = (tmp_path / "site" / "exercises" / "cat" / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r'class="lh-summary">([^<]*)', page).group(1)  # the text on the page, not its meta tags
+    assert shown.endswith("{{ 6 * 7 }} {{ lipsum() }}"), shown
