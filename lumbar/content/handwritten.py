@@ -3,7 +3,7 @@
 a page that does anything but call macros stops the build here, with file and line, before any generator runs)
 and marks the pages that call macros `render_macros: true`; the generator's macros plugin (mkdocs-macros, or
 Zensical's) then renders them, in the sandbox (lumbar/content/sandbox.py). `render_macros: false` in a page's
-front matter keeps its text as it is. `render_page` renders one page here as the plugin does (tests, previews).
+front matter keeps its text as it is. `render_page` renders one page here as the plugin does (tests, the bench).
 """
 
 from __future__ import annotations
