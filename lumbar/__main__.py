@@ -103,7 +103,7 @@ VERBS: tuple[tuple[str, Verb | str, str], ...] = (
     ("serve", "lumbar.generator:main_serve", "serve the handbook on 127.0.0.1:8000, staged again on every edit"),
     ("postbuild", "lumbar.web.postbuild:main", "the passes over a built site (CSP hashes, search names, sw.js)"),
     ("offline", "lumbar.generator:main_offline", "zip the offline copy into a built site"),
-    ("zensical", "lumbar.generator:main_zensical", "build the staged source with Zensical into site-zensical/"),
+    ("zensical", "lumbar.zensical:main_zensical", "build the staged source with Zensical into site-zensical/"),
     ("site-diff", "lumbar.web.sitediff:main", "what changed between two built sites, page by page"),
     ("export", export, "write the open data (default site/api/handbook.json)"),
     ("schema", "lumbar.reference.commands:schema", "write schema/*.json and the field reference in CONTRIBUTING.md"),

@@ -107,7 +107,7 @@ def as_dict(hb: Handbook) -> dict:
 
 
 # A script the build writes from the data (the stage writes it after the pages of docs/, so a file of docs/ at
-# that path is replaced): lumbar/web/runnable.py accepts it as the handbook's own.
+# that path is replaced): the stage records it among the files it wrote, which lumbar/web/runnable.py accepts.
 PUBLISHED_IDS_JS = "assets/javascripts/lib/published-ids.js"
 
 

@@ -14,7 +14,8 @@ import threading
 from pathlib import Path
 
 from lumbar.config import site_config
-from lumbar.stage import ROOT, options_from_config, stage
+from lumbar.content.handwritten import as_extra
+from lumbar.stage import ROOT, Options, options_from_config, stage, staged
 
 CONFIG = ROOT / "mkdocs.yml"
 STAGE = ROOT / "build" / "stage"
@@ -25,24 +26,36 @@ def _raw_config(config_file: Path = CONFIG) -> dict:
     return site_config(config_file)
 
 
-def mkdocs_build(docs_dir: Path, site_dir: Path, offline: bool = False, lang: str = "en") -> None:
-    """MkDocs builds the staged source (mkdocs.yml; with Material's offline plugin for the offline copy; in
-    another language, with that language's settings: lumbar/i18n/config.py)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+def variant_settings(opts: Options, raw: dict | None = None) -> dict:
+    """The generator's settings for one build variant, from the one reading of mkdocs.yml (lumbar/config.py): its
+    language (Material's interface and search: lumbar/i18n/config.py), its address and URL style as the stage used
+    them, the offline plugin for the offline copy, and the variant itself (extra.variant), where macros.py reads it.
+    MkDocs (build, serve) and Zensical all take their settings from here."""
     from lumbar.i18n.config import language_changes
-    from lumbar.web.offline_zip import source_date_epoch
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    source_date_epoch(_sources())
-    raw = _raw_config()
-    changes: dict = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **language_changes(raw, lang)}
-    if offline:
+    raw = raw if raw is not None else _raw_config()
+    changes: dict = language_changes(raw, opts.lang)
+    changes.update(site_url=opts.site_url, use_directory_urls=opts.directory_urls)
+    changes["extra"]["variant"] = as_extra(opts)
+    if opts.offline_copy:
         plugins = changes.get("plugins") or raw.get("plugins") or ["search"]
         changes["plugins"] = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
         # The search worker runs in an iframe from file:// (lumbar/web/js/iframe-worker.js).
         changes["extra"] = {**changes["extra"], "polyfills": ["assets/javascripts/iframe-worker.js"], "languages": []}
+    return changes
+
+
+def mkdocs_build(docs_dir: Path, site_dir: Path, opts: Options | None = None) -> None:
+    """MkDocs builds the staged source of the variant opts (by default the one staged last) with its settings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from lumbar.web.offline_zip import source_date_epoch
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    source_date_epoch(_sources())
+    opts = opts or staged() or options_from_config()
+    changes = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), **variant_settings(opts)}
     config = load_config(str(CONFIG), **changes)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -70,8 +83,9 @@ def offline_copy(out: Path, data: Path | None = None, docs: Path | None = None, 
 
     with tempfile.TemporaryDirectory() as tmp:
         changes = {"directory_urls": False, "offline_copy": True, "lang": lang, **_changes(data, docs)}
-        stage(Path(tmp), options_from_config(**changes, inline_drawings=False))
-        mkdocs_build(Path(tmp), out, offline=True, lang=lang)
+        opts = options_from_config(**changes, inline_drawings=False)
+        stage(Path(tmp), opts)
+        mkdocs_build(Path(tmp), out, opts)
         missing = drawings_pass(out, Path(tmp) / DRAWINGS)
         search_names(out, _search_names(data, lang))  # the copy searches the same names as the site
     for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"):  # of no use from a folder
@@ -95,22 +109,25 @@ def build(
     from mkdocs.exceptions import Abort
 
     from lumbar.loader import DataError
-    from lumbar.stage import DRAWINGS
+    from lumbar.stage import DRAWINGS, written
     from lumbar.web.offline_zip import folder, write_zip, zip_path
     from lumbar.web.postbuild import alternate_sitemaps, postbuild
 
     fresh = site.with_name(site.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        stage(stage_dir, options_from_config(**_changes(data, docs), inline_drawings=False))
-        mkdocs_build(stage_dir, fresh)
-        problems = postbuild(fresh, stage_dir / DRAWINGS, langs=languages[1:])
+        opts = options_from_config(**_changes(data, docs), inline_drawings=False)
+        stage(stage_dir, opts)
+        mkdocs_build(stage_dir, fresh, opts)
+        problems = postbuild(fresh, stage_dir / DRAWINGS, langs=languages[1:], written=written(stage_dir))
         for code in languages[1:]:  # each other language: a whole handbook under /<code>/
             lang_stage = stage_dir.with_name(f"{stage_dir.name}-{code}")
-            stage(lang_stage, options_from_config(**_changes(data, docs), lang=code, inline_drawings=False))
-            mkdocs_build(lang_stage, fresh / code, lang=code)
-            problems += postbuild(fresh / code, lang_stage / DRAWINGS, _search_names(data, code), code, languages[1:])
-        alternate_sitemaps(fresh, languages, options_from_config().site_url)
+            opts = options_from_config(**_changes(data, docs), lang=code, inline_drawings=False)
+            stage(lang_stage, opts)
+            mkdocs_build(lang_stage, fresh / code, opts)
+            names = _search_names(data, code)
+            problems += postbuild(fresh / code, lang_stage / DRAWINGS, names, code, languages[1:], written(lang_stage))
+        alternate_sitemaps(fresh, languages, options_from_config(**_changes(data, docs)).site_url)
         if problems:
             raise Abort("\n".join(problems))
         for code in languages if offline else ():  # a zip per language: a reader downloads the handbook they read
@@ -123,6 +140,12 @@ def build(
         return 1
     except Abort as err:
         print(f"The build stopped: {err}", file=sys.stderr)
+        return 1
+    except SystemExit as err:  # mkdocs-macros (on_error_fail) exits on a page's failed macro call, logged above
+        print(
+            f"The build stopped: a page's macro call failed (exit {err.code}; the page and error are above)",
+            file=sys.stderr,
+        )
         return 1
     shutil.rmtree(site, ignore_errors=True)
     fresh.rename(site)
@@ -173,17 +196,17 @@ def serve(
     """Stage, serve, and stage again on every edit; one language at a time (`--lang es` for the Spanish)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from lumbar.i18n.config import language_changes
     from lumbar.loader import DataError
 
     changes = {**_changes(data, docs), "lang": lang}
+    opts = options_from_config(**changes)
     try:
-        stage(stage_dir, options_from_config(**changes))
+        stage(stage_dir, opts)
     except DataError as err:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
-    settings = language_changes(_raw_config(), lang)
-    settings["extra"] = {**settings["extra"], "preview": True}  # main.html lets the live-reload script run
+    settings = variant_settings(opts)
+    settings["extra"]["preview"] = True  # main.html lets the live-reload script run
     stop = threading.Event()
     threading.Thread(target=watch_and_stage, args=(stage_dir, stop, changes), daemon=True).start()
     try:
@@ -262,39 +285,3 @@ def main_offline(argv: list[str]) -> int:
             write_zip(copy, zip_file, folder(lang))
         print(f"{zip_file}: {zip_file.stat().st_size // 1024} KB")
     return 0
-
-
-def zensical_config(config_file: Path = CONFIG) -> str:
-    """mkdocs.yml for Zensical: the same, less the MkDocs hook (Zensical runs none) and into site-zensical/."""
-    import yaml
-
-    from lumbar.i18n.config import language_changes
-
-    raw = _raw_config(config_file)
-    raw.pop("hooks", None)
-    raw["site_dir"] = "site-zensical"
-    raw["extra"] = {**language_changes(raw, "en")["extra"], "languages": []}  # the English site alone
-    return "# Written by `python -m lumbar zensical` from mkdocs.yml: do not edit.\n" + yaml.safe_dump(
-        raw, sort_keys=False, allow_unicode=True
-    )
-
-
-def main_zensical(argv: list[str]) -> int:
-    import subprocess
-
-    parser = argparse.ArgumentParser(
-        prog="python -m lumbar zensical", description="Build the staged source with Zensical into site-zensical/."
-    )
-    parser.add_argument("--zensical", default="zensical", help="the zensical command (make zensical gives its own)")
-    parser.add_argument("--docs", type=Path, help="another folder of hand-written pages (tests)")
-    args = parser.parse_args(argv)
-    from lumbar.loader import DataError
-
-    try:
-        stage(STAGE, options_from_config(**_changes(None, args.docs)))
-    except DataError as err:
-        print("\n".join(map(str, err.problems)), file=sys.stderr)
-        return 1
-    config = ROOT / "zensical.yml"  # Zensical wants its docs and site folders under its config's folder
-    config.write_text(zensical_config(), encoding="utf-8")
-    return subprocess.run([args.zensical, "build", "--clean", "-f", str(config)], cwd=ROOT).returncode

@@ -1,6 +1,7 @@
 """`python -m lumbar stage DIR`: the data and docs/ in, the whole site source out.
 
-DIR gets the hand-written pages (their {{ ... }} calls filled in), a Markdown page with front matter for
+DIR gets the hand-written pages (their template code checked; the generator's macros plugin renders them with
+macros.py), a Markdown page with front matter for
 every exercise, routine and condition (drawings inline), the gallery's other pages, the JavaScript
 (lumbar/web/js) and the open data (api/). The site generator only builds DIR. A file is written only
 when its content changed, and files no longer produced are removed, so `mkdocs serve --dirty` rebuilds
@@ -10,6 +11,7 @@ only what changed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -18,8 +20,8 @@ from pathlib import Path
 from lumbar import builder, export, session
 from lumbar.config import site_config
 from lumbar.content.gallery import gallery_pages
-from lumbar.content.handwritten import MacroEnv, Site, environment, page_url, read_pages, render_page
-from lumbar.content.page_functions import Build
+from lumbar.content.handwritten import PageEnv, page_url, read_pages, staged_page
+from lumbar.content.page_functions import Build, Site
 from lumbar.handbook import Handbook
 from lumbar.i18n.load import Language, load_language, translated
 from lumbar.i18n.pages import item_notices, page_notices, pick_pages, with_notices
@@ -37,6 +39,9 @@ KINDS = ("exercises", "routines", "conditions")
 # The JavaScript's place in the site: the service worker must sit at the root to serve every page.
 JS_PLACES = {"sw.js": "sw.js"}
 DRAWINGS = ".drawings"  # a folder in DIR, a file per drawing; MkDocs publishes nothing whose name starts with a dot
+# The files the stage's own code wrote (not copied from docs/), by path with their SHA-256: what the runnable check
+# (lumbar/web/runnable.py) accepts besides the scripts the handbook ships as files.
+WRITTEN = ".written.json"
 
 
 @dataclass(frozen=True)
@@ -77,28 +82,68 @@ def renderer_for(hb: Handbook, opts: Options, drawings: DrawingFolder | dict | N
     return renderer
 
 
+_LAST: list = []  # [(options, build)]: the variant staged or built last; one at a time, so memory holds one handbook
+
+
+def register(opts: Options, build: Build) -> None:
+    _LAST[:] = [(opts, build)]
+
+
+def staged() -> Options | None:
+    """The variant staged last in this process, if any."""
+    return _LAST[0][0] if _LAST else None
+
+
+def build_for(opts: Options) -> Build:
+    """The build macros.py serves for a variant: the one the stage made for it in this process, or a new one."""
+    if not _LAST or _LAST[0][0] != opts:
+        register(opts, make_build(opts))
+    return _LAST[0][1]
+
+
+def make_build(opts: Options, drawings: DrawingFolder | dict | None = None) -> Build:
+    """The build a variant makes: its handbook (checked, translated), renderer and site."""
+    hb, _ = handbook_for(opts)
+    return _build(hb, opts, drawings if drawings is not None else {})
+
+
+def _build(hb: Handbook, opts: Options, drawings: DrawingFolder | dict) -> Build:
+    has_session = (opts.docs / "session.md").is_file()
+    site = Site(
+        opts.site_url,
+        opts.repository,
+        opts.directory_urls,
+        opts.offline_copy,
+        has_session,
+        opts.lang,
+        opts.data,
+        opts.docs,
+    )
+    return Build(renderer_for(hb, opts, drawings), site)
+
+
 def site_files(
     hb: Handbook, opts: Options, language: Language | None = None, drawings: DrawingFolder | None = None
 ) -> dict[str, bytes | None]:
     """Every file of the site source by its path in DIR (None: written already, a drawing); for another
     language, hb is already translated (lumbar.i18n.load.translated) and `language` says what each
-    translation's status is."""
-    renderer = renderer_for(hb, opts, drawings if drawings is not None else {})
+    translation's status is. The build it makes is the one macros.py serves this variant (variant.register)."""
+    build = _build(hb, opts, drawings if drawings is not None else {})
+    register(opts, build)
+    renderer, site = build.renderer, build.site
     ui = renderer.ui
     dirs = opts.directory_urls
     docs = read_pages(opts.docs)
-    site = Site(
-        opts.site_url, opts.repository, dirs, opts.offline_copy, "session.md" in docs, opts.lang, opts.data, opts.docs
-    )
-    env, menv = environment(), MacroEnv(Build(renderer, site))
+    names = PageEnv(opts)
     out: dict[str, bytes] = {}
     for rel, (raw, own, stale) in pick_pages(docs, opts.lang).items():
         if rel.endswith(".md"):
             name = f"docs/{rel[:-3]}.{opts.lang}.md" if own and opts.lang != "en" else f"docs/{rel}"
-            text = render_page(env, name, raw.decode("utf-8"), renderer, site, rel, menv)
-            out[rel] = with_notices(text, page_notices(own, ui, stale)).encode("utf-8")
+            text = staged_page(name, raw.decode("utf-8"), names, page_notices(own, ui, stale), build)
+            out[rel] = text.encode("utf-8")
         else:
             out[rel] = raw
+    from_docs = dict(out)  # the files after these are the stage's own (one may replace a file of docs/)
     pages: dict[str, str] = {}
     for kind in KINDS:
         if f"{kind}/index.md" not in docs:
@@ -118,6 +163,8 @@ def site_files(
     out.update(builder.files(hb))
     if site.has_session and not opts.offline_copy:  # the offline copy's player has its data in the page
         out.update(session.files(hb, Links.for_url(page_url("session.md", dirs), dirs)))
+    own = {rel: c for rel, c in out.items() if rel not in from_docs or c is not from_docs[rel]}
+    out[WRITTEN] = _json({rel: hashlib.sha256(c).hexdigest() for rel, c in sorted(own.items())})
     kept = renderer.extras.get("drawings")
     if isinstance(kept, DrawingFolder):  # written already
         out.update({f"{DRAWINGS}/{key}.html": None for key in kept.keys})
@@ -128,6 +175,12 @@ def site_files(
 
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def written(stage_dir: Path) -> dict[str, str]:
+    """The stage's record of the files its own code wrote into stage_dir ({} when there is none)."""
+    path = stage_dir / WRITTEN
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def write(out: Path, files: dict[str, bytes | None]) -> list[str]:
@@ -151,20 +204,23 @@ def write(out: Path, files: dict[str, bytes | None]) -> list[str]:
     return changed
 
 
-def stage(out: Path, opts: Options) -> list[str]:
-    """Load and check the data (DataError lists every problem), then write the site source into out."""
+def handbook_for(opts: Options) -> tuple[Handbook, Language | None]:
+    """The variant's handbook, loaded and checked (DataError lists every problem), in its language."""
     hb = load_handbook(opts.data)
-    drawings = DrawingFolder(out / DRAWINGS)
     if opts.lang == "en":
-        return write(out, site_files(hb, opts, drawings=drawings))
+        return hb, None
     language = load_language(opts.data, opts.lang) if (opts.data / "i18n" / opts.lang).is_dir() else None
     problems = term_problems(opts.data, opts.lang, opts.docs, UI_FOLDER / f"{opts.lang}.yaml")
     if problems:
         raise DataError(problems)
     load_search_names(opts.data, opts.lang, {kind: set(hb.kind(kind)) for kind in KINDS})  # its ids exist
-    if language is not None:
-        hb = translated(hb, language)
-    return write(out, site_files(hb, opts, language or Language(opts.lang), drawings))
+    return (translated(hb, language) if language is not None else hb), language or Language(opts.lang)
+
+
+def stage(out: Path, opts: Options) -> list[str]:
+    """Load and check the data (DataError lists every problem), then write the site source into out."""
+    hb, language = handbook_for(opts)
+    return write(out, site_files(hb, opts, language, DrawingFolder(out / DRAWINGS)))
 
 
 def options_from_config(config_file: Path = ROOT / "mkdocs.yml", **changes) -> Options:

@@ -9,10 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from lumbar.content.handwritten import Site, environment, render_page
-from lumbar.load import load_handbook
+from lumbar.content.handwritten import render_page
 from lumbar.session import files as session_files
-from lumbar.stage import Options, renderer_for
+from lumbar.stage import Options
 from tests.browsing import settle
 from tests.test_a11y import scan, violations
 
@@ -344,13 +343,10 @@ def test_every_routine_page_starts_its_session(site, handbook):
 
 
 def staged_session_page(data: Path, offline_copy: bool = False) -> str:
-    """docs/session.md as the stage writes it for the handbook in `data`."""
-    hb = load_handbook(data)
-    renderer = renderer_for(hb, Options(data=data, offline_copy=offline_copy))
-    site = Site("", "", not offline_copy, offline_copy, True, "en", data, ROOT / "docs")
+    """docs/session.md as macros.py renders it for the handbook in `data`."""
+    opts = Options(data=data, offline_copy=offline_copy, directory_urls=not offline_copy)
     page = "session.md"
-    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-    return render_page(environment(), f"docs/{page}", text, renderer, site, page)
+    return render_page(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), opts, page)
 
 
 def test_session_page_weighs_the_same_whatever_the_size_of_the_handbook(tmp_path):

@@ -137,6 +137,8 @@ def plain_config(project: Path) -> dict:
     """The project's mkdocs.yml without what makes it the handbook (its hook), reading docs/."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config.pop("hooks", None)
+    # and its macros plugin: make_baseline renders the few pages that call macros.py into plain Markdown
+    config["plugins"] = [p for p in config.get("plugins") or [] if not (isinstance(p, dict) and "macros" in p)]
     config["docs_dir"] = "docs"
     from lumbar.i18n.config import language_changes
 
@@ -165,6 +167,7 @@ def make_baseline(project: Path, dest: Path) -> int:
         cwd=ROOT,
         capture_output=True,
     )
+    _render_marked(project, dest / "docs")
     config = plain_config(project)
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir and (project / custom_dir).exists():
@@ -172,6 +175,20 @@ def make_baseline(project: Path, dest: Path) -> int:
     with open(dest / "mkdocs.yml", "w", encoding="utf-8") as out:
         yaml.dump(config, out, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
     return sum(1 for _ in (dest / "docs").rglob("*.md"))
+
+
+def _render_marked(project: Path, docs: Path) -> None:
+    """The staged pages that call macros.py, rendered as the handbook's macros plugin renders them: plain Markdown."""
+    from lumbar.content.handwritten import SWITCH, render_page
+    from lumbar.stage import options_from_config
+
+    opts = options_from_config(data=project / "data", docs=project / "docs")
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if f"\n{SWITCH}\n" in text:
+            rel = path.relative_to(docs).as_posix()
+            page = render_page(f"docs/{rel}", text.replace(f"{SWITCH}\n", "", 1), opts, rel)
+            path.write_text(page, encoding="utf-8")
 
 
 def make_real(dest: Path) -> Path:
@@ -182,7 +199,7 @@ def make_real(dest: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "data", dest / "data")
-    for name in ("lumbar", "overrides"):
+    for name in ("lumbar", "overrides", "macros.py"):
         os.symlink(ROOT / name, dest / name)
     return dest
 

@@ -15,11 +15,14 @@ synthetic items take the real ids. The output is deterministic for a given seed 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import re
 import shutil
 from pathlib import Path
+
+import yaml
 
 from lumbar import model
 from lumbar.bench import ROOT
@@ -122,10 +125,15 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
     condition_ids = _ids(
         real_ids["conditions"], taken["conditions"], n_cd - len(taken["conditions"]), lambda k: f"condition-{k}"
     )
+    patterns_of = functools.cache(
+        lambda ex_id: set(
+            yaml.safe_load((out / "exercises" / f"{ex_id}.yaml").read_text("utf-8")).get("patterns") or []
+        )
+    )
     made_conditions: list[str] = []
     linked: set[str] = set()
     for i, cd_id in enumerate(condition_ids):
-        cond = _condition(rng, i + 1, routine_ids, routine_exercises, exercise_ids, lists, reviewed)
+        cond = _condition(rng, i + 1, routine_ids, routine_exercises, exercise_ids, lists, reviewed, patterns_of)
         _dump(cond, out / "conditions" / f"{cd_id}.yaml")
         made_conditions.append(cd_id)
         linked.update(r for r in cond.get("routines", []) if r not in linked)
@@ -149,7 +157,7 @@ def make_project(dest: Path, n: int, seed: int = 0, real_root: Path = ROOT) -> d
     dest.mkdir(parents=True)
     shutil.copy2(real_root / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(real_root / "docs", dest / "docs")
-    for name in ("lumbar", "overrides"):
+    for name in ("lumbar", "overrides", "macros.py"):  # macros.py: the page functions mkdocs.yml's plugin runs
         _link_or_copy(real_root / name, dest / name)
     return generate(dest / "data", n, real_root / "data", seed)
 

@@ -232,7 +232,10 @@ def _condition(
     exercise_ids: list[str],
     lists: Lists,
     reviewed: str,
+    patterns_of=lambda ex_id: set(),
 ) -> dict:
+    """A condition; the patterns it avoids are none its own routines' exercises have (a routine whose items match
+    what its condition avoids needs a verdict: reader_checks.verdicts)."""
     goal = rng.random() < 0.2
     base = rng.choice(_GOALS if goal else _CONDITIONS)
     routines = rng.sample(routine_ids, min(len(routine_ids), rng.randint(1, 4)))
@@ -241,6 +244,7 @@ def _condition(
     avoid = rng.sample(free, min(len(free), rng.randint(0, 3)))
     others = [e for e in exercise_ids if e not in avoid]
     caution = rng.sample(others, min(len(others), rng.randint(0, 3)))
+    allowed = [p for p in lists.patterns if not any(p in patterns_of(e) for e in used)]
     cond = {
         "title": f"{base} {number}",
         "kind": "goal" if goal else "condition",
@@ -250,7 +254,7 @@ def _condition(
         "routines": routines,
         "avoid": [{"exercise": e, "why": rng.choice(_WHY)} for e in avoid],
         "caution": [{"exercise": e, "why": rng.choice(_WHY)} for e in caution],
-        "avoid_patterns": rng.sample(lists.patterns, min(len(lists.patterns), rng.randint(0, 2))),
+        "avoid_patterns": rng.sample(allowed, min(len(allowed), rng.randint(0, 2))),
         "warnings": [rng.choice(_ADVICE)] if rng.random() < 0.7 else [],
         "see_a_doctor": ["The pain spreads into a leg, or comes with numbness."] if rng.random() < 0.5 else [],
         "sources": rng.sample(lists.sources, min(len(lists.sources), rng.randint(1, 2))),

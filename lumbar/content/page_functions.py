@@ -3,6 +3,8 @@ and site) and the page being rendered (its links). macros.py only names them for
 
 from __future__ import annotations
 
+import difflib
+import inspect
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,26 @@ class Build:
 
     def fragment(self, links: Links, name: str, **context) -> Markup:
         return self.renderer.fragment(name, links, **context)
+
+
+# The macros whose arguments are ids of the data, by the kind they name.
+ID_ARGS = {"exercise_card": "exercises", "routine_table": "routines", "contraindications": "contraindications"}
+
+
+def call_problem(b: Build, name: str, fn, args: tuple, kwargs: dict) -> str | None:
+    """What is wrong with a page's call of a macro, checked by the stage before any generator renders it."""
+    try:
+        inspect.signature(fn).bind(*args, **kwargs)
+    except TypeError as err:
+        return f"{name}(): {err} (the list: CONTRIBUTING.md, 'Page functions')"
+    kind = ID_ARGS.get(name)
+    known = b.hb.kind(kind) if kind else {}
+    for value in [*args, *kwargs.values()] if kind else []:
+        if value not in known:
+            close = difflib.get_close_matches(str(value), list(known), n=1)
+            hint = f": did you mean {close[0]!r}?" if close else f" (the ids are the file names in data/{kind}/)"
+            return f"{name}(): no {kind[:-1]} with the id {value!r} in the data{hint}"
+    return None
 
 
 def counts(b: Build) -> dict:

@@ -93,3 +93,13 @@ def check(source: str, name: str, macros: set[str], variables: set[str], offset:
     for node in tree.body:
         checker.statement(node)
     return [Problem(name, line + offset, f"{why}: {WHAT}") for line, why in checker.refused]
+
+
+def calls(source: str, macros: set[str]) -> list[tuple[int, str, tuple, dict]]:
+    """The macro calls of a page that check() passed: (line, macro, arguments, keyword arguments), literals all."""
+    found = []
+    for node in Environment().parse(source).find_all(nodes.Call):
+        if isinstance(node.node, nodes.Name) and node.node.name in macros:
+            args = tuple(a.as_const() for a in node.args)
+            found.append((node.lineno, node.node.name, args, {k.key: k.value.as_const() for k in node.kwargs}))
+    return found

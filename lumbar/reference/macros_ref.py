@@ -4,17 +4,15 @@ each macro with its arguments, what it shows and an example, so a new page can b
 from __future__ import annotations
 
 import inspect
-from types import SimpleNamespace
 
 START, END = "<!-- macros:start -->", "<!-- macros:end -->"
 
 
 def registered() -> dict:
-    """Every macro define_env registers, by name (registered against a stand-in build: nothing is rendered)."""
-    from lumbar.content.handwritten import MacroEnv
-    from lumbar.content.page_functions import Site
+    """Every macro define_env registers, by name (nothing is built or rendered)."""
+    from lumbar.content.handwritten import PageEnv
 
-    return MacroEnv(SimpleNamespace(site=Site("", ""))).macros
+    return PageEnv().macros
 
 
 def example(fn) -> str:

@@ -164,12 +164,18 @@ def csp_pass(site: Path) -> list[str]:
 
 
 def postbuild(
-    site: Path, drawings: Path | None = None, names: dict | None = None, lang: str = "en", langs: tuple = ()
+    site: Path,
+    drawings: Path | None = None,
+    names: dict | None = None,
+    lang: str = "en",
+    langs: tuple = (),
+    written: dict | None = None,
 ) -> list[str]:
+    """written: the stage's record of the files its code wrote (lumbar/stage.py), which the runnable check accepts."""
     from lumbar.web.not_found import not_found
 
     found = not_found(site, lang, list(langs))  # before the policies get their hashes
-    problems = foreign(site)  # before sw.js gets its list: it is compared with the file the handbook ships
+    problems = foreign(site, written)  # before sw.js gets its list: it is compared with the file the handbook ships
     problems += [found] if found else []
     problems += pages_pass(site, drawings)
     search_names(site, names)

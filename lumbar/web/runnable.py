@@ -2,8 +2,9 @@
 
 A hand-written page can name scripts in its front matter, and MkDocs copies any file under docs/ into the site,
 so a content pull request could ship a script that reads the diary. After the build, every file that can run is
-checked against what the handbook ships: Material's own scripts and lumbar/web/js/, byte for byte. Pages are
-MkDocs' own (each carries the policy); an HTML file copied from docs/ carries none and would run anything.
+checked against what the handbook ships: Material's own scripts and lumbar/web/js/, byte for byte, and the files
+the stage's own code wrote, by path and content (its record, lumbar/stage.py WRITTEN). Pages are MkDocs' own
+(each carries the policy); an HTML file copied from docs/ carries none and would run anything.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-
-from lumbar.builder import PUBLISHED_IDS_JS
 
 JS = Path(__file__).parent / "js"
 SCRIPTS = {".js", ".mjs", ".cjs"}
@@ -48,7 +47,6 @@ def _active_svg(text: str) -> bool:
 
 
 WHY = "scripts live in lumbar/web/js/, where code review sees them; a content change cannot add one"
-GENERATED = {PUBLISHED_IDS_JS}  # written by the build's own code from the data
 
 
 def _digest(data: bytes) -> str:
@@ -65,12 +63,14 @@ def shipped() -> frozenset[str]:
     return frozenset(_digest(p.read_bytes()) for p in files if p.is_file() and p.suffix in SCRIPTS)
 
 
-def foreign(site: Path) -> list[str]:
-    """A problem for each file in the built site that could run code and is not the handbook's."""
-    problems = []
+def foreign(site: Path, written: dict[str, str] | None = None) -> list[str]:
+    """A problem for each file in the built site that could run code and is not the handbook's; `written`: the
+    stage's record of the files its own code wrote (path: SHA-256), accepted as they were written."""
+    problems, written = [], written or {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel, suffix = path.relative_to(site).as_posix(), path.suffix.lower()
-        if suffix in SCRIPTS and rel not in GENERATED and _digest(path.read_bytes()) not in shipped():
+        digest = _digest(path.read_bytes()) if suffix in SCRIPTS else ""
+        if suffix in SCRIPTS and written.get(rel) != digest and digest not in shipped():
             problems.append(f"{rel}: a script the handbook does not ship (from docs/?): {WHY}")
         elif suffix in PAGES and POLICY not in path.read_text(encoding="utf-8", errors="replace")[:4000]:
             problems.append(f"{rel}: an HTML file that is not one of the handbook's pages (from docs/?): {WHY}")
