@@ -15,8 +15,8 @@ import pytest
 from lumbar.i18n.load import load_language, translated
 from lumbar.i18n.ui import load_ui
 from lumbar.load import load_handbook
-from lumbar.render import md
-from lumbar.sheet import emergency_signs
+from lumbar.render import md, row_ranges
+from lumbar.sheet import emergency_signs, same_day_signs
 from tests.conftest import ROOT
 
 LANGS = ["en", "es", "ru"]
@@ -71,6 +71,14 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         for flag in emergency_signs(hb):
             if plain(flag.title) not in after:
                 out.append(f"the emergency line lacks '{flag.title}'")
+        # The same-day red flags follow in one line (issue 23: only the emergency ones printed).
+        same_day = squash(ui.t("See a doctor the same day if back pain comes with:"))
+        if same_day not in after:
+            out.append("the same-day line is not printed")
+        for flag in same_day_signs(hb):
+            if plain(flag.title) not in after[after.find(same_day) :]:
+                out.append(f"the same-day line lacks '{flag.title}'")
+    out.extend(verdict_problems(top, routine, hb, ui))
     # Each row: from its exercise's title to the next row's (or the tracking grid's caption).
     starts, at = [], table
     for item in routine.items:
@@ -93,9 +101,32 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         for what, line in wanted.items():
             if line and plain(line) not in row:
                 out.append(f"row {n} ({item.exercise}) lacks its {what}: '{line[:50]}'")
+        # Every caveat the page shows (conflict, oddity, pattern, or any note with a sheet line) prints in its row.
+        for note in [*item.editorial, *ex.notes]:
+            if note.caveat and plain(note.sheet or note.text) not in row:
+                out.append(f"row {n} ({item.exercise}) lacks its caveat '{(note.sheet or note.text)[:50]}'")
         if item.exercise in LOADED and ui.code == "en" and "backstraight" not in row.lower():
             out.append(f"row {n} ({item.exercise}), a loaded lift, does not say 'keep your back straight'")
     return out
+
+
+def verdict_problems(top: str, routine, hb, ui) -> list[str]:
+    """A routine with rows the handbook warns against opens its sheet with the verdict: which rows, how many, in
+    the right number (one row: 'row 3 (1 of 5) is'), and what to do while your back hurts."""
+    rows = hb.verdict_rows(next(rid for rid, r in hb.routines.items() if r is routine))
+    if not rows:
+        return []
+    one = len(rows) == 1
+    said = ui.t(
+        "row {rows} (1 of {total}) is on the article's harmful list: while your back hurts, leave it out, keep as "
+        "active as you can, and ask a physiotherapist before you do it."
+        if one
+        else "rows {rows} ({n} of {total}) are on the article's harmful list: while your back hurts, leave them out, "
+        "keep as active as you can, and ask a physiotherapist before you do them."
+    ).format(rows=row_ranges(rows), n=len(rows), total=len(routine.items))
+    if squash(ui.t("Read this first:")) + squash(said) not in top:
+        return [f"the verdict is not printed as '{said[:60]}'"]
+    return []
 
 
 @pytest.fixture(scope="module")
