@@ -50,6 +50,20 @@ def verdicts(hb: Handbook) -> list[Problem]:
     problems = []
     for rid, r in sorted(hb.routines.items()):
         rows = hb.verdict_rows(rid)
+        # What to do comes after the count (the first sentence): it may not send the reader to a row it warns about.
+        advice = r.verdict.split(". ", 1)[1] if r.verdict and ". " in r.verdict else ""
+        sent = sorted({int(n) for n in NUMBER.findall(advice)} & set(rows))
+        if sent:
+            problems.append(
+                hb.problem(
+                    "routines",
+                    rid,
+                    ("verdict",),
+                    f"'{rid}': its verdict's advice names row {', '.join(map(str, sent))}, which is among the rows it "
+                    "warns about: say what to do while your back hurts (leave them out, keep active, ask a "
+                    "physiotherapist) without pointing at a row the handbook warns against",
+                )
+            )
         if not rows or (r.verdict and str(len(rows)) in NUMBER.findall(r.verdict)):
             continue
         why = " and ".join(

@@ -113,6 +113,13 @@ def test_a_routine_that_uses_what_the_handbook_warns_against_needs_a_verdict(dat
     ]
     apply(data, "routines/back-pain.yaml", "replace:Some rows match=>1 of the 2 rows matches")
     assert load_handbook(data).routines["back-pain"].verdict.startswith("1 of the 2")
+    # Its advice may not send the reader to a row it warns about (issue 23: the hernia verdict said "do row 3").
+    apply(data, "routines/back-pain.yaml", "replace:ask first.=>ask first. While your back hurts, do row 2.")
+    assert problems(data) == [
+        "data/routines/back-pain.yaml:18: 'back-pain': its verdict's advice names row 2, which is among the rows it "
+        "warns about: say what to do while your back hurts (leave them out, keep active, ask a physiotherapist) "
+        "without pointing at a row the handbook warns against"
+    ]
 
 
 def test_a_loaded_lift_puts_a_back_position_cue_first(data):
