@@ -28,7 +28,7 @@ def sheet_pages(count: int) -> int:
 def row_room(count: int) -> int:
     """Characters of prose one row of a routine of `count` exercises may print."""
     if count <= ONE_PAGE:
-        return 380
+        return 300
     if count <= 8:
         return 700 if count <= 6 else 450
     return 300 if count <= 11 else 150
@@ -101,6 +101,24 @@ def with_urgency(safety):
 def emergency_signs(hb) -> list:
     """The red flags that need an ambulance now (their titles print in one line on every sheet)."""
     return [f for f in hb.safety.red_flags if f.urgency == "emergency"]
+
+
+# The red flags the sheet's same-day line names in a few words (lumbar/templates/sheet.html: same_day_care), in its
+# order: a new same-day red flag fails tests/test_print_rows.py until the line names it.
+SAME_DAY_LINE = (
+    "high-temperature",
+    "weight-loss",
+    "lump-or-shape-change",
+    "worse-at-night",
+    "sneeze-cough",
+    "upper-back",
+    "cancer-history",
+    "new-pain-over-50-or-under-20",
+    "infection-risk",
+    "fracture-risk",
+    "leg-weakness-worsening",
+    "sexual-problems",
+)
 
 
 def same_day_signs(hb) -> list:

@@ -300,6 +300,12 @@ def synthetic_data(src: Path, dest: Path) -> None:
             "for_whom": "Nobody: it checks that a sheet of this length prints on the right number of pages.",
             "items": items,
             "contraindications": sorted(hb.contraindications),
+            # The build asks a verdict of a routine with rows on the harmful list (the sheet prints its line).
+            **(
+                {"verdict": f"{n} of the {count} rows are on the article's list of harmful movements: leave them out."}
+                if (n := sum(bool(hb.exercises[i["exercise"]].patterns) for i in items))
+                else {}
+            ),
             "stop_rules": ["Stop when an exercise hurts.", "Stop if you feel dizzy or short of breath."],
             "sources": [next(iter(hb.sources))],
             "reviewed": "2026-01-01",

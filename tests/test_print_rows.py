@@ -102,8 +102,12 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
             if line and plain(line) not in row:
                 out.append(f"row {n} ({item.exercise}) lacks its {what}: '{line[:50]}'")
         # Every caveat the page shows (conflict, oddity, pattern, or any note with a sheet line) prints in its row.
+        # A caveat printed in full in an earlier row may print as "as in row N" (Dikul repeats one six times).
         for note in [*item.editorial, *ex.notes]:
-            if note.caveat and plain(note.sheet or note.text) not in row:
+            line = plain(note.sheet or note.text)
+            earlier = [k for k, s in enumerate(starts[: n - 1], 1) if line in flat[s : starts[k] if k < n else start]]
+            seen = earlier and squash(ui.t("as in row {row}.").format(row=earlier[0])) in row
+            if note.caveat and line not in row and not seen:
                 out.append(f"row {n} ({item.exercise}) lacks its caveat '{(note.sheet or note.text)[:50]}'")
         if item.exercise in LOADED and ui.code == "en" and "backstraight" not in row.lower():
             out.append(f"row {n} ({item.exercise}), a loaded lift, does not say 'keep your back straight'")
