@@ -10,6 +10,8 @@ from pydantic import BaseModel
 from lumbar import model
 from lumbar.loader import Document, Problem
 
+# avoided_rows: rows on the article's general harmful list (data/harmful-patterns.yaml) that no condition covers.
+HARMFUL = "harmful-patterns"
 SCHEMA_NAMES = {"exercises": "exercise", "routines": "routine", "conditions": "condition"}
 
 
@@ -87,16 +89,30 @@ class Handbook:
         return [s for s in found if s.id not in replaced]
 
     def avoided_rows(self, routine_id: str) -> dict[str, list[int]]:
-        """Condition id -> rows (from 1) of the routine whose exercise matches a harmful pattern that condition,
-        which recommends the routine, says to avoid (the verdict is about these)."""
+        """Rows (from 1) of the routine that the handbook warns against, by why: a condition id that recommends the
+        routine and avoids a harmful pattern the row's exercise matches, or HARMFUL for a row on the article's
+        general harmful list that no such condition covers (a goal routine has no avoid list). The verdict is about
+        these. (A condition's own routine may not hold an exercise it avoids by name: checks.py.)"""
         found: dict[str, list[int]] = {}
+        items = list(enumerate(self.routines[routine_id].items, 1))
         for cid in self.conditions_for_routine(routine_id):
-            avoid = set(self.conditions[cid].avoid_patterns)
-            for n, item in enumerate(self.routines[routine_id].items, 1):
+            c = self.conditions[cid]
+            avoid = set(c.avoid_patterns)
+            for n, item in items:
                 ex = self.exercises.get(item.exercise)
                 if ex and avoid.intersection(ex.patterns):
                     found.setdefault(cid, []).append(n)
+        covered = {n for rows in found.values() for n in rows}
+        harmful = set(self.patterns) if "harmful-patterns.yaml" in self.shared else set()
+        for n, item in items:
+            ex = self.exercises.get(item.exercise)
+            if ex and n not in covered and harmful.intersection(ex.patterns):
+                found.setdefault(HARMFUL, []).append(n)
         return found
+
+    def verdict_rows(self, routine_id: str) -> list[int]:
+        """Every row the verdict is about, in order."""
+        return sorted({n for rows in self.avoided_rows(routine_id).values() for n in rows})
 
     @property
     def guidelines(self) -> dict[str, model.Guideline]:
@@ -140,15 +156,32 @@ class Handbook:
                 cids = for_routine.setdefault(rid, [])
                 if not cids or cids[-1] != cid:
                     cids.append(cid)
-            avoid = {e.exercise for e in c.avoid}
-            caution = {e.exercise for e in c.caution} - avoid
             recommended = {i.exercise for rid in c.routines if rid in self.routines for i in self.routines[rid].items}
+            # One word, one meaning (issue 23): an exercise matching a movement the condition avoids is "avoid" for
+            # it everywhere (condition page, exercise page, routine verdict), even where its note says how to take care.
+            patterns = set(c.avoid_patterns)
+            matched = {e for e in recommended | {e.exercise for e in c.caution} if self._matches(e, patterns)}
+            avoid = {e.exercise for e in c.avoid} | matched
+            caution = {e.exercise for e in c.caution} - avoid
             for group, ids in (("avoid", avoid), ("caution", caution), ("recommended", recommended - avoid - caution)):
                 for ex_id in ids:
                     by_exercise.setdefault(ex_id, {}).setdefault(group, []).append(cid)
         index = (using, for_routine, by_exercise)
         self._relations = (key, index)
         return index
+
+    def _matches(self, exercise_id: str, patterns: set) -> bool:
+        ex = self.exercises.get(exercise_id)
+        return bool(ex and patterns.intersection(ex.patterns))
+
+    def avoided_by_pattern(self, condition_id: str, exercise_id: str) -> list[str]:
+        """The movements the condition avoids that the exercise matches (pattern ids, in the condition's order)."""
+        ex = self.exercises.get(exercise_id)
+        return [p for p in self.conditions[condition_id].avoid_patterns if ex and p in ex.patterns]
+
+    def exercise_ids_avoided(self, condition_id: str) -> list[str]:
+        """Exercises the condition avoids, by name or by a movement they match (sorted)."""
+        return sorted(e for e, groups in self._index()[2].items() if condition_id in groups.get("avoid", ()))
 
     def routines_using(self, exercise_id: str) -> list[str]:
         return list(self._index()[0].get(exercise_id, ()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from lumbar.handbook import Handbook
+from lumbar.handbook import HARMFUL, Handbook
 from lumbar.loader import Problem
 
 PREGNANCY = "pregnancy"
@@ -44,28 +44,47 @@ def pregnancy_signs(hb: Handbook) -> list[Problem]:
 
 
 def verdicts(hb: Handbook) -> list[Problem]:
-    """A routine whose items match its own condition's avoid list opens with a verdict that gives their number."""
+    """A routine that prescribes what the handbook warns against (what a condition recommending it says to avoid,
+    or, for any routine, a movement on the article's general harmful list) opens with a verdict that gives their
+    number."""
     problems = []
     for rid, r in sorted(hb.routines.items()):
-        for cid, items in sorted(hb.avoided_rows(rid).items()):
-            count = len(items)
-            if r.verdict and str(count) in NUMBER.findall(r.verdict):
-                continue
-            what = (
-                f"its verdict does not give the number of those items ({count})" if r.verdict else "it has no verdict"
-            )
+        rows = hb.verdict_rows(rid)
+        # What to do comes after the count (the first sentence): it may not send the reader to a row it warns about.
+        advice = r.verdict.split(". ", 1)[1] if r.verdict and ". " in r.verdict else ""
+        sent = sorted({int(n) for n in NUMBER.findall(advice)} & set(rows))
+        if sent:
             problems.append(
                 hb.problem(
                     "routines",
                     rid,
-                    ("verdict",) if r.verdict else ("title",),
-                    f"'{rid}': {count} of its {len(r.items)} items (rows {', '.join(map(str, items))}) match what "
-                    f"condition '{cid}' says to avoid, and {what}: add 'verdict:' with a short text that says how "
-                    "many items match, what the handbook advises while your back hurts, and to ask a "
-                    "physiotherapist before doing them",
+                    ("verdict",),
+                    f"'{rid}': its verdict's advice names row {', '.join(map(str, sent))}, which is among the rows it "
+                    "warns about: say what to do while your back hurts (leave them out, keep active, ask a "
+                    "physiotherapist) without pointing at a row the handbook warns against",
                 )
             )
-            break
+        if not rows or (r.verdict and str(len(rows)) in NUMBER.findall(r.verdict)):
+            continue
+        why = " and ".join(
+            "the article's list of harmful movements (data/harmful-patterns.yaml)"
+            if cid == HARMFUL
+            else f"what condition '{cid}' says to avoid"
+            for cid in hb.avoided_rows(rid)
+        )
+        what = f"its verdict does not give their number ({len(rows)})" if r.verdict else "it has no verdict"
+        problems.append(
+            hb.problem(
+                "routines",
+                rid,
+                ("verdict",) if r.verdict else ("title",),
+                f"'{rid}': {len(rows)} of its {len(r.items)} rows ({', '.join(map(str, rows))}) "
+                f"{'matches' if len(rows) == 1 else 'match'} {why}, and "
+                f"{what}: add 'verdict:' with a short text that says how many rows match, what to do while your "
+                "back hurts (leave them out and keep active), and to ask a physiotherapist before doing them; "
+                "name no row to do that is among them",
+            )
+        )
     return problems
 
 

@@ -31,7 +31,7 @@ from lumbar.model import Dose
 from lumbar.qr import TITLE as QR_TITLE
 from lumbar.qr import qr_svg
 from lumbar.review import review_due
-from lumbar.sheet import emergency_signs, row_room, sheet_pages, sheet_row
+from lumbar.sheet import emergency_signs, row_room, same_day_signs, sheet_pages, sheet_row
 
 KIND_TITLES = {"exercises": "Exercises", "routines": "Routines", "conditions": "Conditions and goals"}
 
@@ -226,6 +226,7 @@ class Renderer:
         self.env.globals["qr_svg"] = self._qr_svg  # the printed sheet's QR code
         self.env.globals.update(sheet_row=sheet_row, row_room=row_room, sheet_pages=sheet_pages)
         self.env.globals["emergency_signs"] = lambda: emergency_signs(hb)
+        self.env.globals["same_day_signs"] = lambda: same_day_signs(hb)
         self.extras: dict = {}  # other parts (figures, QR codes) register template globals here
 
     def _qr_svg(self, url: str) -> Markup:

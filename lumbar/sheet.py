@@ -3,6 +3,7 @@ print, and which red flags the one-line emergency line names."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # A sheet is one page up to ONE_PAGE exercises, two pages up to TWO_PAGES, then three: each row has its start and end drawings,
@@ -11,9 +12,12 @@ from dataclasses import dataclass
 ONE_PAGE, TWO_PAGES = 4, 12  # more than TWO_PAGES: three pages
 SHORT = 10_000
 
-# Red flags whose source (the NHS back pain page) says "call 999 or go to A&E": the sheet's emergency line, until
-# data/safety.yaml marks each red flag with its kind (kind: emergency).
-EMERGENCY_IDS = ("both-legs", "genitals-buttocks", "bladder-bowel", "chest-pain", "serious-accident")
+# A red flag's urgency, when data/safety.yaml gives none: what its English text tells the reader to do first (the
+# NHS wording: "call 999 or go to A&E" is an emergency; "an urgent GP appointment or call 111", the same day).
+SAID = (
+    ("emergency", re.compile(r"\bcall 999\b|\bgo to A&E\b|\bemergency number\b", re.IGNORECASE)),
+    ("same-day", re.compile(r"\burgent GP\b|\bcall 111\b|\bsame day\b", re.IGNORECASE)),
+)
 
 
 def sheet_pages(count: int) -> int:
@@ -24,7 +28,7 @@ def sheet_pages(count: int) -> int:
 def row_room(count: int) -> int:
     """Characters of prose one row of a routine of `count` exercises may print."""
     if count <= ONE_PAGE:
-        return 380
+        return 300
     if count <= 8:
         return 700 if count <= 6 else 450
     return 300 if count <= 11 else 150
@@ -79,9 +83,44 @@ def sheet_row(exercise, room: int, used: int = 0) -> Row:
     )
 
 
+def red_flag_urgency(flag) -> str | None:
+    """'emergency' or 'same-day': the flag's own urgency, else the first of the two its text asks for."""
+    if flag.urgency:
+        return flag.urgency
+    found = [(m.start(), urgency) for urgency, said in SAID if (m := said.search(flag.text))]
+    return min(found)[1] if found else None
+
+
+def with_urgency(safety):
+    """data/safety.yaml with every red flag's urgency filled in (load time, before translation: the translated text
+    does not say it in English)."""
+    flags = [f if f.urgency else f.model_copy(update={"urgency": red_flag_urgency(f)}) for f in safety.red_flags]
+    return safety.model_copy(update={"red_flags": flags})
+
+
 def emergency_signs(hb) -> list:
     """The red flags that need an ambulance now (their titles print in one line on every sheet)."""
-    flags = hb.safety.red_flags
-    if any(getattr(f, "kind", None) for f in flags):
-        return [f for f in flags if getattr(f, "kind", None) == "emergency"]
-    return [f for f in flags if f.id in EMERGENCY_IDS]
+    return [f for f in hb.safety.red_flags if f.urgency == "emergency"]
+
+
+# The red flags the sheet's same-day line names in a few words (lumbar/templates/sheet.html: same_day_care), in its
+# order: a new same-day red flag fails tests/test_print_rows.py until the line names it.
+SAME_DAY_LINE = (
+    "high-temperature",
+    "weight-loss",
+    "lump-or-shape-change",
+    "worse-at-night",
+    "sneeze-cough",
+    "upper-back",
+    "cancer-history",
+    "new-pain-over-50-or-under-20",
+    "infection-risk",
+    "fracture-risk",
+    "leg-weakness-worsening",
+    "sexual-problems",
+)
+
+
+def same_day_signs(hb) -> list:
+    """The red flags that need a doctor the same day (one line on every sheet, after the emergency one)."""
+    return [f for f in hb.safety.red_flags if f.urgency in ("now", "same-day")]

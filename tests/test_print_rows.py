@@ -15,8 +15,8 @@ import pytest
 from lumbar.i18n.load import load_language, translated
 from lumbar.i18n.ui import load_ui
 from lumbar.load import load_handbook
-from lumbar.render import md
-from lumbar.sheet import emergency_signs
+from lumbar.render import md, row_ranges
+from lumbar.sheet import SAME_DAY_LINE, emergency_signs, same_day_signs
 from tests.conftest import ROOT
 
 LANGS = ["en", "es", "ru"]
@@ -71,6 +71,11 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         for flag in emergency_signs(hb):
             if plain(flag.title) not in after:
                 out.append(f"the emergency line lacks '{flag.title}'")
+        # The same-day red flags follow in one short line (issue 23: only the emergency ones printed).
+        same_day = squash(ui.t("See a doctor the same day if back pain comes with:")) + squash(ui.t(SAME_DAY_WORDS))
+        if same_day not in after:
+            out.append("the same-day line is not printed")
+    out.extend(verdict_problems(top, routine, hb, ui))
     # Each row: from its exercise's title to the next row's (or the tracking grid's caption).
     starts, at = [], table
     for item in routine.items:
@@ -93,9 +98,54 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         for what, line in wanted.items():
             if line and plain(line) not in row:
                 out.append(f"row {n} ({item.exercise}) lacks its {what}: '{line[:50]}'")
+        # Every caveat the page shows (conflict, oddity, pattern, or any note with a sheet line) prints in its row.
+        # A caveat printed in full in an earlier row may print as "as in row N" (Dikul repeats one six times).
+        for note in [*item.editorial, *ex.notes]:
+            line = plain(note.sheet or note.text)
+            earlier = [k for k, s in enumerate(starts[: n - 1], 1) if line in flat[s : starts[k] if k < n else start]]
+            seen = earlier and squash(ui.t("as in row {row}.").format(row=earlier[0])) in row
+            if note.caveat and line not in row and not seen:
+                out.append(f"row {n} ({item.exercise}) lacks its caveat '{(note.sheet or note.text)[:50]}'")
         if item.exercise in LOADED and ui.code == "en" and "backstraight" not in row.lower():
             out.append(f"row {n} ({item.exercise}), a loaded lift, does not say 'keep your back straight'")
     return out
+
+
+# The same-day line's words (lumbar/templates/sheet.html: same_day_care), one phrase per red flag of SAME_DAY_LINE.
+SAME_DAY_WORDS = (
+    "a high temperature; weight loss without trying; a lump or change of shape; pain at night or not eased by rest; "
+    "pain worse on sneezing, coughing or pooing; pain between the shoulders; past cancer; first back pain over 50 or "
+    "under 20; a weak immune system or injecting drugs; a fall with thin bones or long-term steroids; a leg getting "
+    "weaker; new problems with sex."
+)
+
+
+def test_the_same_day_line_names_every_same_day_red_flag():
+    """Every red flag whose urgency is same-day has its phrase in the sheet's line, in order; a new one fails here
+    until the line names it (the line is short words, not the titles, to keep the sheet at 10 pt)."""
+    hb = load_handbook(ROOT / "data")
+    assert [f.id for f in same_day_signs(hb)] == list(SAME_DAY_LINE)
+    assert SAME_DAY_WORDS.count(";") + 1 == len(SAME_DAY_LINE)
+    assert {f.id for f in hb.safety.red_flags if f.urgency == "emergency"} >= {"bowel-fullness", "both-legs"}
+
+
+def verdict_problems(top: str, routine, hb, ui) -> list[str]:
+    """A routine with rows the handbook warns against opens its sheet with the verdict: which rows, how many, in
+    the right number (one row: 'row 3 (1 of 5) is'), and what to do while your back hurts."""
+    rows = hb.verdict_rows(next(rid for rid, r in hb.routines.items() if r is routine))
+    if not rows:
+        return []
+    one = len(rows) == 1
+    said = ui.t(
+        "row {rows} (1 of {total}) is on the article's harmful list: while your back hurts, leave it out, keep as "
+        "active as you can, and ask a physiotherapist before you do it."
+        if one
+        else "rows {rows} ({n} of {total}) are on the article's harmful list: while your back hurts, leave them out, "
+        "keep as active as you can, and ask a physiotherapist before you do them."
+    ).format(rows=row_ranges(rows), n=len(rows), total=len(routine.items))
+    if squash(ui.t("Read this first:")) + squash(said) not in top:
+        return [f"the verdict is not printed as '{said[:60]}'"]
+    return []
 
 
 @pytest.fixture(scope="module")

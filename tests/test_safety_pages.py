@@ -96,3 +96,35 @@ def test_printed_sheets_carry_the_pregnancy_signs_and_the_verdict(browser, serve
     assert squash(load_ui(lang.strip("/") or "en").t("Read this first:")) in hernia.flat
     assert squash("1, 2, 4\u20138") in hernia.flat
     assert squash(hb.routines["hernia"].verdict) not in hernia.flat
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_word_for_avoid_on_every_page(site, handbook, lang):
+    """An exercise that matches a movement a condition avoids is "avoid" for it on the exercise page, in the
+    condition's avoid list (not under "take care"), and flagged "avoid while your back hurts" in its routine's table
+    (issue 23: the hernia page said avoid, the exercise page and the routine said take care)."""
+    hb = _data(handbook, lang)
+    ui = load_ui(lang.strip("/") or "en")
+    found = 0
+    for cid, c in hb.conditions.items():
+        for e in c.caution:
+            if not set(c.avoid_patterns) & set(hb.exercises[e.exercise].patterns):
+                continue
+            found += 1
+            raw = (site / f"{lang}exercises/{e.exercise}/index.html").read_text(encoding="utf-8")
+            item = raw[raw.index('id="conditions"') :]
+            title = c.title.replace("'", "&#39;")
+            avoid = [li for li in item.split("<li")[1:] if 'class="lh-avoid"' in li]
+            care = [li for li in item.split("<li")[1:] if 'class="lh-caution"' in li]
+            assert any(f">{title}</a>" in li for li in avoid), (lang, cid, e.exercise, "not under avoid")
+            assert not any(f">{title}</a>" in li for li in care), (lang, cid, e.exercise, "still under take care")
+            page = (site / f"{lang}conditions/{cid}/index.html").read_text(encoding="utf-8")
+            link = f"exercises/{e.exercise}/"
+            avoid_list = page[page.index('class="lh-avoid"') :]
+            assert link in avoid_list[: avoid_list.index("</ul>")], (lang, cid, e.exercise)
+            if 'class="lh-caution"' in page:
+                care_list = page[page.index('class="lh-caution"') :]
+                assert link not in care_list[: care_list.index("</ul>")], (lang, cid, e.exercise)
+    assert found >= 6  # the hernia page alone has six
+    flag = ui.t("Avoid while your back hurts: a {harmful_movement}").split("{")[0].strip()
+    assert flag in visible((site / f"{lang}routines/hernia/index.html").read_text(encoding="utf-8"))

@@ -9,6 +9,8 @@ clinician, with `reviewed_by` and `reviewed`). Every mistake is a Problem with t
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +22,7 @@ from lumbar.handbook import Handbook
 from lumbar.i18n.scaffold import english, files
 from lumbar.i18n.text import FREE_LISTS, fingerprint, shape
 from lumbar.loader import DataError, Document, Problem, read
-from lumbar.problems import did_you_mean
+from lumbar.problems import did_you_mean, validate
 
 STATUSES = ("machine", "edited", "translated", "reviewed")
 
@@ -177,10 +179,26 @@ def load_language(data: Path, code: str) -> Language:
         cls = model.KINDS[rel.split("/")[0]] if "/" in rel else model.SHARED[rel]
         text = {k: v for k, v in doc.value.items() if k != "translation"}
         _check(text, shape(cls), eng, doc, (), problems)
+        _fits(doc, cls, data / rel, text, "/" not in rel, problems)
         lang.files[rel] = Translation(rel, text, status, made_from != fingerprint(eng), reviewer)
     if problems:
         raise DataError(problems)
     return lang
+
+
+@functools.lru_cache(maxsize=4096)
+def _english_value(path: Path, mtime: int):  # every language reads the same English once
+    return read(path, path.parent).value
+
+
+def _fits(doc: Document, cls: type[BaseModel], english_path: Path, text: dict, shared: bool, problems: list) -> None:
+    """The translation laid over its English file still meets the field limits (a name of at most 120 characters):
+    a file/line/what-to-do problem, not a traceback when the pages are made."""
+    value = copy.deepcopy(_english_value(english_path, english_path.stat().st_mtime_ns))
+    merged = overlay(value, _by_id(value, text) if shared else text)
+    found: list[Problem] = []
+    validate(Document(doc.path, merged, doc.lines), cls, found)
+    problems += [Problem(f.path, f.line, f"{f.message} in this translation: shorten it") for f in found]
 
 
 def overlay(english_value, text):
