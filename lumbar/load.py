@@ -11,7 +11,6 @@ from lumbar import model
 from lumbar.handbook import Handbook
 from lumbar.loader import DataError, Problem, read
 from lumbar.problems import did_you_mean, validate
-from lumbar.sheet import with_urgency
 
 
 def load_handbook(root: Path | str = "data") -> Handbook:
@@ -73,8 +72,6 @@ def load_handbook(root: Path | str = "data") -> Handbook:
     for needed in sorted(set(model.SHARED) - model.OPTIONAL):
         if needed not in hb.shared and not any(p.path.endswith("/" + needed) for p in problems):
             problems.append(Problem(f"{root.name}/{needed}", 1, "this shared file is missing"))
-    if "safety.yaml" in hb.shared:
-        hb.shared["safety.yaml"] = with_urgency(hb.shared["safety.yaml"])
     problems.extend(check(hb))
     if problems:
         raise DataError(problems)

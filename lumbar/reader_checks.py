@@ -16,7 +16,7 @@ NUMBER = re.compile(r"\b(\d+)\b")
 
 
 def readers(hb: Handbook) -> list[Problem]:
-    return pregnancy_signs(hb) + verdicts(hb) + loaded_lifts(hb) + sign_scopes(hb)
+    return pregnancy_signs(hb) + verdicts(hb) + loaded_lifts(hb) + sign_scopes(hb) + flag_urgency(hb)
 
 
 def _at(hb: Handbook, where: tuple, message: str) -> Problem:
@@ -125,3 +125,19 @@ def sign_scopes(hb: Handbook) -> list[Problem]:
                 where = ("stop_signs", i, "replaces", j)
                 problems.append(_at(hb, where, f"unknown stop sign '{rid}' in '{s.id}' replaces"))
     return problems
+
+
+def flag_urgency(hb: Handbook) -> list[Problem]:
+    """Every red flag says how soon: the sheets print the emergency ones and the same-day ones in their own lines."""
+    if "safety.yaml" not in hb.shared:
+        return []
+    return [
+        _at(
+            hb,
+            ("red_flags", i, "id"),
+            f"red flag '{f.id}' has no 'urgency:': add 'urgency: emergency' (the emergency number or A&E now) or "
+            "'urgency: same-day' (an urgent GP appointment or 111 the same day), as its text and source say",
+        )
+        for i, f in enumerate(hb.safety.red_flags)
+        if f.urgency not in ("emergency", "same-day")
+    ]

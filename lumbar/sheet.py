@@ -3,7 +3,6 @@ print, and which red flags the one-line emergency line names."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 # A sheet is one page up to ONE_PAGE exercises, two pages up to TWO_PAGES, then three: each row has its start and end drawings,
@@ -11,13 +10,6 @@ from dataclasses import dataclass
 # there is room. Characters of prose a row may print, by the routine's length:
 ONE_PAGE, TWO_PAGES = 4, 12  # more than TWO_PAGES: three pages
 SHORT = 10_000
-
-# A red flag's urgency, when data/safety.yaml gives none: what its English text tells the reader to do first (the
-# NHS wording: "call 999 or go to A&E" is an emergency; "an urgent GP appointment or call 111", the same day).
-SAID = (
-    ("emergency", re.compile(r"\bcall 999\b|\bgo to A&E\b|\bemergency number\b", re.IGNORECASE)),
-    ("same-day", re.compile(r"\burgent GP\b|\bcall 111\b|\bsame day\b", re.IGNORECASE)),
-)
 
 
 def sheet_pages(count: int) -> int:
@@ -81,21 +73,6 @@ def sheet_row(exercise, room: int, used: int = 0) -> Row:
         cautions,
         breathing,
     )
-
-
-def red_flag_urgency(flag) -> str | None:
-    """'emergency' or 'same-day': the flag's own urgency, else the first of the two its text asks for."""
-    if flag.urgency:
-        return flag.urgency
-    found = [(m.start(), urgency) for urgency, said in SAID if (m := said.search(flag.text))]
-    return min(found)[1] if found else None
-
-
-def with_urgency(safety):
-    """data/safety.yaml with every red flag's urgency filled in (load time, before translation: the translated text
-    does not say it in English)."""
-    flags = [f if f.urgency else f.model_copy(update={"urgency": red_flag_urgency(f)}) for f in safety.red_flags]
-    return safety.model_copy(update={"red_flags": flags})
 
 
 def emergency_signs(hb) -> list:

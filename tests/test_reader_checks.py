@@ -142,3 +142,14 @@ def test_a_loaded_lift_puts_a_back_position_cue_first(data):
         "replace:  - Move slowly.\n  - Keep your back straight.=>  - Keep your back straight.\n  - Move slowly.",
     )
     load_handbook(data)
+
+
+def test_every_red_flag_says_how_soon(data):
+    """The sheets print the emergency and the same-day red flags in their own lines, so each flag says which."""
+    path = data / "safety.yaml"
+    path.write_text(path.read_text().replace("    urgency: emergency\n", "", 1))
+    assert problems(data) == [
+        "data/safety.yaml:14: red flag 'bladder-bowel' has no 'urgency:': add 'urgency: emergency' (the emergency "
+        "number or A&E now) or 'urgency: same-day' (an urgent GP appointment or 111 the same day), as its text "
+        "and source say"
+    ]
