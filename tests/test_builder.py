@@ -130,7 +130,12 @@ def test_keyboard_routine_prints_on_one_page_and_its_qr_reopens_it(browser, serv
         at = [flat.find(n) for n in names]
         assert -1 not in at and at == sorted(at), f"{size}: names missing or out of order: {at}"
         assert all(flat.find(d) > at[0] for d in lines), f"{size}: a dose is missing:\n{flat}"
-        assert "call an ambulance" in flat and "not medical advice" in flat and "Stop, or ease off" in flat
+        assert (
+            "call an ambulance" in flat
+            and "not medical advice" in flat
+            and "Stop:" in flat
+            and "Ease off, or stop for a while:" in flat
+        )
         (tmp_path / size).mkdir()
         assert qr_links(pdf, tmp_path / size) == [link], f"{size}: the QR code does not give the link"
     context.close()

@@ -31,5 +31,5 @@ def test_a_customised_pregnancy_routine_prints_the_pregnancy_warning_signs(page,
 
 def test_another_customised_routine_prints_the_general_stop_line(page, server, tmp_path):
     text = _sheet_text(page, server, "back-pain", tmp_path)
-    assert "Stop, or ease off and rest:" in text and "Cramping" in text, text
+    assert "Ease off, or stop for a while:" in text and "Cramping" in text, text
     assert "midwife" not in text

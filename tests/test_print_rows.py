@@ -76,6 +76,17 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         if same_day not in after:
             out.append("the same-day line is not printed")
     out.extend(verdict_problems(top, routine, hb, ui))
+    # The stop signs with no call: "Stop:" with each one's action where it has its own line, then "Ease off"
+    # (the second audit: "sharp pain" printed under "Stop, or ease off", and routine signs as bare titles).
+    calm = [s for s in hb.stop_signs_for(routine.id) if not s.urgency]
+    for label, group in (
+        ("Stop:", [s for s in calm if not s.ease_off]),
+        ("Ease off, or stop for a while:", [s for s in calm if s.ease_off]),
+    ):
+        at = top.find(squash(ui.t(label)))
+        for sign in group:
+            if at < 0 or plain(sign.sheet or sign.title) not in top[at:]:
+                out.append(f"the stop sign '{sign.id}' is not printed after '{label}'")
     # Each row: from its exercise's title to the next row's (or the tracking grid's caption).
     starts, at = [], table
     for item in routine.items:

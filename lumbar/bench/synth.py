@@ -116,19 +116,25 @@ def generate(out: Path, n: int, real: Path = ROOT / "data", seed: int = 0, inclu
         exercise_ids = sorted(taken["exercises"])
 
     routine_ids = _ids(real_ids["routines"], taken["routines"], n_rt - len(taken["routines"]), lambda k: f"routine-{k}")
-    routine_exercises = {}
-    supine = _supine_guidance(real)
-    for i, rt_id in enumerate(routine_ids):
-        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying, supine)
-        _dump(routine, out / "routines" / f"{rt_id}.yaml")
-        routine_exercises[rt_id] = {it["exercise"] for it in routine["items"]}
-    condition_ids = _ids(
-        real_ids["conditions"], taken["conditions"], n_cd - len(taken["conditions"]), lambda k: f"condition-{k}"
-    )
     patterns_of = functools.cache(
         lambda ex_id: set(
             yaml.safe_load((out / "exercises" / f"{ex_id}.yaml").read_text("utf-8")).get("patterns") or []
         )
+    )
+    routine_exercises = {}
+    supine = _supine_guidance(real)
+    for i, rt_id in enumerate(routine_ids):
+        routine = _routine(rng, i + 1, exercise_ids, lists, reviewed, one_sided, lying, supine)
+        harmful = [it for it in routine["items"] if patterns_of(it["exercise"])]
+        if harmful:  # a routine that prescribes a harmful movement opens with a verdict (reader_checks.verdicts)
+            routine["verdict"] = (
+                f"{len(harmful)} of its {len(routine['items'])} rows match movements the article calls harmful: while "
+                "your back hurts, leave them out, keep active, and ask a physiotherapist first."
+            )
+        _dump(routine, out / "routines" / f"{rt_id}.yaml")
+        routine_exercises[rt_id] = {it["exercise"] for it in routine["items"]}
+    condition_ids = _ids(
+        real_ids["conditions"], taken["conditions"], n_cd - len(taken["conditions"]), lambda k: f"condition-{k}"
     )
     made_conditions: list[str] = []
     linked: set[str] = set()

@@ -86,6 +86,16 @@ class Rule(Entry):
         description="General stop signs (ids) this one replaces for the readers it is for, e.g. a pregnancy sign "
         "that must not be read as 'ease off and rest'.",
     )
+    ease_off: StrictBool = Field(
+        False,
+        description="true for a sign whose action is to reduce the load or stop for a while; the sheet lists it "
+        "under 'Ease off or stop for a while', every other sign under 'Stop'.",
+    )
+    sheet: Name | None = Field(
+        None,
+        description="The sign and what to do, in one short line for the printed sheet (a sign for one routine, whose "
+        "action is not just 'stop'); without it the sheet prints the title.",
+    )
 
 
 class Safety(Strict):
