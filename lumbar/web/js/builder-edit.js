@@ -109,6 +109,7 @@ function doseField(ctx, item, key, index, label, title, max, words) {
     ctx.edit(input, () => {
       item[key] = value === undefined ? null : value;
       if (words) item[words] = value === undefined ? cleanText(input.value, LIMITS.words).trim() : "";
+      item[key + "Ref"] = null; // typed by the physiotherapist: no longer the handbook's words, travels as text
     }, () => { input.value = shownNow(); });
   };
   input.addEventListener("input", () => take(false));

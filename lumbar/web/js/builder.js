@@ -3,7 +3,7 @@
 // is stored or sent. Every value from the address or the data goes into the page as text, never as HTML.
 // Here: the state, the changes, the hand-over buttons; the editor, finder and sheet are modules beside it.
 import { decodeRoutine, encodeRoutine, emptyItem, emptyRoutine, cleanText, linkSize, LIMITS } from "./lib/routine-link.js";
-import { doseLine, fromHandbook, resolveItems, warningsFor, caveatsFor, routineTitle } from "./lib/routine-logic.js";
+import { doseLine, fromHandbook, resolveItems, warningsFor, caveatsFor, routineTitle, handbookWords } from "./lib/routine-logic.js";
 import { make } from "./builder-kit.js";
 import { routineFields, itemEditor } from "./builder-edit.js";
 import { finder } from "./builder-find.js";
@@ -227,7 +227,7 @@ function build(root, data, sheet) {
   if (/^[reR]=/.test(hash)) {
     const { routine, problems } = decodeRoutine(hash.slice(2));
     state.routine = resolveItems(routine, data).routine;
-    state.problems = problems;
+    state.problems = problems.concat(handbookWords(state.routine, data.routines.find((r) => r.id === state.routine.source)));
     state.mode = hash[0] === "e" ? "edit" : "view";
   } else if (hash) {
     state.problems = [t("The address after \"#\" (\"{hash}\") is not a routine link: an empty routine was opened. Ask for the link again.", { hash: cleanText(readable(hash), 40) })];

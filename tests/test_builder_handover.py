@@ -1,0 +1,94 @@
+"""The hand-over of a customised routine (issue 25, left-overs): the link carries the handbook's holds and rests in
+words and the routine's title by reference, not as text, and each reader says them in its own language (the
+builder's patient view, its sheet, the guided session)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from tests.test_builder import guard, ready
+
+
+def b32(text: str) -> str:
+    return base64.b32encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def lang_data(lang: str, kind: str, item: str) -> dict:
+    base = ROOT / "data" if lang == "en" else ROOT / "data" / "i18n" / lang
+    return yaml.safe_load((base / kind / f"{item}.yaml").read_text(encoding="utf-8"))
+
+
+def customise(page, server: str, lang: str, rid: str) -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    ready(page, f"{server}{prefix}builder/?routine={rid}")
+    return page.input_value("#lh-b-link")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_handbook_words_and_title_travel_by_reference(browser, server, lang):
+    """Dikul (holds "a couple of minutes") and back pain ("a few seconds") customised: the link holds none of the
+    words nor the title; the patient's view, its sheet and the session show them in the reader's language."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen = guard(page)
+    prefix = "" if lang == "en" else f"{lang}/"
+    for rid in ("dikul", "back-pain", "flexibility"):
+        routine = lang_data(lang, "routines", rid)
+        english = lang_data("en", "routines", rid)
+        link = customise(page, server, lang, rid)
+        code = link.split("#r=", 1)[1]
+        words = {it[k] for it in routine["items"] for k in ("hold", "rest") if it.get(k)}
+        words |= {it[k] for it in english["items"] for k in ("hold", "rest") if it.get(k)}
+        assert words, rid
+        for text in words | {routine["title"], english["title"]}:
+            assert b32(text) not in code, (rid, text, code)
+        # No text at all: only the format's letters for counts, flags and references.
+        assert not any(len(field) > 8 for part in code.split("/") for field in part.split(".")), code
+        patient = context.new_page()
+        seen += guard(patient)
+        ready(patient, link)
+        assert patient.locator("h1").inner_text() == routine["title"]
+        assert patient.locator(".lh-b-sheet-title").inner_text() == routine["title"]
+        doses = patient.locator(".lh-b-view > li .lh-b-dose").all_inner_texts()
+        for i, it in enumerate(routine["items"]):
+            for key in ("hold", "rest"):
+                if it.get(key) and key + "_seconds" not in it:
+                    assert it[key] in doses[i], (rid, i, key, doses[i])
+        assert patient.locator(".lh-b-problem").count() == 0
+        patient.goto(f"{server}{prefix}session/#r={code}", wait_until="load")
+        patient.wait_for_selector(".lh-start")
+        assert patient.locator(".lh-session-routine").inner_text() == routine["title"]
+        assert (
+            patient.locator(".lh-session-changes").count() == 0
+            or not patient.locator(".lh-session-changes").is_visible()
+        )
+        plan = " ".join(patient.locator(".lh-session-plan li").all_inner_texts())
+        for it in routine["items"]:
+            if it.get("hold") and "hold_seconds" not in it:
+                assert it["hold"] in plan, (rid, it["hold"], plan)
+        patient.close()
+    context.close()
+    assert not seen, seen
+
+
+def test_a_renamed_routine_and_typed_words_travel_as_text(page, server):
+    """What the physiotherapist writes is the only text in the link: a new title, a hold in their own words."""
+    customise(page, server, "en", "back-pain")
+    page.fill("#lh-b-title", "Mrs Smith, week 1")
+    holds = page.locator("input[data-key=hold]")
+    for i in range(holds.count()):
+        if not holds.nth(i).input_value().strip().isdigit() and holds.nth(i).input_value():
+            holds.nth(i).fill("as long as is comfortable")
+            holds.nth(i).press("Tab")
+            break
+    else:
+        raise AssertionError("no hold in words in the back pain routine")
+    code = page.input_value("#lh-b-link").split("#r=", 1)[1]
+    assert b32("Mrs Smith, week 1") in code and b32("as long as is comfortable") in code, code
+    page.goto(server + "es/session/#r=" + code, wait_until="load")
+    page.wait_for_selector(".lh-start")
+    assert page.locator(".lh-session-routine").inner_text() == "Mrs Smith, week 1"
