@@ -5,6 +5,7 @@ builder's patient view, its sheet, the guided session)."""
 from __future__ import annotations
 
 import base64
+import subprocess
 
 import pytest
 import yaml
@@ -92,3 +93,24 @@ def test_a_renamed_routine_and_typed_words_travel_as_text(page, server):
     page.goto(server + "es/session/#r=" + code, wait_until="load")
     page.wait_for_selector(".lh-start")
     assert page.locator(".lh-session-routine").inner_text() == "Mrs Smith, week 1"
+
+
+def test_the_builder_sheet_prints_each_key_step_and_first_caution(page, server, handbook, tmp_path):
+    """The safety facts the handbook's own sheets always print (routine-items.html): each exercise's key step and
+    first caution, on the builder's printed sheet of every routine customised (read from the PDF's text)."""
+    from lumbar.builder import plain
+    from tests.test_builder import images_loaded, printed
+
+    for rid, routine in handbook.routines.items():
+        ready(page, f"{server}builder/?routine={rid}")
+        images_loaded(page)
+        pdf = tmp_path / f"{rid}.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        flat = " " + " ".join(text.replace("\u00a0", " ").split()) + " "
+        for i, it in enumerate(routine.items):
+            ex = handbook.exercises[it.exercise]
+            key = plain(ex.steps[ex.key_step - 1])
+            assert printed(f"{ex.key_step}. {key}", flat), (rid, i, key)
+            if ex.cautions:
+                assert printed("Take care: " + plain(ex.cautions[0]), flat), (rid, i, ex.cautions[0])
