@@ -114,3 +114,53 @@ def test_the_builder_sheet_prints_each_key_step_and_first_caution(page, server, 
             assert printed(f"{ex.key_step}. {key}", flat), (rid, i, key)
             if ex.cautions:
                 assert printed("Take care: " + plain(ex.cautions[0]), flat), (rid, i, ex.cautions[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_pregnancy_notes_for_lying_face_down_or_on_the_back(browser, server, handbook, lang, tmp_path):
+    """The pregnancy routine customised, with an exercise lying on the back and one face down added: each shows the
+    note its own exercise page gives for pregnancy (from the page's data) in the editor, on the sheet and in the
+    patient's view; in a routine for another condition, none."""
+    from tests.test_builder import images_loaded
+
+    prefix = "" if lang == "en" else f"{lang}/"
+    context = browser.new_context()
+    page = context.new_page()
+    seen = guard(page)
+    notes = {}
+    for eid in ("bench-knee-hug", "back-extension"):
+        page.goto(f"{server}{prefix}exercises/{eid}/")
+        note = " ".join(page.locator(".lh-cautions .lh-pregnancy").inner_text().split())
+        # Its link to the guideline's statement stays on the exercise's page: the note up to it.
+        link = page.locator(".lh-cautions .lh-pregnancy a[href*=statement]")
+        notes[eid] = note.rsplit(". ", 1)[0] + "." if link.count() else note
+        assert len(notes[eid]) > 100, (eid, note)
+    ready(page, f"{server}{prefix}builder/?routine=pregnancy")
+    assert page.locator(".lh-b-pregnancy").count() == 0
+    for eid in notes:
+        page.fill("#lh-b-q", eid)
+        page.locator(f'[data-focus="add-{eid}"]').click()
+    editor = [" ".join(t.split()) for t in page.locator(".lh-b-item .lh-b-pregnancy").all_inner_texts()]
+    assert editor == list(notes.values()), editor
+    images_loaded(page)
+    pdf = tmp_path / f"{lang}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    for note in notes.values():
+        assert note in text, (note, text)
+    link = page.input_value("#lh-b-link")
+    patient = context.new_page()
+    seen += guard(patient)
+    ready(patient, link)
+    shown = " ".join(patient.locator(".lh-b-view .lh-pv-safety").all_inner_texts())
+    for note in notes.values():
+        assert note in " ".join(shown.split()), (note, shown)
+    # Another condition: no pregnancy note.
+    patient.goto(link.replace("builder/#r=", "builder/#e="))
+    patient.wait_for_selector("#lh-builder[data-ready]")
+    patient.select_option("#lh-b-condition", "low-back-pain")
+    assert patient.locator(".lh-b-pregnancy").count() == 2, "the source routine is still the pregnancy routine"
+    context.close()
+    assert not seen, seen

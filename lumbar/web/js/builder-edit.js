@@ -129,6 +129,7 @@ export function itemEditor(ctx, item, index) {
   const pic = ex && ex.thumb ? make("img", { class: "lh-b-thumb", src: ctx.thumbs + encodeURIComponent(ex.id) + ".svg", alt: "", width: 64, height: 40 }) : null;
   li.append(make("div", { class: "lh-b-item-head" }, [pic, make("div", {}, [heading, ex ? make("p", { class: "lh-position", text: positions.get(ex.position) || ex.position }) : null])]));
   if (ex) { const w = warningList(ctx, ex, true); if (w) li.append(w); }
+  if (ctx.pregnancyNote(ex)) li.append(make("p", { class: "lh-b-caveat lh-b-pregnancy" }, [ctx.pregnancyNote(ex)]));
   for (const caveat of ctx.caveats(item)) li.append(make("p", { class: "lh-b-caveat" }, [make("strong", { text: t("Note:") + " " }), caveat]));
   li.append(make("div", { class: "lh-b-doses" }, [
     doseField(ctx, item, "reps", index, t("Repetitions"), title, LIMITS.reps),

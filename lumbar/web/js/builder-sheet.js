@@ -27,7 +27,7 @@ export function renderSheet(ctx) {
     conditions.has(r.condition) ? t("For: {condition}.", { condition: conditions.get(r.condition).title }) : "", r.note]).filter(Boolean);
   sheet.querySelector(".lh-b-sheet-for").textContent = who.join(" ");
   // For pregnancy, the obstetric signs that mean stop and call, in place of the general stop line (builder.html).
-  const pregnant = r.condition === "pregnancy";
+  const pregnant = ctx.pregnant();
   const obstetric = sheet.querySelector(".lh-b-sheet-pregnancy");
   if (obstetric) obstetric.hidden = !pregnant;
   const general = sheet.querySelector(".lh-b-sheet-general");
@@ -64,6 +64,8 @@ export function renderSheet(ctx) {
       // Breathing gives way first on a long routine (it is on the patient's view and the exercise's page).
       if (ex.breathing && count <= 6) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + ex.breathing]));
       if (caution) how.append(make("p", { class: "lh-row-caution" }, [make("strong", { text: t("Take care:") }), " " + caution]));
+      const preg = ctx.pregnancyNote(ex);
+      if (preg) how.append(make("p", { class: "lh-row-caution lh-row-pregnancy" }, [make("strong", { text: preg.slice(0, preg.indexOf(":") + 1) }), preg.slice(preg.indexOf(":") + 1)]));
       for (const caveat of caveats) how.append(make("p", { class: "lh-row-caveat" }, [make("strong", { text: t("Note:") }), " " + caveat]));
     } else {
       how.append(make("strong", { class: "lh-print-name", text: item.id }), " – " + t("no longer in the handbook: ask your physiotherapist."));

@@ -23,6 +23,12 @@ function build(root, data, sheet) {
   ctx.order = () => rank || (rank = new Map(data.exercises.slice().sort((a, b) => new Intl.Collator().compare(a.title, b.title)).map((e, i) => [e.id, i])));
   ctx.exerciseTitle = (id) => (ctx.exercises.has(id) ? ctx.exercises.get(id).title : id);
   ctx.caveats = (item) => caveatsFor(item, state.routine, data);
+  // A routine for pregnancy (its condition, or customised from the pregnancy routine): an exercise lying face down
+  // or on the back carries the note its own page gives (builder.html, from exercise.md), in the editor, the
+  // patient's view and on the sheet.
+  ctx.pregnant = () => state.routine.condition === "pregnancy" || state.routine.source === "pregnancy";
+  const pregNotes = new Map(Array.from(document.querySelectorAll(".lh-b-pregnancy-notes [data-position]"), (p) => [p.getAttribute("data-position"), p.textContent.trim()]));
+  ctx.pregnancyNote = (ex) => (ex && ctx.pregnant() && pregNotes.get(ex.position)) || "";
 
   const messages = make("div", { class: "lh-b-messages", role: "alert" });
   const status = make("p", { class: "lh-b-status", role: "status", "aria-live": "polite" });
@@ -96,7 +102,7 @@ function build(root, data, sheet) {
     items.splice(at, 0, item);
     if (!linkSize(state.routine).fits) { items.splice(at, 1); ctx.say(t("That would make the link longer than {max} characters, more than a phone can open whole: it was not changed. Shorten a note, or hand over two routines.", { max: LIMITS.code })); return; }
     if (state.insertAt !== null) state.insertAt = at + 1;
-    const warned = ex && warningsFor(ex, ctx.conditions.get(state.routine.condition) || null, data.patterns).length;
+    const warned = ex && (warningsFor(ex, ctx.conditions.get(state.routine.condition) || null, data.patterns).length || ctx.pregnancyNote(ex));
     ctx.say(warned ? t("Added {exercise} as exercise {n}: read its warning.", { exercise: ctx.exerciseTitle(id), n: at + 1 })
       : t("Added {exercise} as exercise {n}.", { exercise: ctx.exerciseTitle(id), n: at + 1 }));
     ctx.changed("add-" + id);

@@ -20,7 +20,7 @@ function drawings(ctx, ex) {
 // What the handbook says about this exercise, for the patient: its cautions, the dose's caveats, the
 // movements of the article's general list it involves, and the chosen condition's notes on it.
 function safetyNotes(ctx, item, ex) {
-  const notes = [...(ex.cautions || []), ...ctx.caveats(item)];
+  const notes = [...(ex.cautions || []), ctx.pregnancyNote(ex), ...ctx.caveats(item)].filter(Boolean);
   const cond = ctx.conditions.get(ctx.state.routine.condition) || null;
   for (const w of warningsFor(ex, cond, ctx.data.patterns)) {
     if (w.kind === "pattern") notes.push(t("It involves {pattern}, on the article's general list of harmful movements (above): do it as your physiotherapist showed you.", { pattern: w.title.toLowerCase() }));
