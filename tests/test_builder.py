@@ -649,6 +649,7 @@ def test_a_link_too_long_to_read_back_is_refused_before_it_is_made(page, server)
     note = "Медленно, без боли; " * 10
     refused = 0
     for i in range(30):
+        page.locator(".lh-b-edit > summary").nth(i).click()  # the dose line opens the item's fields
         page.locator(".lh-b-more summary").nth(i).click()
         page.fill(f"#lh-b-itemnote-{i}", note)
         if page.input_value(f"#lh-b-itemnote-{i}") == "":

@@ -80,6 +80,8 @@ def test_a_renamed_routine_and_typed_words_travel_as_text(page, server):
     """What the physiotherapist writes is the only text in the link: a new title, a hold in their own words."""
     customise(page, server, "en", "back-pain")
     page.fill("#lh-b-title", "Mrs Smith, week 1")
+    for summary in page.locator(".lh-b-edit > summary").all():
+        summary.click()
     holds = page.locator("input[data-key=hold]")
     for i in range(holds.count()):
         if not holds.nth(i).input_value().strip().isdigit() and holds.nth(i).input_value():
@@ -164,3 +166,34 @@ def test_pregnancy_notes_for_lying_face_down_or_on_the_back(browser, server, han
     assert patient.locator(".lh-b-pregnancy").count() == 2, "the source routine is still the pregnancy routine"
     context.close()
     assert not seen, seen
+
+
+def test_the_hernia_routine_builder_is_short_on_a_phone(browser, server):
+    """390x844: the hernia routine customised was 7,760 px tall (December 2026); each exercise's dose fields now
+    fold behind a line naming the exercise and its dose, the warnings and the handbook's notes stay in view, an
+    exercise's note shows in its line, and one just added opens its fields."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    ready(page, server + "builder/?routine=hernia")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 6000, height
+    items = page.locator(".lh-b-item")
+    for i in range(items.count()):
+        item = items.nth(i)
+        line = " ".join(item.locator(".lh-b-edit > summary").inner_text().split())
+        title = item.locator("h3").inner_text().strip()
+        assert line.startswith("Dose: ") and title in item.locator(".lh-b-edit > summary").text_content(), line
+        assert not item.locator("input[data-key=reps]").is_visible()
+        for warning in item.locator(".lh-b-warnings li, .lh-b-caveat").all():
+            assert warning.is_visible()
+    items.nth(0).locator(".lh-b-edit > summary").click()
+    items.nth(0).locator(".lh-b-more summary").click()
+    page.fill("#lh-b-itemnote-0", "Only a little way up")
+    assert "Note: Only a little way up" in items.nth(0).locator(".lh-b-edit > summary").inner_text()
+    page.fill("#lh-b-q", "cat")
+    page.locator('[data-focus="add-cat"]').click()
+    assert page.locator("input[data-key=reps]").last.is_visible(), "an exercise just added opens its fields"
+    page.locator('[data-focus="up-1"]').click()
+    assert page.locator("#lh-b-reps-1").is_visible(), "the first exercise's fields, opened, stay open as it moves"
+    assert not page.locator("#lh-b-reps-0").is_visible()
+    context.close()

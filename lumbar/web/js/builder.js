@@ -23,6 +23,9 @@ function build(root, data, sheet) {
   ctx.order = () => rank || (rank = new Map(data.exercises.slice().sort((a, b) => new Intl.Collator().compare(a.title, b.title)).map((e, i) => [e.id, i])));
   ctx.exerciseTitle = (id) => (ctx.exercises.has(id) ? ctx.exercises.get(id).title : id);
   ctx.caveats = (item) => caveatsFor(item, state.routine, data);
+  // Which items' dose fields are open (builder-edit.js), kept across redraws: by the item itself, so a move keeps it.
+  const open = new WeakSet();
+  ctx.opened = (item, value) => { if (value === true) open.add(item); else if (value === false) open.delete(item); return open.has(item); };
   // A routine for pregnancy (its condition, or customised from the pregnancy routine): an exercise lying face down
   // or on the back carries the note its own page gives (builder.html, from exercise.md), in the editor, the
   // patient's view and on the sheet.
@@ -70,7 +73,13 @@ function build(root, data, sheet) {
     if (field) field.value = ctx.shareUrl();
     const start = main.querySelector(".lh-b-start");
     if (start) start.setAttribute("href", session + "#r=" + encodeRoutine(state.routine));
-    main.querySelectorAll(".lh-b-item").forEach((li, i) => { const line = li.querySelector(".lh-b-dose"); if (line) line.textContent = doseLine(state.routine.items[i]); });
+    main.querySelectorAll(".lh-b-item").forEach((li, i) => {
+      const item = state.routine.items[i];
+      const line = li.querySelector(".lh-b-dose");
+      if (line) line.textContent = doseLine(item);
+      const note = li.querySelector(".lh-b-sum-note");
+      if (note) note.textContent = item.note ? " " + t("Note:") + " " + item.note : "";
+    });
     sizeNote();
   }
   ctx.changed = (focusKey) => {
@@ -98,6 +107,7 @@ function build(root, data, sheet) {
     const ex = ctx.exercises.get(id);
     const item = emptyItem(id);
     item.perSide = Boolean(ex && ex.sides);
+    ctx.opened(item, true); // its doses to write
     const at = state.insertAt !== null && state.insertAt <= items.length ? state.insertAt : items.length;
     items.splice(at, 0, item);
     if (!linkSize(state.routine).fits) { items.splice(at, 1); ctx.say(t("That would make the link longer than {max} characters, more than a phone can open whole: it was not changed. Shorten a note, or hand over two routines.", { max: LIMITS.code })); return; }
