@@ -197,3 +197,33 @@ def test_the_hernia_routine_builder_is_short_on_a_phone(browser, server):
     assert page.locator("#lh-b-reps-1").is_visible(), "the first exercise's fields, opened, stay open as it moves"
     assert not page.locator("#lh-b-reps-0").is_visible()
     context.close()
+
+
+def test_a_published_id_listed_twice_stops_the_build(tmp_path):
+    from tests.test_builder import data_copy, edit, problems
+
+    data = data_copy(tmp_path)
+    assert "listed twice" not in problems(data)
+    edit(data / "published-ids.yaml", "  - cat\n", "  - cat\n  - cat\n")
+    found = problems(data)
+    assert "published-ids.yaml" in found and "exercise id 'cat' is listed twice" in found, found
+
+
+def test_published_ids_only_ever_grew_at_the_end():
+    """Against every committed version of data/published-ids.yaml since links name ids by position (format 2, the
+    commit that added lib/published-ids.js): each list then is the start of the list now (nothing removed, moved
+    or inserted). Before that, links named ids as text (format 1), and one id was put in alphabetical order."""
+
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+
+    added = git("log", "--diff-filter=A", "--format=%H", "--", "lumbar/web/js/lib/published-ids.js")
+    if added.returncode != 0 or not added.stdout.split():
+        pytest.skip("not a git checkout with the history of lib/published-ids.js")
+    since = added.stdout.split()[-1]
+    commits = [since] + git("log", "--format=%H", f"{since}..", "--", "data/published-ids.yaml").stdout.split()
+    now = yaml.safe_load((ROOT / "data" / "published-ids.yaml").read_text(encoding="utf-8"))
+    for commit in commits:
+        then = yaml.safe_load(git("show", f"{commit}:data/published-ids.yaml").stdout)
+        for kind in ("exercises", "routines", "conditions"):
+            assert now[kind][: len(then[kind])] == then[kind], f"{kind} changed before its end since {commit[:10]}"
