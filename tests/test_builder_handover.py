@@ -227,3 +227,38 @@ def test_published_ids_only_ever_grew_at_the_end():
         then = yaml.safe_load(git("show", f"{commit}:data/published-ids.yaml").stdout)
         for kind in ("exercises", "routines", "conditions"):
             assert now[kind][: len(then[kind])] == then[kind], f"{kind} changed before its end since {commit[:10]}"
+
+
+@pytest.mark.parametrize(
+    "how,said",
+    [
+        ("404", "the server answered 404 for api/builder.json"),
+        ("damaged", "api/builder.json is damaged"),
+        ("offline", "no connection"),
+        ("broken", "could not start:"),
+    ],
+)
+def test_a_builder_that_cannot_start_says_what_failed(page, server, how, said):
+    def answer(route):
+        if how == "404":
+            route.fulfill(status=404, body="not here")
+        elif how == "damaged":
+            route.fulfill(status=200, body="{ not json", content_type="application/json")
+        elif how == "offline":
+            route.abort("internetdisconnected")
+        else:
+            route.fulfill(status=200, body='{"exercises": 5}', content_type="application/json")
+
+    page.route("**/api/builder.json", answer)
+    page.goto(server + "builder/")
+    error = page.locator(".lh-b-error")
+    error.wait_for(timeout=10_000)
+    assert said in error.inner_text(), error.inner_text()
+
+
+def test_the_session_asks_for_no_routine_the_handbook_never_published(page, server):
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(server + "session/#id=constructor", wait_until="load")
+    page.wait_for_selector(".lh-session-changes, .lh-session-error, [role=alert]", state="attached")
+    assert not [u for u in asked if "/api/session/" in u], asked

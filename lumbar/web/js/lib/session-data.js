@@ -11,6 +11,7 @@
 //                   travel by reference: the link names them, this page's data says them in its language)
 import { codeFromHash, decodeRoutine } from "./routine-link.js";
 import { handbookWords } from "./routine-logic.js";
+import { ROUTINES } from "./published-ids.js";
 import { fromArticle, fromBuilder } from "./session-steps.js";
 import { t } from "./i18n.js";
 
@@ -29,12 +30,13 @@ const routineId = (hash) => new URLSearchParams(String(hash || "").slice(1)).get
 export function neededFiles(block, hash) {
   if (!block || typeof block.api !== "string") return [];
   const id = routineId(hash);
-  if (id !== null) return ID.test(id) ? [`${block.api}${id}.json`] : [];
+  // Only a routine the handbook published is fetched ("constructor" or a guessed name asks the server nothing).
+  if (id !== null) return ID.test(id) && ROUTINES.includes(id) ? [`${block.api}${id}.json`] : [];
   const code = codeFromHash(hash);
   if (!code) return [];
   const { routine } = decodeRoutine(code);
   const ids = [...new Set((routine ? routine.items : []).map((it) => it.id).filter((x) => ID.test(x)))];
-  const source = routine && routine.source && ID.test(routine.source) ? [`${block.api}${routine.source}.json`] : [];
+  const source = routine && routine.source && ROUTINES.includes(routine.source) ? [`${block.api}${routine.source}.json`] : [];
   return ids.map((x) => `${block.api}exercises/${x}.json`).concat(source);
 }
 
