@@ -53,29 +53,29 @@ function exerciseBlock(ctx, item, index) {
   return li;
 }
 
-// The top of the view, put where the page's paragraph for physiotherapists was (builder.js): one paragraph, no
-// taller than that one, so nothing below moves as it appears (no layout shift); the rest is inside the builder.
-export function patientTop() {
+// The top of the view, put where the page's paragraph for physiotherapists was (builder.js), in its room: one
+// paragraph, Start and Print (no taller than that paragraph, so nothing below moves as it appears).
+export function patientTop(ctx, actions) {
   return make("div", { class: "lh-pv-top" }, [
-    make("p", { text: t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere.") })]);
+    make("p", { text: t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere.") }),
+    actions(true)]);
 }
 
-// Who and when, how often, the condition, the physiotherapist's note, Start and Print.
-function patientHead(ctx, actions) {
+// Who and when, how often, the condition, the physiotherapist's note.
+function patientHead(ctx) {
   const r = ctx.state.routine;
   const facts = whoLines(r);
   if (r.freq) facts.push(t("How often: {freq}.", { freq: freqLine(r.freq) }));
   if (ctx.conditions.has(r.condition)) facts.push(t("For: {condition}.", { condition: ctx.conditions.get(r.condition).title }));
   return [facts.length ? make("p", { class: "lh-pv-facts", text: facts.join(" ") }) : null,
-    r.note ? make("div", { class: "admonition note lh-b-view-note" }, [make("p", { class: "admonition-title", text: t("From your physiotherapist") }), make("p", { text: r.note })]) : null,
-    actions(true)].filter(Boolean);
+    r.note ? make("div", { class: "admonition note lh-b-view-note" }, [make("p", { class: "admonition-title", text: t("From your physiotherapist") }), make("p", { text: r.note })]) : null].filter(Boolean);
 }
 
 // The rest: the general safety lines once, then each exercise, then Print and Edit a copy.
 export function patientView(ctx, actions) {
   const r = ctx.state.routine;
   // The page's own heading carries the routine's title (builder.js, patientPage).
-  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("Your routine") }), ...patientHead(ctx, actions)];
+  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("Your routine") }), ...patientHead(ctx)];
   const safety = ctx.sheet.querySelector(".lh-sheet-safety");
   if (safety) {
     const box = make("div", { class: "admonition warning lh-pv-general" }, [make("p", { class: "admonition-title", text: t("Safety") })]);
