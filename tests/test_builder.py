@@ -429,7 +429,7 @@ def test_builder_words_are_in_the_page_language(page, server):
     assert page.input_value("#lh-b-reps-1") == "hasta 20"
 
 
-def test_builder_weighs_at_most_137_kb_gzipped(browser, server, site):
+def test_builder_weighs_at_most_138_kb_gzipped(browser, server, site):
     context = browser.new_context()
     page = context.new_page()
     paths: list[str] = []
@@ -444,8 +444,9 @@ def test_builder_weighs_at_most_137_kb_gzipped(browser, server, site):
         total += len(gzip.compress(path.read_bytes(), 9))
     print(f"builder page and what it loads: {total / 1024:.1f} KB gzipped")
     # 135 KB since the patient's view, link format 2 (format 1 still read) and the pictures in the list (issue 25);
-    # 137 since the handbook's words by reference and the key step and first caution on the sheet (134.8 -> 136.1).
-    assert total <= 137 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
+    # 138 since the handbook's words by reference, the key step and first caution on the sheet, the pregnancy notes,
+    # the folded dose fields and the start-up errors that say what failed (measured 134.8 -> 137.8 KB).
+    assert total <= 138 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
 
 
 def test_every_routine_page_links_to_the_builder(site, handbook):
