@@ -262,3 +262,16 @@ def test_the_session_asks_for_no_routine_the_handbook_never_published(page, serv
     page.goto(server + "session/#id=constructor", wait_until="load")
     page.wait_for_selector(".lh-session-changes, .lh-session-error, [role=alert]", state="attached")
     assert not [u for u in asked if "/api/session/" in u], asked
+
+
+def test_the_patient_view_says_the_pregnancy_stop_signs_only_for_pregnancy(page, server):
+    """The view's safety box takes the sheet's lines: the obstetric signs for a routine for pregnancy, else the
+    general stop line (the two were both shown, seen on a desktop walk)."""
+    for rid, pregnant in (("hernia", False), ("pregnancy", True)):
+        ready(page, f"{server}builder/?routine={rid}")
+        code = page.input_value("#lh-b-link").split("#r=", 1)[1]
+        page.goto("about:blank")
+        ready(page, f"{server}builder/#r={code}")
+        box = page.locator(".lh-pv-general").inner_text()
+        assert ("midwife" in box) == pregnant, (rid, box)
+        assert box.count("Stop, or ease off and rest:") == 1, (rid, box)

@@ -79,7 +79,12 @@ export function patientView(ctx, actions) {
   const safety = ctx.sheet.querySelector(".lh-sheet-safety");
   if (safety) {
     const box = make("div", { class: "admonition warning lh-pv-general" }, [make("p", { class: "admonition-title", text: t("Safety") })]);
-    for (const p of safety.querySelectorAll("p")) box.append(p.cloneNode(true));
+    // The sheet's pregnancy lines or its general stop line (builder.html; builder-sheet.js shows one), not both.
+    const pregnant = ctx.pregnant();
+    for (const p of safety.querySelectorAll("p")) {
+      if (p.closest(".lh-b-sheet-pregnancy") ? !pregnant : p.matches(".lh-b-sheet-general") && pregnant) continue;
+      box.append(p.cloneNode(true));
+    }
     head.push(box);
   }
   const list = make("ol", { class: "lh-b-view" }, r.items.map((item, i) => exerciseBlock(ctx, item, i)));
