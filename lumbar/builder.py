@@ -62,6 +62,7 @@ def as_dict(hb: Handbook) -> dict:
                 "patterns": list(ex.patterns),
                 "sides": ex.sides,
                 "steps": [plain(s) for s in ex.steps],
+                **({"key_step": ex.key_step} if ex.key_step != 1 else {}),  # 1 when left out (builder-sheet.js)
                 "breathing": plain(ex.breathing),
                 "easier": list(ex.easier),
                 "harder": list(ex.harder),

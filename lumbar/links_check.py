@@ -100,6 +100,20 @@ def published(hb: Handbook) -> list[Problem]:
     for kind in ("exercises", "routines", "conditions"):
         listed = getattr(ids, kind)
         current = {item_id for (k, item_id) in hb.files if k == kind}
+        # Links name an id by its position: a second copy makes a position ambiguous (the list is append-only).
+        first: dict[str, int] = {}
+        for i, item_id in enumerate(listed):
+            if item_id in first:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line((kind, i)),
+                        f"{kind[:-1]} id '{item_id}' is listed twice (positions {first[item_id] + 1} and {i + 1}): "
+                        "if you just added this line at the end, remove it; never remove or move an earlier line "
+                        "(links name ids by their position)",
+                    )
+                )
+            first.setdefault(item_id, i)
         for i, item_id in enumerate(listed):
             if item_id in current or (kind == "exercises" and item_id in owner):
                 continue

@@ -434,7 +434,7 @@ def test_builder_words_are_in_the_page_language(page, server):
     assert page.input_value("#lh-b-reps-1") == "hasta 20"
 
 
-def test_builder_weighs_at_most_135_kb_gzipped(browser, server, site):
+def test_builder_weighs_at_most_138_kb_gzipped(browser, server, site):
     context = browser.new_context()
     page = context.new_page()
     paths: list[str] = []
@@ -448,8 +448,10 @@ def test_builder_weighs_at_most_135_kb_gzipped(browser, server, site):
         path = site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
         total += len(gzip.compress(path.read_bytes(), 9))
     print(f"builder page and what it loads: {total / 1024:.1f} KB gzipped")
-    # 135 KB since the patient's view, link format 2 (format 1 still read) and the pictures in the list (issue 25).
-    assert total <= 135 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
+    # 135 KB since the patient's view, link format 2 (format 1 still read) and the pictures in the list (issue 25);
+    # 138 since the handbook's words by reference, the key step and first caution on the sheet, the pregnancy notes,
+    # the folded dose fields and the start-up errors that say what failed (measured 134.8 -> 137.8 KB).
+    assert total <= 138 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
 
 
 def test_every_routine_page_links_to_the_builder(site, handbook):
@@ -653,6 +655,7 @@ def test_a_link_too_long_to_read_back_is_refused_before_it_is_made(page, server)
     note = "Медленно, без боли; " * 10
     refused = 0
     for i in range(30):
+        page.locator(".lh-b-edit > summary").nth(i).click()  # the dose line opens the item's fields
         page.locator(".lh-b-more summary").nth(i).click()
         page.fill(f"#lh-b-itemnote-{i}", note)
         if page.input_value(f"#lh-b-itemnote-{i}") == "":

@@ -120,12 +120,13 @@ test("CSV and JSON round trip, quick and stopped entries too; a malformed import
 });
 
 test("CSV cells that a spreadsheet would run get a leading quote (OWASP), and come back as written", () => {
-  const notes = ["=HYPERLINK(\"http://x.invalid\",\"a\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1", "'quoted", "plain = fine"];
+  const notes = ["=HYPERLINK(\"http://x.invalid\",\"a\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1", "'quoted", "plain = fine",
+    "\uff1dHYPERLINK(\"http://x.invalid\")", "\uff0b1", "\uff0d1", "\uff20SUM(1)", "\ufe661+1"];
   const es = notes.map((note, i) => ({ ...entry(`n${i}`, `2026-11-${10 + i}T10:00:00Z`), note, title: note }));
   const csv = D.toCSV(es);
   const rows = D.parseCSV(csv).slice(1);
   rows.forEach((r, i) => {
-    for (const c of r) assert.ok(!/^[=+\-@\t\r]/.test(c), `row ${i}: ${JSON.stringify(c)}`);
+    for (const c of r) assert.ok(!/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/.test(c), `row ${i}: ${JSON.stringify(c)}`);
   });
   assert.equal(rows[0][6], "'=HYPERLINK(\"http://x.invalid\",\"a\")");
   assert.equal(rows[7][6], "plain = fine");

@@ -28,7 +28,8 @@ test("a handbook routine: one file, the routine and its exercises", async () => 
 test("an unknown or malformed routine id: nothing, and nothing fetched outside the data", async () => {
   const { get, asked } = files({});
   assert.deepEqual(await sessionData(block, "#id=nope", get), { routines: bare({}), exercises: bare({}) });
-  assert.deepEqual(asked, ["../api/session/nope.json"]);
+  assert.deepEqual(asked, [], "an id the handbook never published is not asked for");
+  for (const id of ["constructor", "__proto__", "toString", "nope"]) assert.deepEqual(neededFiles(block, "#id=" + id), [], id);
   assert.deepEqual(neededFiles(block, "#id=../../secret"), []);
   assert.deepEqual(neededFiles(block, ""), []);
 });

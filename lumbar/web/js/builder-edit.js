@@ -109,6 +109,7 @@ function doseField(ctx, item, key, index, label, title, max, words) {
     ctx.edit(input, () => {
       item[key] = value === undefined ? null : value;
       if (words) item[words] = value === undefined ? cleanText(input.value, LIMITS.words).trim() : "";
+      item[key + "Ref"] = null; // typed by the physiotherapist: no longer the handbook's words, travels as text
     }, () => { input.value = shownNow(); });
   };
   input.addEventListener("input", () => take(false));
@@ -128,29 +129,38 @@ export function itemEditor(ctx, item, index) {
   const pic = ex && ex.thumb ? make("img", { class: "lh-b-thumb", src: ctx.thumbs + encodeURIComponent(ex.id) + ".svg", alt: "", width: 64, height: 40 }) : null;
   li.append(make("div", { class: "lh-b-item-head" }, [pic, make("div", {}, [heading, ex ? make("p", { class: "lh-position", text: positions.get(ex.position) || ex.position }) : null])]));
   if (ex) { const w = warningList(ctx, ex, true); if (w) li.append(w); }
+  if (ctx.pregnancyNote(ex)) li.append(make("p", { class: "lh-b-caveat lh-b-pregnancy" }, [ctx.pregnancyNote(ex)]));
   for (const caveat of ctx.caveats(item)) li.append(make("p", { class: "lh-b-caveat" }, [make("strong", { text: t("Note:") + " " }), caveat]));
-  li.append(make("div", { class: "lh-b-doses" }, [
+  // The dose fields fold behind one line that names the dose and the note (issue 25: a phone's builder was 7,700 px
+  // tall): open for an exercise just added, and as the physiotherapist leaves them (ctx.opened).
+  const doses = make("div", { class: "lh-b-doses" }, [
     doseField(ctx, item, "reps", index, t("Repetitions"), title, LIMITS.reps),
     doseField(ctx, item, "sets", index, t("Sets"), title, LIMITS.sets),
     doseField(ctx, item, "hold", index, t("Hold (seconds or words)"), title, LIMITS.hold, "holdWords"),
     doseField(ctx, item, "rest", index, t("Rest (seconds or words)"), title, LIMITS.rest, "restWords"),
-  ]));
+  ]);
   const line = make("span", { class: "lh-b-dose", text: doseLine(item) });
+  let side = null;
   if ((ex && ex.sides) || item.perSide) {
     const sideId = "lh-b-side-" + index;
-    const side = make("input", { id: sideId, type: "checkbox", checked: item.perSide });
-    side.addEventListener("change", () => ctx.edit(side, () => { item.perSide = side.checked; }, () => { side.checked = item.perSide; }));
-    li.append(make("p", {}, [side, " ", make("label", { for: sideId }, [t("Each side"), make("span", { class: "lh-sr", text: " (" + title + ")" })])]));
+    const box = make("input", { id: sideId, type: "checkbox", checked: item.perSide });
+    box.addEventListener("change", () => ctx.edit(box, () => { item.perSide = box.checked; }, () => { box.checked = item.perSide; }));
+    side = make("p", {}, [box, " ", make("label", { for: sideId }, [t("Each side"), make("span", { class: "lh-sr", text: " (" + title + ")" })])]);
   }
   const often = make("p", { class: "lh-b-freq" }, [make("label", { for: "lh-b-f" + index + "-times" }, [t("How often, if not as the routine"), make("span", { class: "lh-sr", text: " (" + title + ")" })]), " ",
     ...freqInputs(ctx, item, "lh-b-f" + index, t("Per"))]);
   const noteId = "lh-b-itemnote-" + index;
-  // Less used: the item's own note and how often, folded (open when they hold something).
-  li.append(make("details", { class: "lh-b-more", open: item.note || item.freq ? true : null }, [
-    make("summary", {}, [t("Note and how often"), make("span", { class: "lh-sr", text: " (" + title + ")" })]),
-    make("p", {}, [make("label", { for: noteId }, [t("Note ({max} characters at most)", { max: LIMITS.itemNote }), make("span", { class: "lh-sr", text: " (" + title + ")" })]),
-      make("br"), textInput(ctx, item, "note", noteId, LIMITS.itemNote)]), often]),
-  make("p", { class: "lh-b-dose-line" }, [make("strong", { text: t("Dose:") + " " }), line]));
+  const noteLine = make("span", { class: "lh-b-sum-note", text: item.note ? " " + t("Note:") + " " + item.note : "" });
+  const edit = make("details", { class: "lh-b-edit", open: ctx.opened(item) ? true : null }, [
+    make("summary", {}, [make("strong", { text: t("Dose:") + " " }), line, make("span", { class: "lh-sr", text: " (" + title + ")" }), noteLine]),
+    doses, side,
+    // Less used: the item's own note and how often, folded (open when they hold something).
+    make("details", { class: "lh-b-more", open: item.note || item.freq ? true : null }, [
+      make("summary", {}, [t("Note and how often"), make("span", { class: "lh-sr", text: " (" + title + ")" })]),
+      make("p", {}, [make("label", { for: noteId }, [t("Note ({max} characters at most)", { max: LIMITS.itemNote }), make("span", { class: "lh-sr", text: " (" + title + ")" })]),
+        make("br"), textInput(ctx, item, "note", noteId, LIMITS.itemNote)]), often])]);
+  edit.addEventListener("toggle", () => ctx.opened(item, edit.open));
+  li.append(edit);
   const buttons = make("p", { class: "lh-b-buttons" });
   const button = (text, label, key, action, disabled) => {
     const b = make("button", { type: "button", class: "md-button", text: text, "aria-label": label, "data-focus": key, disabled: disabled });
@@ -166,6 +176,7 @@ export function itemEditor(ctx, item, index) {
     button(easier ? t("Swap for easier: {exercise}", { exercise: other.title }) : t("Swap for harder: {exercise}", { exercise: other.title }),
       null, "swap-" + index + "-" + other.id, () => {
         state.routine.items[index] = { ...item, id: other.id };
+        ctx.opened(state.routine.items[index], ctx.opened(item));
         ctx.say(easier ? t("Swapped {exercise} for the easier {other}.", { exercise: title, other: other.title })
           : t("Swapped {exercise} for the harder {other}.", { exercise: title, other: other.title }));
         ctx.changed("item-" + index);

@@ -27,7 +27,7 @@ export function renderSheet(ctx) {
     conditions.has(r.condition) ? t("For: {condition}.", { condition: conditions.get(r.condition).title }) : "", r.note]).filter(Boolean);
   sheet.querySelector(".lh-b-sheet-for").textContent = who.join(" ");
   // For pregnancy, the obstetric signs that mean stop and call, in place of the general stop line (builder.html).
-  const pregnant = r.condition === "pregnancy";
+  const pregnant = ctx.pregnant();
   const obstetric = sheet.querySelector(".lh-b-sheet-pregnancy");
   if (obstetric) obstetric.hidden = !pregnant;
   const general = sheet.querySelector(".lh-b-sheet-general");
@@ -40,22 +40,32 @@ export function renderSheet(ctx) {
     const ex = exercises.get(item.id);
     const how = make("td", { class: "lh-how" });
     if (ex) {
-      // The steps give way to the handbook's caveats, as on the handbook's own sheets (routine-items.html).
+      // The safety facts the handbook's own sheets print (routine-items.html, lumbar/sheet.py sheet_row): the key
+      // step and the first caution always; then the steps in order from the first while they fit, the handbook's
+      // caveats taking their room. (The position's name stands for the start position: 8 rows fit a page.)
       const caveats = ctx.caveats(item);
-      const room = brief - caveats.join(" ").length;
+      const caution = (ex.cautions || [])[0] || "";
+      let total = caveats.join(" ").length + caution.length;
+      const key = Math.min(Math.max((ex.key_step || 1) - 1, 0), ex.steps.length - 1);
+      const shown = new Set([key]);
+      total += ex.steps[key].length;
+      for (let k = 0; k < ex.steps.length; k += 1) {
+        if (k === key) continue;
+        if (total + ex.steps[k].length > brief) break;
+        shown.add(k);
+        total += ex.steps[k].length;
+      }
       const lead = make("div", { class: "lh-print-only" });
       if (ex.thumb) lead.append(make("span", { class: "lh-thumb" }, [make("img", { src: ctx.thumbs + encodeURIComponent(ex.id) + ".svg", alt: "" })]));
       lead.append(make("strong", { class: "lh-print-name", text: ex.title }), " – " + (positions.get(ex.position) || ex.position), make("br"));
-      let used = 0; let cut = false;
-      const steps = make("ol", {}, ex.steps.map((step, k) => {
-        const fits = k === 0 || (!cut && used + step.length <= room);
-        const last = fits && (k === ex.steps.length - 1 || used + step.length + ex.steps[k + 1].length > room);
-        if (!fits) cut = true;
-        used += step.length;
-        return make("li", { class: !fits ? "lh-more" : last && k < ex.steps.length - 1 ? "lh-cut" : null, text: step });
-      }));
+      const steps = make("ol", {}, ex.steps.map((step, k) => make("li", { value: k + 1, text: step,
+        class: !shown.has(k) ? "lh-more" : k + 1 < ex.steps.length && !shown.has(k + 1) ? "lh-cut" : null })));
       how.append(lead, steps);
-      if (ex.breathing && !(count > 6 && caveats.length)) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + (count > 6 ? ex.breathing.split(". ")[0].replace(/\.?$/, ".") : ex.breathing)]));
+      // Breathing gives way first on a long routine (it is on the patient's view and the exercise's page).
+      if (ex.breathing && count <= 6) how.append(make("p", { class: "lh-breathing" }, [make("strong", { text: t("Breathing:") }), " " + ex.breathing]));
+      if (caution) how.append(make("p", { class: "lh-row-caution" }, [make("strong", { text: t("Take care:") }), " " + caution]));
+      const preg = ctx.pregnancyNote(ex);
+      if (preg) how.append(make("p", { class: "lh-row-caution lh-row-pregnancy" }, [make("strong", { text: preg.slice(0, preg.indexOf(":") + 1) }), preg.slice(preg.indexOf(":") + 1)]));
       for (const caveat of caveats) how.append(make("p", { class: "lh-row-caveat" }, [make("strong", { text: t("Note:") }), " " + caveat]));
     } else {
       how.append(make("strong", { class: "lh-print-name", text: item.id }), " – " + t("no longer in the handbook: ask your physiotherapist."));

@@ -3,7 +3,7 @@
 // is stored or sent. Every value from the address or the data goes into the page as text, never as HTML.
 // Here: the state, the changes, the hand-over buttons; the editor, finder and sheet are modules beside it.
 import { decodeRoutine, encodeRoutine, emptyItem, emptyRoutine, cleanText, linkSize, LIMITS } from "./lib/routine-link.js";
-import { doseLine, fromHandbook, resolveItems, warningsFor, caveatsFor, routineTitle } from "./lib/routine-logic.js";
+import { doseLine, fromHandbook, resolveItems, warningsFor, caveatsFor, routineTitle, handbookWords } from "./lib/routine-logic.js";
 import { make } from "./builder-kit.js";
 import { routineFields, itemEditor } from "./builder-edit.js";
 import { finder } from "./builder-find.js";
@@ -23,6 +23,15 @@ function build(root, data, sheet) {
   ctx.order = () => rank || (rank = new Map(data.exercises.slice().sort((a, b) => new Intl.Collator().compare(a.title, b.title)).map((e, i) => [e.id, i])));
   ctx.exerciseTitle = (id) => (ctx.exercises.has(id) ? ctx.exercises.get(id).title : id);
   ctx.caveats = (item) => caveatsFor(item, state.routine, data);
+  // Which items' dose fields are open (builder-edit.js), kept across redraws: by the item itself, so a move keeps it.
+  const open = new WeakSet();
+  ctx.opened = (item, value) => { if (value === true) open.add(item); else if (value === false) open.delete(item); return open.has(item); };
+  // A routine for pregnancy (its condition, or customised from the pregnancy routine): an exercise lying face down
+  // or on the back carries the note its own page gives (builder.html, from exercise.md), in the editor, the
+  // patient's view and on the sheet.
+  ctx.pregnant = () => state.routine.condition === "pregnancy" || state.routine.source === "pregnancy";
+  const pregNotes = new Map(Array.from(document.querySelectorAll(".lh-b-pregnancy-notes [data-position]"), (p) => [p.getAttribute("data-position"), p.textContent.trim()]));
+  ctx.pregnancyNote = (ex) => (ex && ctx.pregnant() && pregNotes.get(ex.position)) || "";
 
   const messages = make("div", { class: "lh-b-messages", role: "alert" });
   const status = make("p", { class: "lh-b-status", role: "status", "aria-live": "polite" });
@@ -64,7 +73,13 @@ function build(root, data, sheet) {
     if (field) field.value = ctx.shareUrl();
     const start = main.querySelector(".lh-b-start");
     if (start) start.setAttribute("href", session + "#r=" + encodeRoutine(state.routine));
-    main.querySelectorAll(".lh-b-item").forEach((li, i) => { const line = li.querySelector(".lh-b-dose"); if (line) line.textContent = doseLine(state.routine.items[i]); });
+    main.querySelectorAll(".lh-b-item").forEach((li, i) => {
+      const item = state.routine.items[i];
+      const line = li.querySelector(".lh-b-dose");
+      if (line) line.textContent = doseLine(item);
+      const note = li.querySelector(".lh-b-sum-note");
+      if (note) note.textContent = item.note ? " " + t("Note:") + " " + item.note : "";
+    });
     sizeNote();
   }
   ctx.changed = (focusKey) => {
@@ -92,11 +107,12 @@ function build(root, data, sheet) {
     const ex = ctx.exercises.get(id);
     const item = emptyItem(id);
     item.perSide = Boolean(ex && ex.sides);
+    ctx.opened(item, true); // its doses to write
     const at = state.insertAt !== null && state.insertAt <= items.length ? state.insertAt : items.length;
     items.splice(at, 0, item);
     if (!linkSize(state.routine).fits) { items.splice(at, 1); ctx.say(t("That would make the link longer than {max} characters, more than a phone can open whole: it was not changed. Shorten a note, or hand over two routines.", { max: LIMITS.code })); return; }
     if (state.insertAt !== null) state.insertAt = at + 1;
-    const warned = ex && warningsFor(ex, ctx.conditions.get(state.routine.condition) || null, data.patterns).length;
+    const warned = ex && (warningsFor(ex, ctx.conditions.get(state.routine.condition) || null, data.patterns).length || ctx.pregnancyNote(ex));
     ctx.say(warned ? t("Added {exercise} as exercise {n}: read its warning.", { exercise: ctx.exerciseTitle(id), n: at + 1 })
       : t("Added {exercise} as exercise {n}.", { exercise: ctx.exerciseTitle(id), n: at + 1 }));
     ctx.changed("add-" + id);
@@ -227,7 +243,7 @@ function build(root, data, sheet) {
   if (/^[reR]=/.test(hash)) {
     const { routine, problems } = decodeRoutine(hash.slice(2));
     state.routine = resolveItems(routine, data).routine;
-    state.problems = problems;
+    state.problems = problems.concat(handbookWords(state.routine, data.routines.find((r) => r.id === state.routine.source)));
     state.mode = hash[0] === "e" ? "edit" : "view";
   } else if (hash) {
     state.problems = [t("The address after \"#\" (\"{hash}\") is not a routine link: an empty routine was opened. Ask for the link again.", { hash: cleanText(readable(hash), 40) })];
@@ -262,18 +278,29 @@ function setup() {
   const sheet = document.querySelector(".lh-b-sheet");
   if (!root || !sheet || root.getAttribute("data-started")) return;
   root.setAttribute("data-started", "yes");
+  const fail = (text) => root.replaceChildren(make("p", { class: "lh-b-error", role: "alert", text }));
   try {
     const src = new URL(root.getAttribute("data-src") || "", location.href);
     if (location.protocol !== "file:" && src.origin !== location.origin) return;
     // The offline copy has the data as a script (lumbar/offline_modules.py): file:// cannot be fetched.
     const kept = window.__lhData && window.__lhData["builder.json"];
     const loaded = kept ? Promise.resolve(kept) : fetch(src.href).then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
+      if (!response.ok) throw Object.assign(new Error(String(response.status)), { status: response.status });
       return response.json();
     });
-    loaded.then((data) => build(root, data, sheet)).catch(() => {
-      root.replaceChildren(make("p", { class: "lh-b-error", text: t("The builder could not load the handbook's exercises. Reload the page, or use the handbook's routines.") }));
-    });
+    // Say what failed: the data's file (the server's answer, damaged, or no connection) or the builder itself.
+    const file = src.pathname.split("/").slice(-2).join("/");
+    loaded.then((data) => {
+      try {
+        build(root, data, sheet);
+      } catch (error) {
+        fail(t("The builder could not start: {error}", { error: String((error && error.message) || error) }));
+      }
+    }, (error) => fail(error && error.status
+      ? t("The builder could not load the handbook's exercises: the server answered {status} for {file}. Reload the page, or use the handbook's routines.", { status: error.status, file })
+      : error instanceof SyntaxError
+        ? t("The builder could not load the handbook's exercises: {file} is damaged (not readable data). Reload the page, or use the handbook's routines.", { file })
+        : t("The builder could not load the handbook's exercises: no connection, and this page's data was not kept for use offline. Connect and reload, or use the handbook's routines.")));
   } catch (error) {
     root.replaceChildren(make("p", { class: "lh-b-error", text: t("The builder could not start: {error}", { error: String(error && error.message) }) }));
   }

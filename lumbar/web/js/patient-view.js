@@ -20,7 +20,7 @@ function drawings(ctx, ex) {
 // What the handbook says about this exercise, for the patient: its cautions, the dose's caveats, the
 // movements of the article's general list it involves, and the chosen condition's notes on it.
 function safetyNotes(ctx, item, ex) {
-  const notes = [...(ex.cautions || []), ...ctx.caveats(item)];
+  const notes = [...(ex.cautions || []), ctx.pregnancyNote(ex), ...ctx.caveats(item)].filter(Boolean);
   const cond = ctx.conditions.get(ctx.state.routine.condition) || null;
   for (const w of warningsFor(ex, cond, ctx.data.patterns)) {
     if (w.kind === "pattern") notes.push(t("It involves {pattern}, on the article's general list of harmful movements (above): do it as your physiotherapist showed you.", { pattern: w.title.toLowerCase() }));
@@ -53,29 +53,38 @@ function exerciseBlock(ctx, item, index) {
   return li;
 }
 
-// The top of the view, put where the page's paragraph for physiotherapists was (builder.js): who and when,
-// how often, the condition, the physiotherapist's note, Start and Print.
+// The top of the view, put where the page's paragraph for physiotherapists was (builder.js), in its room: one
+// paragraph, Start and Print (no taller than that paragraph, so nothing below moves as it appears).
 export function patientTop(ctx, actions) {
+  return make("div", { class: "lh-pv-top" }, [
+    make("p", { text: t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere.") }),
+    actions(true)]);
+}
+
+// Who and when, how often, the condition, the physiotherapist's note.
+function patientHead(ctx) {
   const r = ctx.state.routine;
   const facts = whoLines(r);
   if (r.freq) facts.push(t("How often: {freq}.", { freq: freqLine(r.freq) }));
   if (ctx.conditions.has(r.condition)) facts.push(t("For: {condition}.", { condition: ctx.conditions.get(r.condition).title }));
-  return make("div", { class: "lh-pv-top" }, [
-    make("p", { text: t("Your physiotherapist chose these exercises for you: how much of each, and how to do them. Nothing you do here is sent anywhere.") }),
-    facts.length ? make("p", { class: "lh-pv-facts", text: facts.join(" ") }) : null,
-    r.note ? make("div", { class: "admonition note lh-b-view-note" }, [make("p", { class: "admonition-title", text: t("From your physiotherapist") }), make("p", { text: r.note })]) : null,
-    actions(true)]);
+  return [facts.length ? make("p", { class: "lh-pv-facts", text: facts.join(" ") }) : null,
+    r.note ? make("div", { class: "admonition note lh-b-view-note" }, [make("p", { class: "admonition-title", text: t("From your physiotherapist") }), make("p", { text: r.note })]) : null].filter(Boolean);
 }
 
 // The rest: the general safety lines once, then each exercise, then Print and Edit a copy.
 export function patientView(ctx, actions) {
   const r = ctx.state.routine;
   // The page's own heading carries the routine's title (builder.js, patientPage).
-  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("Your routine") })];
+  const head = [make("h2", { id: "lh-b-view-h", class: "lh-sr", text: routineTitle(r, ctx.data) || t("Your routine") }), ...patientHead(ctx)];
   const safety = ctx.sheet.querySelector(".lh-sheet-safety");
   if (safety) {
     const box = make("div", { class: "admonition warning lh-pv-general" }, [make("p", { class: "admonition-title", text: t("Safety") })]);
-    for (const p of safety.querySelectorAll("p")) box.append(p.cloneNode(true));
+    // The sheet's pregnancy lines or its general stop line (builder.html; builder-sheet.js shows one), not both.
+    const pregnant = ctx.pregnant();
+    for (const p of safety.querySelectorAll("p")) {
+      if (p.closest(".lh-b-sheet-pregnancy") ? !pregnant : p.matches(".lh-b-sheet-general") && pregnant) continue;
+      box.append(p.cloneNode(true));
+    }
     head.push(box);
   }
   const list = make("ol", { class: "lh-b-view" }, r.items.map((item, i) => exerciseBlock(ctx, item, i)));

@@ -11,7 +11,8 @@ const COLUMNS = [...OLD, "kind", "pain", "on_paper", "stopped"];
 // or not. As OWASP's ASVS 5.0 requirement 1.2.10 says (read at https://asvs.emil.hemdal.se/1.2.10; OWASP's
 // "CSV Injection" page says the same), such a cell gets a leading single quote, and is quoted as RFC 4180 says.
 // A cell that starts with a quote gets one more, so the import (which takes one off) gives back the text.
-const FORMULA = /^[=+\-@\t\r\0']/;
+// Their full-width and small forms too (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫): some spreadsheets read them as the ASCII ones.
+const FORMULA = /^[=+\-@\t\r\0'\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/;
 
 function cell(v) {
   const s = String(v ?? "");

@@ -14,6 +14,8 @@
 //          lacks), then R<reps> S<sets> H<hold seconds> P<rest seconds> (a count: 12, 10-30, or U20 for
 //          "up to 20"), W<hold in words> Q<rest in words> N<note> (text), E (each side), F<times><D|W>.
 //          "W" or "Q" alone: the same words as the item before (a routine's "a short break" written once).
+//          Y<k> Z<k> (added December 2026): the hold or rest is the handbook's own words, those of item k (base 36,
+//          from 0) of the source routine <O>: no free text, and each reader shows them in its own language.
 // Text is UTF-8 in base 32 (RFC 4648, no padding): a Latin letter costs 1.6 characters, a Cyrillic one 3.2
 // (percent-escapes cost 3 and 6). A field the reader leaves empty is not written: 8 exercises with their
 // doses and no text take about 100 characters.
@@ -88,12 +90,18 @@ function wordsField(letter, value, before) {
   return !v ? "" : v === before ? letter : letter + toBase32(v);
 }
 
-function encodeItem(it, before) {
+// The position of the source routine's item an item's handbook words come from, when there is one.
+const refOf = (value) => (Number.isInteger(value) && value >= 0 && value < 1296 ? value : null);
+
+function encodeItem(it, before, sourced) {
   const i = EXERCISES.indexOf(it.id);
   const fields = [i < 0 ? "-" + toBase32(it.id) : i.toString(36).toUpperCase().padStart(2, "0")];
   for (const [letter, key] of Object.entries(ITEM_KEYS)) { const c = count(it[key], LIMITS[key]); if (c) fields.push(letter + c); }
-  if (!count(it.hold, LIMITS.hold)) fields.push(wordsField("W", it.holdWords, before.holdWords));
-  if (!count(it.rest, LIMITS.rest)) fields.push(wordsField("Q", it.restWords, before.restWords));
+  for (const [key, ref, words] of [["hold", "Y", "W"], ["rest", "Z", "Q"]]) {
+    if (count(it[key], LIMITS[key])) continue;
+    const k = sourced ? refOf(it[key + "Ref"]) : null;
+    fields.push(k !== null ? ref + k.toString(36).toUpperCase() : wordsField(words, it[key + "Words"], before[key + "Words"]));
+  }
   if (it.perSide) fields.push("E");
   const f = freqCode(it.freq);
   if (f) fields.push("F" + f);
@@ -101,9 +109,10 @@ function encodeItem(it, before) {
   return fields.filter(Boolean).join(".");
 }
 
-// The words an item's hold or rest travels as ("" when a count is given instead).
-function wordText(it, key) {
-  return count(it[key], LIMITS[key]) ? "" : cleanText(it[key + "Words"], LIMITS.words).trim();
+// The words an item's hold or rest travels as ("" when a count or a reference to the handbook's is given instead).
+function wordText(it, key, sourced) {
+  if (count(it[key], LIMITS[key]) || (sourced && refOf(it[key + "Ref"]) !== null)) return "";
+  return cleanText(it[key + "Words"], LIMITS.words).trim();
 }
 
 export function encodeRoutine(routine) {
@@ -117,7 +126,7 @@ export function encodeRoutine(routine) {
     date("G", r.given), date("V", r.review)].filter(Boolean).join(".");
   const items = (Array.isArray(r.items) ? r.items : []).slice(0, LIMITS.items)
     .filter((it) => it && typeof it.id === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(it.id))
-    .map((it, i, all) => encodeItem(it, i ? { holdWords: wordText(all[i - 1], "hold"), restWords: wordText(all[i - 1], "rest") } : {}));
+    .map((it, i, all) => encodeItem(it, i ? { holdWords: wordText(all[i - 1], "hold", source), restWords: wordText(all[i - 1], "rest", source) } : {}, Boolean(source)));
   const body = [meta, ...items].join("/");
   return FORMAT + "." + items.length.toString(36).toUpperCase() + "." + check(body) + "/" + body;
 }
@@ -189,6 +198,10 @@ function readItem(raw, number, problems, before) {
     else if (letter === "W" || letter === "Q") {
       const key = letter === "W" ? "holdWords" : "restWords";
       item[key] = value ? readWords(value, LIMITS.words, problems, long, where) : (before && before[key]) || "";
+    }
+    else if ((letter === "Y" || letter === "Z") && /^[0-9A-Z]{1,2}$/.test(value)) {
+      // The handbook's words, filled in from the data by the page that reads the link (routine-logic.js handbookWords).
+      item[letter === "Y" ? "holdRef" : "restRef"] = parseInt(value, 36);
     }
     else if (letter === "N") item.note = readWords(value, LIMITS.itemNote, problems, long, where);
     else if (field === "E") item.perSide = true;

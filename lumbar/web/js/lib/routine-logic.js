@@ -71,7 +71,7 @@ export function fromHandbook(hbRoutine, conditions) {
   routine.title = hbRoutine.id ? "" : String(hbRoutine.title || "").slice(0, LIMITS.title);
   routine.source = hbRoutine.id || null;
   routine.condition = hbRoutine.id ? conditionOf(hbRoutine.id, conditions) : null;
-  for (const it of hbRoutine.items || []) {
+  (hbRoutine.items || []).forEach((it, k) => {
     const item = emptyItem(it.exercise);
     item.reps = countValue(parseCount(it.reps, LIMITS.reps));
     item.sets = countValue(parseCount(it.sets, LIMITS.sets));
@@ -79,10 +79,36 @@ export function fromHandbook(hbRoutine, conditions) {
     item.rest = countValue(parseCount(it.rest_seconds, LIMITS.rest));
     item.holdWords = item.hold == null && it.hold ? String(it.hold).slice(0, LIMITS.words) : "";
     item.restWords = item.rest == null && it.rest ? String(it.rest).slice(0, LIMITS.words) : "";
+    // Words from the handbook travel as a reference to this item (routine-link.js Y, Z), not as text.
+    if (item.holdWords && hbRoutine.id) item.holdRef = k;
+    if (item.restWords && hbRoutine.id) item.restRef = k;
     item.perSide = Boolean(it.per_side);
     routine.items.push(item);
-  }
+  });
   return routine;
+}
+
+// A link's references to the handbook's words (holdRef, restRef) filled in from the source routine as this page's
+// data has it, in its language (`source`: { items: [{ hold, rest }] }, the builder's or the session's); the
+// problems, when a reference finds no words.
+export function handbookWords(routine, source) {
+  const problems = [];
+  routine.items.forEach((item, i) => {
+    for (const key of ["hold", "rest"]) {
+      const k = item[key + "Ref"];
+      if (!Number.isInteger(k)) continue;
+      const it = source && Array.isArray(source.items) ? source.items[k] : null;
+      const words = it && typeof it[key] === "string" ? it[key].trim().slice(0, LIMITS.words) : "";
+      if (words) item[key + "Words"] = words;
+      else {
+        item[key + "Ref"] = null;
+        problems.push(key === "hold"
+          ? t("Exercise {number}: the link gives the handbook's hold, which this page could not find: ask your physiotherapist how long to hold.", { number: i + 1 })
+          : t("Exercise {number}: the link gives the handbook's rest, which this page could not find: ask your physiotherapist how long to rest.", { number: i + 1 }));
+      }
+    }
+  });
+  return problems;
 }
 
 // The routine's title: the physiotherapist's, else the handbook routine's it was customised from, else "".

@@ -3,10 +3,13 @@
 // routine: { v, title, freq, note, condition, source, patient, clinician, given, review, items }
 //   freq: { times, per: "day" | "week" } or null; condition, source: handbook ids or null (source: the
 //   handbook routine it was customised from); given, review: "YYYY-MM-DD" or "".
-// item: { id, reps, sets, hold, rest, perSide, note, holdWords, restWords, freq }
+// item: { id, reps, sets, hold, rest, perSide, note, holdWords, restWords, holdRef, restRef, freq }
 //   reps, sets, hold, rest (hold and rest in seconds): a count, as the handbook writes it: a whole number
 //   (12), a range ("10-30") or "up to 20"; null for none. holdWords, restWords: a hold or rest in words
-//   ("a few seconds"), used when there is no count. freq: how often this exercise, as the routine's.
+//   ("a few seconds"), used when there is no count. holdRef, restRef: when the words are the handbook's own, the
+//   position of the item in the source routine they come from (the link carries that number, not the words,
+//   and each reader takes them from the data in its own language; routine-logic.js handbookWords); else null.
+//   freq: how often this exercise, as the routine's.
 export const FORMAT = 2;
 export const LIMITS = Object.freeze({
   code: 4000, // characters read from an address (and the most the editor lets a link grow to)
@@ -31,7 +34,7 @@ export function emptyRoutine() {
 
 export function emptyItem(id) {
   return { id: id, reps: null, sets: null, hold: null, rest: null, perSide: false, note: "", holdWords: "",
-    restWords: "", freq: null };
+    restWords: "", holdRef: null, restRef: null, freq: null };
 }
 
 // Text as the reader typed it, without control characters, trimmed to `max` characters.

@@ -6,8 +6,12 @@
 // { api: "../api/session/" }: then only what the address names is fetched, so the page weighs the same
 // whatever the size of the handbook:
 //   #id=<routine>   one file, <api><routine>.json: { routine, exercises }
-//   #r=<code>       one file per exercise the builder's routine names, <api>exercises/<id>.json
+//   #r=<code>       one file per exercise the builder's routine names, <api>exercises/<id>.json, and the file of
+//                   the handbook routine it was customised from when it has one (its title and holds in words
+//                   travel by reference: the link names them, this page's data says them in its language)
 import { codeFromHash, decodeRoutine } from "./routine-link.js";
+import { handbookWords } from "./routine-logic.js";
+import { ROUTINES } from "./published-ids.js";
 import { fromArticle, fromBuilder } from "./session-steps.js";
 import { t } from "./i18n.js";
 
@@ -26,12 +30,14 @@ const routineId = (hash) => new URLSearchParams(String(hash || "").slice(1)).get
 export function neededFiles(block, hash) {
   if (!block || typeof block.api !== "string") return [];
   const id = routineId(hash);
-  if (id !== null) return ID.test(id) ? [`${block.api}${id}.json`] : [];
+  // Only a routine the handbook published is fetched ("constructor" or a guessed name asks the server nothing).
+  if (id !== null) return ID.test(id) && ROUTINES.includes(id) ? [`${block.api}${id}.json`] : [];
   const code = codeFromHash(hash);
   if (!code) return [];
   const { routine } = decodeRoutine(code);
   const ids = [...new Set((routine ? routine.items : []).map((it) => it.id).filter((x) => ID.test(x)))];
-  return ids.map((x) => `${block.api}exercises/${x}.json`);
+  const source = routine && routine.source && ROUTINES.includes(routine.source) ? [`${block.api}${routine.source}.json`] : [];
+  return ids.map((x) => `${block.api}exercises/${x}.json`).concat(source);
 }
 
 // { routines, exercises } with what `hash` needs (everything, from a full block).
@@ -48,8 +54,10 @@ export async function sessionData(block, hash, getJSON) {
       if (doc.routine && typeof doc.routine === "object") data.routines[id] = doc.routine;
       const exs = doc.exercises && typeof doc.exercises === "object" ? doc.exercises : {};
       for (const k of Object.keys(exs)) data.exercises[k] = exs[k];
-    } else {
+    } else if (url.startsWith(`${block.api}exercises/`)) {
       data.exercises[url.slice(url.lastIndexOf("/") + 1, -".json".length)] = doc;
+    } else if (doc.routine && typeof doc.routine === "object") {
+      data.routines[url.slice(block.api.length, -".json".length)] = doc.routine; // a builder routine's source
     }
   });
   return data;
@@ -73,11 +81,14 @@ export function routineFromHash(data, hash) {
   if (code) {
     const { routine, problems } = decodeRoutine(code);
     if (!routine) return { problems: problems.length ? problems : [t("This routine has no exercise this handbook knows.")] };
+    const source = routine.source ? own(data.routines, routine.source) : undefined;
+    problems.push(...handbookWords(routine, source));
     const all = routine.items.map(fromBuilder);
     const items = all.filter((n) => usable(own(data.exercises, n.id)));
     const dropped = all.filter((n) => !usable(own(data.exercises, n.id))).map((n) => t("\"{id}\" is not an exercise of this handbook: it was left out.", { id: String(n.id) }));
     if (!items.length) return { problems: [t("This routine has no exercise this handbook knows."), ...problems, ...dropped] };
-    return { key: `r:${code}`, code, title: routine.title || t("Your routine"), url: null, stopRules: [], cautions: [], stopSigns: [],
+    const named = source && typeof source.title === "string" ? source.title : "";
+    return { key: `r:${code}`, code, title: routine.title || named || t("Your routine"), url: null, stopRules: [], cautions: [], stopSigns: [],
       items, problems: [...problems, ...dropped] };
   }
   return { problems: [t("Choose a routine first: each routine's page has a \"Start this routine\" link.")] };
