@@ -343,17 +343,30 @@ def test_every_exercise_page_carries_its_figures_with_alt_text(site, handbook):
 
 
 def test_every_routine_sheet_shows_start_and_end_figures_per_row(site, handbook):
-    """Each sheet row carries its exercise's drawings, ids prefixed by the row (print.css shows start and end)."""
+    """Each sheet row carries its exercise's start and end drawings as images of api/thumbs/ files that exist (print.css
+    shows them), with the drawings' titles as alt text; no inline drawing (issue 26: the page's element count)."""
     for routine_id, routine in handbook.routines.items():
         page = _page(site, f"routines/{routine_id}")
-        for n, item in enumerate(routine.items, 1):
+        rows = re.findall(r'<td class="lh-figs lh-print-only"[^>]*>(.*?)</td>', page, re.S)
+        assert len(rows) == len(routine.items), routine_id
+        for n, (item, row) in enumerate(zip(routine.items, rows, strict=True), 1):
             ex = handbook.exercises[item.exercise]
             if ex.figures is None:
                 continue
-            uid = f"lh-fig-sheet-{n}-{item.exercise}"
-            assert f'<title id="{uid}-start">' in page, (routine_id, n, item.exercise)
-            if len(ex.figures.phases()) > 1:
-                assert f'<title id="{uid}-end">' in page, (routine_id, n, item.exercise)
+            assert "<svg" not in row, (routine_id, n)
+            want = [item.exercise] + ([f"{item.exercise}-end"] if len(ex.figures.phases()) > 1 else [])
+            srcs = re.findall(r'<img src="([^"]+)" alt="[^"]+"', row)
+            assert srcs == [f"../../api/thumbs/{name}.svg" for name in want], (routine_id, n, srcs)
+            for src in srcs:
+                assert (site / "routines" / routine_id / src).resolve().is_file(), src
+
+
+def test_thumb_files_carry_no_words(site):
+    """api/thumbs/ serves every language: no English word in its drawings (the hold mark keeps its clock)."""
+    thumbs = sorted((site / "api" / "thumbs").glob("*.svg"))
+    assert len(thumbs) > 100
+    for path in thumbs:
+        assert "<text" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_gallery_pages_show_every_drawn_exercise_once(site, handbook):

@@ -146,7 +146,9 @@ def reference_markdown() -> str:
         "front, so the far arm and leg show up and back of the near ones and the floor is a plane. Use `view: front` for "
         "movements to the side while standing (side bends, side raises) or with the legs raised (opening the legs), and "
         "`view: top` for movements along the floor while lying (knee rolls, butterfly, sliding side bends): it looks "
-        "from high above, with the mat in perspective. Put `hold: true` on a position that is held (only where the "
+        "from high above, with the mat in perspective; `view: end` for lying movements across the body (knees rolling "
+        "to one side, a hip turning, legs opening): it looks along the body from the feet and a little above, the mat "
+        "in perspective. Put `hold: true` on a position that is held (only where the "
         "steps hold it): it gets a timer mark. `motion: rock` gives the arrows a head at each end (back and forth), "
         "`motion: circle` a round arrow (circles), and `other_side: true` an R-L mark on the last position (then the "
         "other side). The position before is drawn pale and dashed behind each later one.",

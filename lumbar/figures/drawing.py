@@ -59,6 +59,8 @@ class Drawing:
         self.t = t or (lambda text: text)
         self.view = View(figs.view)
         self.resolved = resolve_all(figs, start_only)
+        if self.view.name == "end":
+            self.view.aim(self.resolved[0].body)
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
         self.arrows, self.between, self.arrow_points, self.arrow_tops = [], [], [], []
@@ -89,10 +91,10 @@ class Drawing:
             xs0.append(min(x for x, _ in self.arrow_points) - 8), xs1.append(max(x for x, _ in self.arrow_points) + 8)
             ys0.append(min(y for _, y in self.arrow_points) - 8), ys1.append(max(y for _, y in self.arrow_points) + 8)
         for r in self.resolved:
-            if self.view.name == "top":  # the mat under the body, seen in perspective (marks.floor_svg)
+            if self.view.name in ("top", "end"):  # the mat under the body, seen in perspective (marks.floor_svg)
                 bx = [p[0] for p in r.body.points.values()]
                 z0, z1 = mat_depth(r.body)
-                for c in ((min(bx) - 18, 0.0, z0), (max(bx) + 18, 0.0, z1), (min(bx) - 18, 0.0, z1)):
+                for c in ((x, 0.0, z) for x in (min(bx) - 18, max(bx) + 18) for z in (z0, z1)):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
             for part, prop in r.support.items():
@@ -106,7 +108,7 @@ class Drawing:
             if "wall" in self.props or "wall" in r.support.values():
                 xs0.append(min(xs0) - 20)
         x0, y0, x1, y1 = min(xs0) - PAD, min(ys0) - PAD, max(xs1) + PAD, max(ys1) + PAD
-        if self.view.name != "top":
+        if self.view.name not in ("top", "end"):
             y1 = max(y1, self.view((0, 0, FLOOR_Z))[1] + 2 if self.view.name == "side" else 6.0)
         w, h = x1 - x0, y1 - y0
         if w < 110:

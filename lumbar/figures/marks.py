@@ -33,7 +33,7 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
     """The floor under every view: a line and a band in side and front views, the floor and mat seen from above
     and in front (in perspective) in the top view."""
     x, y, w, h = box
-    if view.name == "top":
+    if view.name in ("top", "end"):
         xs = [p[0] for p in body.points.values()]
         x0, x1 = min(xs) - 18, max(xs) + 18
         z0, z1 = mat_depth(body)

@@ -231,9 +231,9 @@ class Figures(_Strict):
         description="Props drawn in every phase: " + ", ".join(PROPS) + ".",
         json_schema_extra={"items": {"enum": list(PROPS)}},
     )
-    view: Literal["side", "front", "top"] = Field(
+    view: Literal["side", "front", "top", "end"] = Field(
         "side",
-        description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above).",
+        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above) or end (lying: from the feet, a little above, along the body).",
     )
     motion: Literal["once", "rock", "circle"] = Field(
         "once",
