@@ -58,7 +58,7 @@ CASES = [
         "unknown anchor joint 'near.kne'",
     ),
     ("  arch: true\n", "  arch: yes\n", "arch: yes", "'arch' must be true or false, not 'yes'"),
-    ("  roll: 90\n", "  roll: 400\n", "roll: 400", "'roll' must be a number of degrees from -180 to 180"),
+    ("  roll: -90\n", "  roll: 400\n", "roll: 400", "'roll' must be a number of degrees from -180 to 180"),
     (
         "  twist_fixed: chest\n  settle: false\n",
         "  twist_fixed: neck\n  settle: false\n",
