@@ -18,6 +18,7 @@ from lumbar.figures import (
     render_thumbnail,
     validate_figures,
 )
+from lumbar.figures.drawing import Drawing
 from lumbar.figures.model import JOINTS, POSE_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -430,9 +431,29 @@ def _panels(html: str) -> list[str]:
     return re.findall(r'<div class="lh-figure-panel[^"]*">(.*?)</svg>', html)
 
 
+def test_a_ghost_only_for_short_movements_and_circles():
+    """The ghost of the position before is drawn where the arrow alone cannot show the movement: a short one (the
+    forward reach on all fours), a circle (hip circles); not for a long one (the double knee to chest)."""
+    from lumbar.figures.drawing import GHOSTLESS
+
+    def drawing(name):
+        data = yaml.safe_load((ROOT / f"data/exercises/{name}.yaml").read_text(encoding="utf-8"))
+        return Drawing(Figures.model_validate(data["figures"]), animate=False)
+
+    reach, circles, knees = (
+        drawing("all-fours-forward-reach"),
+        drawing("all-fours-hip-circles"),
+        drawing("double-knee-to-chest"),
+    )
+    assert reach.travel[0] < GHOSTLESS and reach.ghosted(1)
+    assert circles.figs.motion == "circle" and circles.ghosted(1)
+    assert knees.travel[0] > GHOSTLESS and not knees.ghosted(1)
+
+
 @pytest.mark.parametrize("path", DRAWN, ids=lambda p: p.stem)
 def test_every_drawing_has_a_floor_an_arrow_and_its_own_still_positions(path):
-    """Every panel stands on a floor or mat; every later still panel has an arrow; the still panels do not move
+    """Every panel stands on a floor or mat; every later still panel has an arrow (and a ghost of the position
+    before only for a short movement or a circle); the still panels do not move
     (only the moving panel does), and End draws the end position: the same body as the sheet's end drawing."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     block = Figures.model_validate(data["figures"])
@@ -446,7 +467,8 @@ def test_every_drawing_has_a_floor_an_arrow_and_its_own_still_positions(path):
         assert "<animate" not in panel, i
         if i:
             assert 'class="lh-arrow"' in panel, (path.stem, i)
-            assert 'class="lh-ghost"' in panel, (path.stem, i)
+            # the position before, faint, only where the arrow alone cannot show the movement (issue 26: clutter)
+            assert ('class="lh-ghost"' in panel) == Drawing(block, animate=False).ghosted(i), (path.stem, i)
     if n > 1:
         shapes = re.compile(r'<path d="([^"]+)"[^>]*paint-order="stroke"')
         drawn = shapes.findall(stills[-1].split("lh-ghost")[-1])

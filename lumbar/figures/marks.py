@@ -29,6 +29,21 @@ def mat_depth(body: Body) -> tuple[float, float]:
     return min(-34.0, min(zs) - 10), max(34.0, max(zs) + 10)
 
 
+def mat_span(body: Body) -> tuple[float, float]:
+    """The side view's mat: under what touches the floor, with a margin (the drawing's box takes it in whole, so
+    the mat is not cut at the panel's edge)."""
+    spans = touching(body, 0.0, 4.0)
+    if spans:
+        x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
+    else:
+        xs = [p[0] for p in body.points.values()]
+        x0, x1 = min(xs) - 12, max(xs) + 12
+    if x1 - x0 < 60:
+        c = (x0 + x1) / 2
+        x0, x1 = c - 30, c + 30
+    return x0, x1
+
+
 def floor_svg(box, view: View, body: Body, mat: bool) -> str:
     """The floor under every view: a line and a band in side and front views, the floor and mat seen from above
     and in front (in perspective) in the top view."""
@@ -49,15 +64,7 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
             f'<path d="M{x} {num(f)}H{x + w}" stroke="currentColor" stroke-width="1.5"/>'
         ]
         if mat:
-            spans = touching(body, 0.0, 4.0)
-            if spans:
-                x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
-            else:
-                xs = [p[0] for p in body.points.values()]
-                x0, x1 = min(xs) - 12, max(xs) + 12
-            if x1 - x0 < 60:
-                c = (x0 + x1) / 2
-                x0, x1 = c - 30, c + 30
+            x0, x1 = mat_span(body)
             slant = abs(view((0, 0, MAT_Z))[0])  # inside the drawing's box, slanted corners and all
             x0, x1 = max(x0, x + slant + 1), min(x1, x + w - slant - 1)
             out.append(
@@ -79,13 +86,14 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
     return "".join(out)
 
 
-def hold_mark(box, body: Body, view: View, seconds: int | None, t) -> str:
-    """A stopwatch in the top right corner, with the time when the routine gives it, or the word for hold."""
+def hold_mark(box, body: Body, view: View, seconds: int | None, t, scale: float = 1.0) -> str:
+    """A stopwatch in the top right corner, with the time when the routine gives it, or the word for hold; scale:
+    the same size on the page in every drawing (Drawing.mark_scale)."""
     x, y, w, _ = box
-    cx, cy = x + w - 12, y + 12
+    cx, cy = (x + w - 12 * scale) / scale, (y + 12 * scale) / scale
     words = f"{seconds} s" if seconds else _word(t, "Hold (drawing mark)")
     return (
-        f'<g class="lh-hold"><circle cx="{num(cx)}" cy="{num(cy)}" r="8" fill="{PAPER}" class="lh-paper" '
+        f'<g class="lh-hold" transform="scale({num(scale)})"><circle cx="{num(cx)}" cy="{num(cy)}" r="8" fill="{PAPER}" class="lh-paper" '
         f'stroke="currentColor" stroke-width="2"/><path d="M{num(cx)} {num(cy - 11)}V{num(cy - 8)}M{num(cx)} {num(cy)}'
         f'L{num(cx)} {num(cy - 5)}M{num(cx)} {num(cy)}L{num(cx + 4)} {num(cy + 2)}" stroke="currentColor" stroke-width="2"/>'
         f'<text x="{num(cx - 12)}" y="{num(cy + 4.5)}" text-anchor="end" font-size="13" font-weight="700" '
@@ -122,12 +130,13 @@ def side_marks(figs, keys, tracks, t) -> str:
     return "".join(out)
 
 
-def other_side_mark(box, t) -> str:
-    """Top left: R <-> L, for an exercise then done on the other side."""
+def other_side_mark(box, t, scale: float = 1.0) -> str:
+    """Top left: R <-> L, for an exercise then done on the other side; scale as hold_mark's."""
     x, y, _, _ = box
+    x, y = x / scale, y / scale
     cy = y + 12
     right, left = _word(t, "R (right side)"), _word(t, "L (left side)")
-    out = ['<g class="lh-other-side">']
+    out = [f'<g class="lh-other-side" transform="scale({num(scale)})">']
     for cx, letter, fill in (
         (x + 10, right, f'fill="{PAPER}" class="lh-paper"'),
         (x + 44, left, f'fill="{FAR_TONE}" class="lh-far"'),
