@@ -32,6 +32,12 @@ LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
         "Arm forward from hanging along the body: 90 points it forward, 180 above the head, negative takes it back.",
     ),
     "shoulder-abduction": (-20, 180, "Arm out to the side: 90 level with the shoulder, 180 above the head."),
+    "shoulder-rotation": (
+        -90,
+        90,
+        "Arm turned about its own length: positive turns a bent forearm in across the belly, negative out. "
+        "Usually left out: `hands:` sets it.",
+    ),
     "elbow": (0, 150, "Elbow bend: 0 straight."),
     "wrist": (
         -80,
@@ -95,3 +101,12 @@ POSE_NAMES = (
     "reverse-plank",
     "sitting-on-chair",
 )
+# Where the hands can be put with `hands:` (the arms are solved to reach it; grips.py).
+GRIPS_TEXT = {
+    "behind-head": "clasped behind the head, elbows out",
+    "beside-head": "fingertips at the temples, elbows out",
+    "crossed-on-chest": "arms crossed on the chest, each hand on the other shoulder",
+    "on-hips": "hands on the hips, elbows out",
+    "on-knees": "each hand over its own knee",
+    "on-near-knee": "both hands holding the near knee",
+}

@@ -13,8 +13,19 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from lumbar.figures.joints import JOINTS, LIMB_JOINTS, PARTS, POSE_NAMES, PROPS, SPINE_JOINTS, SUPPORT_PROPS, VIEWS  # noqa: F401 (re-exported)
+from lumbar.figures.joints import (  # noqa: F401 (re-exported)
+    GRIPS_TEXT,
+    JOINTS,
+    LIMB_JOINTS,
+    PARTS,
+    POSE_NAMES,
+    PROPS,
+    SPINE_JOINTS,
+    SUPPORT_PROPS,
+    VIEWS,
+)
 
+GRIPS = tuple(GRIPS_TEXT)
 _TAG = re.compile(r"[<>]|&#|&[a-zA-Z]+;")
 
 
@@ -98,6 +109,7 @@ class Limbs(_Strict):
 
     shoulder: Angle | None = _joint("shoulder")
     shoulder_abduction: Angle | None = _joint("shoulder-abduction")
+    shoulder_rotation: Angle | None = _joint("shoulder-rotation")
     elbow: Angle | None = _joint("elbow")
     wrist: Angle | None = _joint("wrist")
     hip: Angle | None = _joint("hip")
@@ -150,6 +162,12 @@ class Phase(Limbs):
         default_factory=dict,
         description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
     )
+    hands: Literal[GRIPS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="Where both hands are: "
+        + "; ".join(f"{k} ({v})" for k, v in GRIPS_TEXT.items())
+        + ". The arms are then solved to reach it (leave shoulder and elbow out).",
+    )
     barbell: Literal["hands", "shoulders"] = Field("hands", description="Where the barbell is, when there is one.")
     hold: bool = Field(
         False,
@@ -165,7 +183,9 @@ class Phase(Limbs):
     @model_validator(mode="before")
     @classmethod
     def _names(cls, data: Any) -> Any:
-        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "hold", "note", "alt"])
+        allowed = dict.fromkeys(
+            list(JOINTS) + ["pose", "near", "far", "support", "hands", "barbell", "hold", "note", "alt"]
+        )
         return _check_keys(data, allowed, "joint or field")
 
     @field_validator("pose")
@@ -199,6 +219,18 @@ class Phase(Limbs):
     def _spine_once(self) -> Phase:
         if self.spine is not None and (self.lumbar is not None or self.thoracic is not None):
             raise PydanticCustomError("spine_twice", "give either spine, or lumbar and thoracic, not both")
+        return self
+
+    @model_validator(mode="after")
+    def _hands_set_arms(self) -> Phase:
+        arms = ("shoulder", "shoulder-abduction", "shoulder-rotation", "elbow", "wrist")
+        given = [k for k in self.angles() if k.split(".")[-1] in arms]
+        if self.hands and given:
+            raise PydanticCustomError(
+                "hands_and_arms",
+                "hands: {grip} places the arms itself: remove {joints}",
+                {"grip": self.hands, "joints": ", ".join(given)},
+            )
         return self
 
     def angles(self) -> dict[str, float]:

@@ -1,0 +1,91 @@
+"""Grips (issue 26: hands behind the head, arms crossed, hands on the hips or knees could not be told apart): every
+phase with `hands:` has its hands where the grip says, measured on the posed body, and a grip the arms cannot
+reach, or one given with arm angles, stops the build with what to do."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import yaml
+
+from lumbar.figures import Figures
+from lumbar.figures.body import HEAD_R
+from lumbar.figures.solver import resolve_all
+from lumbar.figures.validate import figure_problems
+from tests.conftest import ROOT
+
+EXERCISES = sorted((ROOT / "data" / "exercises").glob("*.yaml"))
+
+
+def _figs(path):
+    return Figures.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))["figures"])
+
+
+GRIPPED = [p for p in EXERCISES if "hands:" in p.read_text(encoding="utf-8").split("\nfigures:", 1)[-1]]
+
+
+def _local(body, origin, frame, p):
+    """p in a body frame (X forward, Y up the spine or head, Z to the near side), from a body point."""
+    o, F = body.points[origin], body.frames[frame]
+    d = [p[i] - o[i] for i in range(3)]
+    return tuple(F[i] * d[0] + F[3 + i] * d[1] + F[6 + i] * d[2] for i in range(3))
+
+
+def check(r) -> list[str]:
+    b, bad = r.body, []
+    for side in ("near", "far"):
+        hand, wrist = b.points[f"{side}.hand"], b.points[f"{side}.wrist"]
+        if r.hands == "behind-head":
+            x, _, _ = _local(b, "head", "head", hand)
+            if math.dist(hand, b.points["head"]) > HEAD_R + 6 or x > -HEAD_R / 2:
+                bad.append(f"{side} hand not at the back of the head")
+        elif r.hands == "crossed-on-chest":
+            x, y, z = _local(b, "neck", "chest", hand)
+            if (z > 0) == (side == "near") or x < 8 or y < -25:
+                bad.append(f"{side} hand not across the chest on the other side ({x:.0f}, {y:.0f}, {z:.0f})")
+        elif r.hands == "on-hips":
+            if math.dist(wrist, b.points[f"{side}.hip"]) > 22:
+                bad.append(f"{side} hand not at the hip")
+        elif r.hands in ("on-knees", "on-near-knee"):
+            knee = b.points[("near" if r.hands == "on-near-knee" else side) + ".knee"]
+            if min(math.dist(hand, knee), math.dist(wrist, knee)) > 14:
+                bad.append(f"{side} hand not at the knee")
+    return bad
+
+
+def test_grips_are_used():
+    assert len(GRIPPED) >= 12, [p.stem for p in GRIPPED]
+
+
+@pytest.mark.parametrize("path", GRIPPED, ids=lambda p: p.stem)
+def test_the_hands_are_where_the_grip_says(path):
+    figs = _figs(path)
+    assert not figure_problems(figs)
+    for r in resolve_all(figs):
+        assert not check(r), f"{path.name} {r.name}: {check(r)}"
+
+
+def test_hands_behind_the_head_are_behind_the_head():
+    figs = _figs(ROOT / "data" / "exercises" / "crunch.yaml")
+    for r in resolve_all(figs):
+        face = r.body.face
+        for side in ("near", "far"):
+            d = [r.body.points[f"{side}.hand"][i] - r.body.points["head"][i] for i in range(3)]
+            assert math.hypot(*d) < HEAD_R + 5  # touching the head
+            assert sum(d[i] * face[i] for i in range(3)) < -HEAD_R / 2  # on the side away from the face
+
+
+def test_a_grip_the_arms_cannot_reach_is_reported():
+    problems = figure_problems({"start": {"pose": "supine", "hands": "on-knees"}, "alt": "x"})
+    assert any("start.hands" in p and "cannot reach 'on-knees'" in p for p in problems), problems
+
+
+def test_a_grip_with_arm_angles_is_reported():
+    problems = figure_problems({"start": {"pose": "supine", "hands": "behind-head", "elbow": 90}, "alt": "x"})
+    assert any("places the arms itself: remove elbow" in p for p in problems), problems
+
+
+def test_an_unknown_grip_is_reported():
+    problems = figure_problems({"start": {"pose": "supine", "hands": "behind-the-head"}, "alt": "x"})
+    assert any("start.hands" in p for p in problems), problems
