@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from lumbar.figures.base_poses import BASE_POSES
-from lumbar.figures.model import Figures, missing_figures
+from lumbar.figures.model import Figures
 from lumbar.figures.svg import render_figures, render_thumbnail
 from lumbar.figures.validate import figure_problems, format_problem, validate_figures
 
@@ -162,3 +162,15 @@ def reference_markdown() -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def missing_figures(handbook_exercises) -> list[str]:
+    """Ids (or titles) of exercises without a figures block, sorted.
+
+    Takes a mapping id -> exercise, or an iterable of objects with .id (or .title) and .figures.
+    """
+    if isinstance(handbook_exercises, dict):
+        items = handbook_exercises.items()
+    else:
+        items = ((getattr(e, "id", None) or getattr(e, "title", "?"), e) for e in handbook_exercises)
+    return sorted(str(key) for key, exercise in items if getattr(exercise, "figures", None) is None)

@@ -223,14 +223,10 @@ class Phase(Limbs):
 
     @model_validator(mode="after")
     def _hands_set_arms(self) -> Phase:
-        arms = ("shoulder", "shoulder-abduction", "shoulder-rotation", "elbow", "wrist")
-        given = [k for k in self.angles() if k.split(".")[-1] in arms]
+        given = [k for k in self.angles() if k.split(".")[-1] in ("shoulder", "elbow", "wrist") or "shoulder-" in k]
         if self.hands and given:
-            raise PydanticCustomError(
-                "hands_and_arms",
-                "hands: {grip} places the arms itself: remove {joints}",
-                {"grip": self.hands, "joints": ", ".join(given)},
-            )
+            msg = "hands: {grip} places the arms itself: remove {joints}"
+            raise PydanticCustomError("hands_and_arms", msg, {"grip": self.hands, "joints": ", ".join(given)})
         return self
 
     def angles(self) -> dict[str, float]:
@@ -306,15 +302,3 @@ class Figures(_Strict):
 
     def phases(self) -> list[tuple[str, Phase]]:
         return [(name, getattr(self, name)) for name in PHASES if getattr(self, name) is not None]
-
-
-def missing_figures(handbook_exercises) -> list[str]:
-    """Ids (or titles) of exercises without a figures block, sorted.
-
-    Takes a mapping id -> exercise, or an iterable of objects with .id (or .title) and .figures.
-    """
-    if isinstance(handbook_exercises, dict):
-        items = handbook_exercises.items()
-    else:
-        items = ((getattr(e, "id", None) or getattr(e, "title", "?"), e) for e in handbook_exercises)
-    return sorted(str(key) for key, exercise in items if getattr(exercise, "figures", None) is None)
