@@ -89,3 +89,25 @@ def test_a_grip_with_arm_angles_is_reported():
 def test_an_unknown_grip_is_reported():
     problems = figure_problems({"start": {"pose": "supine", "hands": "behind-the-head"}, "alt": "x"})
     assert any("start.hands" in p for p in problems), problems
+
+
+def _gap(c, r, seg):
+    """Distance between a ball (centre c, radius r) and a capsule (p, q, radius)."""
+    p, q, rad = seg
+    d = [q[i] - p[i] for i in range(3)]
+    t = max(0.0, min(1.0, sum((c[i] - p[i]) * d[i] for i in range(3)) / (sum(x * x for x in d) or 1.0)))
+    return math.dist(c, [p[i] + t * d[i] for i in range(3)]) - r - rad
+
+
+@pytest.mark.parametrize("name", ["side-lying-leg-raise", "side-lying-leg-swing-up-down"])
+def test_side_lying_head_on_the_lower_arm_top_hand_on_the_floor_in_front(name):
+    """Issue 26: side-lying read as lying on the back; the head floated above the arm it rests on."""
+    r = resolve_all(_figs(ROOT / "data" / "exercises" / f"{name}.yaml"))[0]
+    b = r.body
+    seg = {n: (p, q, rad) for n, _, _, p, q, rad in b.segments}
+    # The head sinks into the lower arm by more than the drawing's 3-unit light ring, so they touch on paper.
+    assert _gap(b.points["head"], HEAD_R, seg["far.upper-arm"]) < -3.0
+    hand, chest = b.points["near.hand"], b.points["spine3"]
+    assert hand[1] < 4.0  # on the floor
+    assert hand[2] - chest[2] > 15.0  # in front of the chest (towards the face, the viewer)
+    assert abs(hand[0] - chest[0]) < 20.0  # at chest level

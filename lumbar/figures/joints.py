@@ -17,6 +17,11 @@ SPINE_JOINTS: dict[str, tuple[float, float, str]] = {
     "lumbar": (-35, 60, "Bend of the lower back: positive rounds (flexion), negative arches (extension)."),
     "thoracic": (-30, 45, "Bend of the upper back: positive rounds, negative arches."),
     "neck": (-70, 60, "Bend of the neck: positive brings the chin to the chest, negative lifts the head back."),
+    "neck-side": (
+        -40,
+        40,
+        "Head tilted to the side: positive towards the near side (as when the head rests on an arm).",
+    ),
     "side-bend": (-50, 50, "Side bend of the back: positive bends towards the viewer (the near side)."),
     "twist": (
         -70,

@@ -143,7 +143,7 @@ def forward(
     top = spine[-1]
     pts["waist"] = spine[2]
     pts["neck"] = top
-    N = mm(C, _rz(-a("neck", 0.0)))
+    N = _then(mm(C, _rz(-a("neck", 0.0))), _turn(0.0, a("neck-side", 0.0)))
     pts["head"] = add(top, mv(N, 0.0, NECK_LEN + HEAD_R, 0.0))
     face = mv(N, 1.0, 0.0, 0.0)
     head_up = mv(N, 0.0, 1.0, 0.0)

@@ -148,6 +148,7 @@ class Phase(Limbs):
     lumbar: Angle | None = _joint("lumbar")
     thoracic: Angle | None = _joint("thoracic")
     neck: Angle | None = _joint("neck")
+    neck_side: Angle | None = _joint("neck-side")
     side_bend: Angle | None = _joint("side-bend")
     twist: Angle | None = _joint("twist")
     near: Side | None = Field(
