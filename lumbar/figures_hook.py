@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from lumbar.figures import render_figures, render_thumbnail
 from lumbar.figures.drawing import Drawing
+from lumbar.figures.marks import wordless
 from lumbar.figures.model import Figures
 from lumbar.figures.svg import LABELS, _phase_title
 from lumbar.i18n.ui import load_ui
@@ -65,7 +66,7 @@ def _image(figures_json: str, phase: str) -> str:
         d = Drawing(figs, animate=False)
         last = len(d.resolved) - 1
         svg = d.panel(last, None, d.resolved[last].alt or figs.alt)
-    return _WORDS.sub("", svg)
+    return _WORDS.sub("", wordless(svg))
 
 
 def image_svg(figures, phase: str = "start") -> str:

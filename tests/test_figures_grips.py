@@ -111,3 +111,18 @@ def test_side_lying_head_on_the_lower_arm_top_hand_on_the_floor_in_front(name):
     assert hand[1] < 4.0  # on the floor
     assert hand[2] - chest[2] > 15.0  # in front of the chest (towards the face, the viewer)
     assert abs(hand[0] - chest[0]) < 20.0  # at chest level
+
+
+@pytest.mark.parametrize("name", ["knee-to-chest", "bird-dog", "side-lying-leg-raise"])
+def test_the_sheet_image_shows_the_side_change_without_words(name):
+    """Issue 26: on the sheet the R <-> L mark printed as two empty circles (the shared images carry no words): it is
+    a mirror sign there (a dark shape, a dashed mirror line, the same shape grey, an arrow over), and the lettered
+    side marks at the arrows' heads are left out."""
+    from lumbar.figures_hook import image_svg
+
+    figs = _figs(ROOT / "data" / "exercises" / f"{name}.yaml")
+    assert figs.other_side
+    svg = image_svg(figs, "end")
+    mark = svg.split('class="lh-other-side"', 1)[1].split("</g>", 1)[0]
+    assert "<circle" not in mark and "<text" not in svg and 'class="lh-side"' not in svg
+    assert 'stroke-dasharray="3 2"' in mark and 'class="lh-far"' in mark and mark.count("<path") == 5

@@ -7,6 +7,7 @@ far limbs the left; a side mark names the side of a limb that moves alone.
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 
 from lumbar.figures.body import Body
@@ -152,3 +153,32 @@ def other_side_mark(box, t, scale: float = 1.0) -> str:
         f'<path d="M{num(a - 1)} {num(cy)}l4 -3.5v7ZM{num(b + 1)} {num(cy)}l-4 -3.5v7Z" fill="currentColor"/></g>'
     )
     return "".join(out)
+
+
+_OTHER = re.compile(
+    r'<g class="lh-other-side" transform="scale\(([\d.]+)\)"><circle cx="([\d.-]+)" cy="([\d.-]+)".*?</g>'
+)
+_SIDE = re.compile(r'<g class="lh-side">.*?</g>')
+
+
+def wordless(svg: str) -> str:
+    """A drawing for every language (the sheet's images): the R <-> L mark becomes a mirror sign (a dark shape, a
+    dashed mirror line, the same shape grey and flipped, an arrow over from one to the other), and the lettered
+    side marks at the arrows' heads go (the dark near limb and grey far limb show which side moves)."""
+
+    def mirror(m) -> str:
+        s, x, cy = m.group(1), float(m.group(2)) - 10, float(m.group(3))
+        lo, hi = cy - 1, cy + 10  # the two shapes; the arrow arches over them, inside the mark's room
+        return (
+            f'<g class="lh-other-side" transform="scale({s})">'
+            f'<path d="M{num(x + 22)} {num(lo)}V{num(hi)}H{num(x + 4)}Z" fill="currentColor"/>'
+            f'<path d="M{num(x + 32)} {num(lo)}V{num(hi)}H{num(x + 50)}Z" fill="{FAR_TONE}" class="lh-far" '
+            'stroke="currentColor" stroke-width="1.5"/>'
+            f'<path d="M{num(x + 27)} {num(lo - 3)}V{num(hi + 2)}" stroke="currentColor" stroke-width="1.5" '
+            'stroke-dasharray="3 2"/>'
+            f'<path d="M{num(x + 10)} {num(cy - 3)}Q{num(x + 27)} {num(cy - 13)} {num(x + 42)} {num(cy - 4)}" '
+            'stroke="currentColor" stroke-width="2"/>'
+            f'<path d="M{num(x + 46)} {num(cy)}l-8 -1 4 -6Z" fill="currentColor"/></g>'
+        )
+
+    return _SIDE.sub("", _OTHER.sub(mirror, svg))
