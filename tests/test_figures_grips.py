@@ -5,6 +5,7 @@ reach, or one given with arm angles, stops the build with what to do."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import yaml
@@ -126,3 +127,41 @@ def test_the_sheet_image_shows_the_side_change_without_words(name):
     mark = svg.split('class="lh-other-side"', 1)[1].split("</g>", 1)[0]
     assert "<circle" not in mark and "<text" not in svg and 'class="lh-side"' not in svg
     assert 'stroke-dasharray="3 2"' in mark and 'class="lh-far"' in mark and mark.count("<path") == 5
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_the_mat_is_the_same_in_every_panel(path):
+    """Issue 26 panel: a mat that moved between the start and end drawings read as a movement of its own."""
+    from lumbar.figures import render_figures
+
+    figs = _figs(path)
+    if "mat" not in figs.props:
+        return
+    html = render_figures(figs, "x", animate=False)
+    mats = re.findall(r'<(?:path|rect) [^>]*class="lh-mat"[^>]*>', html)
+    assert len(mats) == len(figs.phases()) and len(set(mats)) == 1, path.stem
+
+
+def test_top_views_draw_the_shadow_of_what_is_lifted():
+    """Issue 26 panel: from above, a lifted leg could not be told from one on the floor; its shadow on the mat
+    stands apart from it. Nothing lifted, no shadow."""
+    from lumbar.figures import render_figures
+    from lumbar.figures.drawing import Drawing
+
+    figs = _figs(ROOT / "data" / "exercises" / "leg-pendulum.yaml")
+    assert figs.view == "top" and 'class="lh-shadow"' in render_figures(figs, "x", animate=False)
+    flat = Figures.model_validate({"alt": "x", "view": "top", "props": ["mat"], "start": {"pose": "prone"}})
+    assert 'class="lh-shadow"' not in Drawing(flat, animate=False).panel(0, None, "x")
+
+
+def test_no_arrow_follows_hands_going_to_a_grip():
+    """Issue 26 panel: the arrow of the hands' path to the knees ran under the thighs and read as a stray mark."""
+    from lumbar.figures.drawing import Drawing
+
+    for name in ("bench-knee-hug", "double-knee-to-chest", "knee-to-chest"):
+        d = Drawing(_figs(ROOT / "data" / "exercises" / f"{name}.yaml"), animate=False)
+        a, b = d.resolved[0], d.resolved[-1]
+        from lumbar.figures.arrows import motion_arrows
+
+        _, _, keys = motion_arrows(a, b, d.view, [a.body, *d.between[0], b.body])
+        assert keys and not any(k.endswith(".hand") for k in keys), (name, keys)

@@ -20,6 +20,7 @@ from lumbar.figures.marks import (
     mat_depth,
     mat_span,
     other_side_mark,
+    shadow_svg,
     side_marks,
 )
 from lumbar.figures.outline import draw, profile, shapes
@@ -236,7 +237,9 @@ class Drawing:
 
     def _ground(self, r, box=None) -> list[str]:
         box = box or self.box
-        return [floor_svg(box, self.view, r.body, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+        bodies = [q.body for q in self.resolved]
+        out = [floor_svg(box, self.view, bodies, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ("top", "end") else [])
 
     def panel(
         self,

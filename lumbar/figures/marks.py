@@ -45,14 +45,17 @@ def mat_span(body: Body) -> tuple[float, float]:
     return x0, x1
 
 
-def floor_svg(box, view: View, body: Body, mat: bool) -> str:
+def floor_svg(box, view: View, bodies, mat: bool) -> str:
     """The floor under every view: a line and a band in side and front views, the floor and mat seen from above
-    and in front (in perspective) in the top view."""
+    and in front (in perspective) in the top view. bodies: every position's, so the mat is the same in each panel
+    (issue 26: a mat that moved between the drawings read as a movement)."""
     x, y, w, h = box
+    bodies = [bodies] if isinstance(bodies, Body) else list(bodies)
     if view.name in ("top", "end"):
-        xs = [p[0] for p in body.points.values()]
+        xs = [p[0] for b in bodies for p in b.points.values()]
         x0, x1 = min(xs) - 18, max(xs) + 18
-        z0, z1 = mat_depth(body)
+        depths = [mat_depth(b) for b in bodies]
+        z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
         corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
         pts = " ".join(f"{num(a)} {num(b)}" for a, b in (view(c) for c in corners))
         fill = f'fill="{MAT_TONE}" class="lh-mat"' if mat else f'fill="{PAPER}" class="lh-paper"'
@@ -65,7 +68,8 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
             f'<path d="M{x} {num(f)}H{x + w}" stroke="currentColor" stroke-width="1.5"/>'
         ]
         if mat:
-            x0, x1 = mat_span(body)
+            spans = [mat_span(b) for b in bodies]
+            x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
             slant = abs(view((0, 0, MAT_Z))[0])  # inside the drawing's box, slanted corners and all
             x0, x1 = max(x0, x + slant + 1), min(x1, x + w - slant - 1)
             out.append(
@@ -78,7 +82,7 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
         f'<path d="M{x} 3.5H{x + w}" stroke="currentColor" stroke-width="7" opacity=".12"/>',
     ]
     if mat:
-        xs = [view(p)[0] for p in body.points.values()]
+        xs = [view(p)[0] for b in bodies for p in b.points.values()]
         x0, x1 = min(xs) - 14, max(xs) + 14
         out.append(
             f'<rect x="{num(x0)}" y="-2.5" width="{num(x1 - x0)}" height="2.5" rx="1" fill="{MAT_TONE}" class="lh-mat" '
@@ -182,3 +186,18 @@ def wordless(svg: str) -> str:
         )
 
     return _SIDE.sub("", _OTHER.sub(mirror, svg))
+
+
+def shadow_svg(view: View, body: Body) -> str:
+    """Top and end views: the shadow on the floor of every part lifted off it, straight below, so a lifted leg or
+    chest stands apart from its shadow (issue 26: from above, lifting and which way up could not be seen)."""
+    groups: dict[int, list[str]] = {}
+    for _, _, _, p, q, r in body.segments:
+        if min(p[1], q[1]) - r < 8.0:  # on the floor (or as near as a body lying on it holds it): no shadow to see
+            continue
+        (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
+        groups.setdefault(round(2 * r), []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
+    return "".join(
+        f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
+        for w, d in sorted(groups.items())
+    )
