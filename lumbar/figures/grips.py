@@ -26,7 +26,8 @@ def targets(body: Body, grip: str, side: str) -> dict:
         return {
             "wrist": _at(body, "head", "head", -HEAD_R + 1, -2, s * 12),
             "hand": _at(body, "head", "head", -HEAD_R - 3, 1, s * 2),
-            "elbow": _at(body, "neck", "chest", 8, 28, s * 22),
+            # elbows wide and a little off the floor (up whichever way the body lies), so they show beside the head
+            "elbow": _at(body, "neck", "chest", 8 * body.frames["chest"][3], 28, s * 22),
         }
     if grip == "beside-head":  # fingertips at the temples
         return {
