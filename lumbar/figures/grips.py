@@ -47,6 +47,10 @@ def targets(body: Body, grip: str, side: str) -> dict:
             "hand": _at(body, "hip", "pelvis", 6, 11, s * 16),
             "elbow": _at(body, "hip", "pelvis", -8, 26, s * 32),
         }
+    if grip == "on-near-ankle":  # both hands round the near ankle, side by side
+        a, shin, dz = body.points["near.ankle"], body.frames["near.shin"], 3.0 if side == "near" else -4.0
+        off = mv(body.frames["pelvis"], 0, 0, dz)
+        return {"wrist": add(add(a, mv(shin, 0, 6, 0)), off), "hand": add(add(a, mv(shin, 0, -3, 0)), off)}
     knee = side if grip == "on-knees" else "near"
     k = body.points[f"{knee}.knee"]
     thigh, shin = body.frames[f"{knee}.thigh"], body.frames[f"{knee}.shin"]
@@ -105,6 +109,7 @@ _STARTS = {
     "on-hips": ({"shoulder": -20, "shoulder-abduction": 40, "shoulder-rotation": 40, "elbow": 100},),
     "on-knees": ({"shoulder": 60, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 20},),
     "on-near-knee": ({"shoulder": 60, "shoulder-abduction": 0, "shoulder-rotation": 20, "elbow": 40},),
+    "on-near-ankle": ({"shoulder": -50, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 0},),
 }
 
 

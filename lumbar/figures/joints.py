@@ -114,4 +114,5 @@ GRIPS_TEXT = {
     "on-hips": "hands on the hips, elbows out",
     "on-knees": "each hand over its own knee",
     "on-near-knee": "both hands holding the near knee",
+    "on-near-ankle": "both hands holding the near ankle (the bent leg lying face down)",
 }
