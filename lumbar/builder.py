@@ -39,15 +39,6 @@ def published_ids_js(hb: Handbook) -> str:
     return "\n".join(lines) + "\n"
 
 
-def end_drawing(figures) -> str:
-    """The last phase of an exercise's drawing, the one before it ghosted, as a standalone <svg> for an <img>."""
-    from lumbar.figures.drawing import Drawing
-
-    d = Drawing(figures, animate=False)
-    last = len(d.resolved) - 1
-    return d.panel(last, None, d.resolved[last].alt or figures.alt)
-
-
 def as_dict(hb: Handbook) -> dict:
     dose_keys = ("reps", "sets", "hold_seconds", "hold", "rest_seconds", "rest", "per_side")
     return {
@@ -114,14 +105,14 @@ PUBLISHED_IDS_JS = "assets/javascripts/lib/published-ids.js"
 
 def files(hb: Handbook) -> dict[str, bytes]:
     """api/builder.json and api/thumbs/<id>.svg, by their path in the site."""
-    from lumbar.figures_hook import thumbnail_svg as render_thumbnail
+    from lumbar.figures_hook import image_svg
 
     out = {"api/builder.json": json.dumps(as_dict(hb), ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
     out[PUBLISHED_IDS_JS] = published_ids_js(hb).encode("utf-8")
     for ex_id, ex in sorted(hb.exercises.items()):
         if ex.figures:
-            out[f"api/thumbs/{ex_id}.svg"] = render_thumbnail(ex.figures).encode("utf-8")
-            out[f"api/thumbs/{ex_id}-end.svg"] = end_drawing(ex.figures).encode("utf-8")
+            out[f"api/thumbs/{ex_id}.svg"] = image_svg(ex.figures, "start").encode("utf-8")
+            out[f"api/thumbs/{ex_id}-end.svg"] = image_svg(ex.figures, "end").encode("utf-8")
     return out
 
 

@@ -19,7 +19,7 @@ def line_of(text: str, needle: str) -> int:
 def test_the_file_loads_in_the_models_order_and_read_only():
     assert tuple(BASE_POSES) == POSE_NAMES
     side = BASE_POSES["side-lying"]
-    assert side.angles["far.shoulder-abduction"] == 180 and side.angles["near.shoulder-abduction"] == -8
+    assert side.angles["far.shoulder-abduction"] == 180 and side.angles["near.shoulder-rotation"] == 51
     assert side.angles["near.hip"] == side.angles["far.hip"] == 5  # both sides from one value
     assert BASE_POSES["lying-legs-on-chair"].support == {"shins": "chair"}
     assert BASE_POSES["all-fours"].arch is True and BASE_POSES["all-fours"].rest == ("hands", "knees")
@@ -38,7 +38,7 @@ CASES = [
     ),
     ("{shoulder: 5, elbow: 10}", "{shoulder: 5, elbw: 10}", "elbw: 10", "unknown joint 'elbw': did you mean 'elbow'?"),
     ("{shoulder: 5, elbow: 10}", "{shoulder: 5, spine: 10}", "spine: 10", "'spine' is for an exercise's phases"),
-    ("far: {shoulder-abduction: 180}", "far: {neck: 180}", "far: {neck", "unknown arm or leg joint 'neck'"),
+    ("far: {shoulder-abduction: 180, elbow: 0}", "far: {neck: 180}", "far: {neck", "unknown arm or leg joint 'neck'"),
     (
         "  rest: [chest, feet]\n",
         "  rest: [chest, fet]\n",
@@ -58,7 +58,7 @@ CASES = [
         "unknown anchor joint 'near.kne'",
     ),
     ("  arch: true\n", "  arch: yes\n", "arch: yes", "'arch' must be true or false, not 'yes'"),
-    ("  roll: 90\n", "  roll: 400\n", "roll: 400", "'roll' must be a number of degrees from -180 to 180"),
+    ("  roll: -90\n", "  roll: 400\n", "roll: 400", "'roll' must be a number of degrees from -180 to 180"),
     (
         "  twist_fixed: chest\n  settle: false\n",
         "  twist_fixed: neck\n  settle: false\n",

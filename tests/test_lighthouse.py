@@ -77,13 +77,6 @@ CEILINGS = {
             "2,642 elements against Lighthouse's 818; the drawings as separate .svg files or fewer to a page would pass"
         ),
     ),
-    # The printed sheet's start and end drawings in each row (issue 26), inline SVG that only print shows: about
-    # 57 elements a row, 850 on the 5-row back-pain page against Lighthouse's 818. As <img> of the api/thumbs/
-    # files they would pass; the print layout tests are written for the inline drawings.
-    **{
-        (kind, "dom-size"): (1000, "each row's printed start and end drawings (inline SVG, print only)")
-        for kind in ("routine", "routine (es)")
-    },
 }
 # The pages checked: lighthouse.PAGES (what `make bench` measures), and the patient's view of a routine link, as the
 # QR code of the hernia routine customised opens it (issue 25; the link names published ids by position: fixed).

@@ -348,8 +348,8 @@ def test_longest_sheets_fit(printed, synthetic, routine_id, paper):
 
 
 def test_start_and_end_drawings_show_in_print(page, server, handbook):
-    """Each row prints its exercise's start and end drawings (no middle one), each at least 20 mm wide or 9 mm
-    tall; the screen shows none of them."""
+    """Each row prints its exercise's start and end drawings (no middle one; images of api/thumbs/, loaded), each
+    at least 20 mm wide or 9 mm tall; the screen shows none of them."""
     mm = 96 / 25.4
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 733, "height": 1000})
@@ -357,9 +357,9 @@ def test_start_and_end_drawings_show_in_print(page, server, handbook):
         page.goto(f"{server}routines/{routine_id}/")
         rows = page.evaluate(
             """() => [...document.querySelectorAll('.lh-sheet-table tbody tr')].map(tr =>
-                 [...tr.querySelectorAll('td.lh-figs svg')].filter(s => s.checkVisibility()).map(s => {
+                 [...tr.querySelectorAll('td.lh-figs img')].filter(s => s.checkVisibility()).map(s => {
                    const b = s.getBoundingClientRect();
-                   return [s.querySelector('title').textContent, b.width, b.height];
+                   return [s.alt, b.width, b.height, s.complete && s.naturalWidth > 0];
                  }))"""
         )
         assert len(rows) == len(handbook.routines[routine_id].items)
@@ -371,7 +371,8 @@ def test_start_and_end_drawings_show_in_print(page, server, handbook):
                 assert len(drawn) == 2, f"{routine_id} row {n}: {len(drawn)} drawings printed, not start and end"
                 (start, *_), (end, *_) = drawn
                 assert ", start:" in start and ", end:" in end, f"{routine_id} row {n}: {start} / {end}"
-            for title, w, h in drawn:
+            for title, w, h, loaded in drawn:
+                assert loaded, f"{routine_id} row {n}: {title} did not load"
                 assert w >= 20 * mm or h >= 9 * mm, f"{routine_id} row {n}: {title} is {w / mm:.0f} x {h / mm:.0f} mm"
     page.emulate_media(media="screen")
-    assert not page.locator(".lh-sheet-table td.lh-figs svg").first.is_visible()
+    assert not page.locator(".lh-sheet-table td.lh-figs img").first.is_visible()

@@ -34,7 +34,7 @@ BOXES = """() => {
         texts.push({...box(r, label(el) + ' "' + n.data.trim().slice(0, 30) + '"'), cell: box(where.getBoundingClientRect(), label(where))});
       }
     }
-    for (const svg of part.querySelectorAll('svg')) {
+    for (const svg of part.querySelectorAll('svg, img')) {
       if (!svg.checkVisibility()) continue;
       const where = svg.closest('td, th, div.lh-sheet-qr') || part;
       cells.push({...box(svg.getBoundingClientRect(), 'svg in ' + label(where)), cell: box(where.getBoundingClientRect(), label(where))});

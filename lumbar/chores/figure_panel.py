@@ -17,7 +17,7 @@ import yaml
 from lumbar.figures import Figures, render_figures
 from lumbar.figures.svg import drawing_stats
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # lumbar/chores/ -> the repository
 
 
 def _exercises() -> dict:

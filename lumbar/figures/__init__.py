@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from lumbar.figures.base_poses import BASE_POSES
-from lumbar.figures.model import Figures, missing_figures
+from lumbar.figures.model import Figures
 from lumbar.figures.svg import render_figures, render_thumbnail
 from lumbar.figures.validate import figure_problems, format_problem, validate_figures
 
@@ -146,7 +146,9 @@ def reference_markdown() -> str:
         "front, so the far arm and leg show up and back of the near ones and the floor is a plane. Use `view: front` for "
         "movements to the side while standing (side bends, side raises) or with the legs raised (opening the legs), and "
         "`view: top` for movements along the floor while lying (knee rolls, butterfly, sliding side bends): it looks "
-        "from high above, with the mat in perspective. Put `hold: true` on a position that is held (only where the "
+        "from high above, with the mat in perspective; `view: end` for lying movements across the body (knees rolling "
+        "to one side, a hip turning, legs opening): it looks along the body from the feet and a little above, the mat "
+        "in perspective. Put `hold: true` on a position that is held (only where the "
         "steps hold it): it gets a timer mark. `motion: rock` gives the arrows a head at each end (back and forth), "
         "`motion: circle` a round arrow (circles), and `other_side: true` an R-L mark on the last position (then the "
         "other side). The position before is drawn pale and dashed behind each later one.",
@@ -160,3 +162,15 @@ def reference_markdown() -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def missing_figures(handbook_exercises) -> list[str]:
+    """Ids (or titles) of exercises without a figures block, sorted.
+
+    Takes a mapping id -> exercise, or an iterable of objects with .id (or .title) and .figures.
+    """
+    if isinstance(handbook_exercises, dict):
+        items = handbook_exercises.items()
+    else:
+        items = ((getattr(e, "id", None) or getattr(e, "title", "?"), e) for e in handbook_exercises)
+    return sorted(str(key) for key, exercise in items if getattr(exercise, "figures", None) is None)

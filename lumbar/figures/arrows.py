@@ -19,7 +19,9 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies, kind: str = "onc
     rock (a head at each end) or circle (a round arrow about where the part that moves most ends)."""
     moves = []
     for key in _TRACKED:
-        if view.name != "top" and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
+        if key.endswith(".hand") and b.hands:
+            continue  # hands going to a grip: the grip shows where they went; their path runs over the body
+        if view.name not in ("top", "end") and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
             continue  # a hand or foot that stays on the floor is not the movement
         track = [view(body.points[key]) for body in bodies]
         d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)

@@ -10,9 +10,19 @@ from __future__ import annotations
 import math
 from html import escape
 
-from lumbar.figures.arrows import motion_arrows
+from lumbar.figures.arrows import _TRACKED, motion_arrows
 from lumbar.figures.contact import lowest
-from lumbar.figures.marks import FLOOR_Z, floor_svg, hold_mark, mat_depth, other_side_mark, side_marks
+from lumbar.figures.marks import (
+    FLOOR_Z,
+    MAT_Z,
+    floor_svg,
+    hold_mark,
+    mat_depth,
+    mat_span,
+    other_side_mark,
+    shadow_svg,
+    side_marks,
+)
 from lumbar.figures.outline import draw, profile, shapes
 from lumbar.figures.props import barbell_at, barbell_svg, props_svg
 from lumbar.figures.solver import in_between, resolve_all
@@ -25,6 +35,8 @@ WIDE = 2.0  # a drawing wider than this many times its height is stacked (lh-fig
 FLAT = 1.4  # ... wider than this, stacked on a phone (lh-figures-flat)
 HOLD, MOVE = 1.2, 1.6  # seconds: pause on each position, and each movement
 STEPS = 5  # in-between frames per movement, plus one
+MARK = 0.085  # the hold mark's type, as a share of a side-by-side drawing's width (13 units at 153)
+GHOSTLESS = 30.0  # units: a movement whose arrow runs this far is shown by the arrow alone (no ghost to clutter it)
 
 
 def _key(v: float) -> str:
@@ -59,9 +71,11 @@ class Drawing:
         self.t = t or (lambda text: text)
         self.view = View(figs.view)
         self.resolved = resolve_all(figs, start_only)
+        if self.view.name == "end":
+            self.view.aim(self.resolved[0].body)
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
-        self.arrows, self.between, self.arrow_points, self.arrow_tops = [], [], [], []
+        self.arrows, self.between, self.arrow_points, self.arrow_tops, self.travel = [], [], [], [], []
         # In-between bodies, eased: used for the arrows' paths and the motion.
         eased = tuple(_smooth(k / STEPS) for k in range(1, STEPS))
         between = in_between(figs, eased) if len(self.resolved) > 1 else []
@@ -72,6 +86,9 @@ class Drawing:
             svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i))
             svgs.append(side_marks(figs, keys, points, self.t))
             self.arrows.append(svgs)
+            self.travel.append(
+                max(math.dist(self.view(a.body.points[k]), self.view(b.body.points[k])) for k in _TRACKED)
+            )
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
         self.frames = self.timing = None
@@ -79,9 +96,7 @@ class Drawing:
         if animate and len(self.resolved) > 1:
             self._motion()
         xs0, ys0, xs1, ys1 = [], [], [], []
-        if figs.other_side or any(getattr(r_phase, "hold", False) for _, r_phase in figs.phases()):
-            # room for the hold mark above the head
-            ys0.append(min(_bounds(s)[1] for s in self.strokes) - 22)
+        marked = figs.other_side or any(getattr(r_phase, "hold", False) for _, r_phase in figs.phases())
         for strokes in self.strokes:
             x0, y0, x1, y1 = _bounds(strokes)
             xs0.append(x0), ys0.append(y0), xs1.append(x1), ys1.append(y1)
@@ -89,10 +104,10 @@ class Drawing:
             xs0.append(min(x for x, _ in self.arrow_points) - 8), xs1.append(max(x for x, _ in self.arrow_points) + 8)
             ys0.append(min(y for _, y in self.arrow_points) - 8), ys1.append(max(y for _, y in self.arrow_points) + 8)
         for r in self.resolved:
-            if self.view.name == "top":  # the mat under the body, seen in perspective (marks.floor_svg)
+            if self.view.name in ("top", "end"):  # the mat under the body, seen in perspective (marks.floor_svg)
                 bx = [p[0] for p in r.body.points.values()]
                 z0, z1 = mat_depth(r.body)
-                for c in ((min(bx) - 18, 0.0, z0), (max(bx) + 18, 0.0, z1), (min(bx) - 18, 0.0, z1)):
+                for c in ((x, 0.0, z) for x in (min(bx) - 18, max(bx) + 18) for z in (z0, z1)):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
             for part, prop in r.support.items():
@@ -105,8 +120,19 @@ class Drawing:
                 xs0.append(c[0] - 24), xs1.append(c[0] + 24), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
             if "wall" in self.props or "wall" in r.support.values():
                 xs0.append(min(xs0) - 20)
+            if "mat" in self.props and self.view.name == "side":  # the whole mat, not cut at the panel's edge
+                slant = abs(self.view((0, 0, MAT_Z))[0])
+                m0, m1 = mat_span(r.body)
+                xs0.append(m0 - slant - 1), xs1.append(m1 + slant + 1)
+            elif "mat" in self.props and self.view.name == "front":
+                bx = [self.view(p)[0] for p in r.body.points.values()]
+                xs0.append(min(bx) - 15), xs1.append(max(bx) + 15)
+        self.mark_scale = self._mark_scale(max(xs1) - min(xs0) + 2 * PAD, max(ys1) - min(ys0) + 2 * PAD)
+        if marked:  # room for the marks above the head and the arrows (a side mark sits at an arrow's head)
+            high = min([_bounds(s)[1] for s in self.strokes] + [y - 22 for _, y in self.arrow_points])
+            ys0.append(high - 22 * self.mark_scale)
         x0, y0, x1, y1 = min(xs0) - PAD, min(ys0) - PAD, max(xs1) + PAD, max(ys1) + PAD
-        if self.view.name != "top":
+        if self.view.name not in ("top", "end"):
             y1 = max(y1, self.view((0, 0, FLOOR_Z))[1] + 2 if self.view.name == "side" else 6.0)
         w, h = x1 - x0, y1 - y0
         if w < 110:
@@ -119,6 +145,13 @@ class Drawing:
         # Lying figures are wide strips: their positions go one under the other (figures.css), each twice as large.
         self.wide = len(self.resolved) > 1 and w > WIDE * h
         self.flat = len(self.resolved) > 1 and not self.wide and w > FLAT * h  # stacked on a phone only
+        self.mark_scale = self._mark_scale(w, h)
+
+    def _mark_scale(self, w: float, h: float) -> float:
+        """The marks (hold, other side) the same size on the page in every drawing: a drawing's units are smaller
+        on the page the wider it is, and twice as large when its positions are stacked (figures.css)."""
+        stacked = len(self.resolved) > 1 and w > WIDE * h
+        return max(0.7, min(2.2, w * MARK / (2 if stacked else 1) / 13))
 
     def _kind(self, i: int) -> str:
         """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
@@ -175,13 +208,20 @@ class Drawing:
             if prop == "chair":
                 top = min(top, -lowest(r.body, part)[0] - 45)
         if r.hold or self._other_side(r):
-            top -= 22
+            if i > 0 and not thumb:  # clear of the side mark at the arrow's head
+                top = min(top, self.arrow_tops[i - 1] - 22)
+            top -= 22 * self.mark_scale
         top = max(y, math.floor(top - PAD))
         bottom = y + h
         # No arrow below: down to the floor's front edge (side by side, the bottoms stay level: floors in line).
         if self.view.name == "side" and (thumb or (i == 0 and self.wide)):
             bottom = min(bottom, math.ceil(max(self.view((0, 0, FLOOR_Z))[1] + 2, _bounds(self.strokes[i])[3] + PAD)))
         return (x, top, w, bottom - top)
+
+    def ghosted(self, i: int) -> bool:
+        """Whether position i's panel shows the one before as a ghost: only where the arrow alone cannot show the
+        movement (a short one, or a circle), as the readers asked (issue 26: the ghost adds clutter)."""
+        return self.figs.motion == "circle" or self.travel[i - 1] < GHOSTLESS
 
     def _other_side(self, r) -> bool:
         return self.figs.other_side and r.name == self.figs.phases()[-1][0]
@@ -197,7 +237,9 @@ class Drawing:
 
     def _ground(self, r, box=None) -> list[str]:
         box = box or self.box
-        return [floor_svg(box, self.view, r.body, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+        bodies = [q.body for q in self.resolved]
+        out = [floor_svg(box, self.view, bodies, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ("top", "end") else [])
 
     def panel(
         self,
@@ -213,16 +255,16 @@ class Drawing:
         box = self._panel_box(i, thumb)
         out = self._open(title_id, title, "lh-figure-thumb" if thumb else "lh-figure-svg", box)
         out += self._ground(r, box)
-        if i > 0 and ghost_id and not thumb:
+        if i > 0 and ghost_id and not thumb and self.ghosted(i):
             out.append(f'<use href="#{ghost_id}" {GHOST}/>')
         body = self._body(i)
         out.append(f'<g id="{title_id}-b">{body}</g>' if title_id and not thumb else body)
         if i > 0 and not thumb:
             out += self.arrows[i - 1]
         if r.hold:
-            out.append(hold_mark(box, r.body, self.view, hold, self.t))
+            out.append(hold_mark(box, r.body, self.view, hold, self.t, self.mark_scale))
         if self._other_side(r):
-            out.append(other_side_mark(box, self.t))
+            out.append(other_side_mark(box, self.t, self.mark_scale))
         out.append("</svg>")
         return "".join(out)
 

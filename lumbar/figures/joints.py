@@ -17,6 +17,11 @@ SPINE_JOINTS: dict[str, tuple[float, float, str]] = {
     "lumbar": (-35, 60, "Bend of the lower back: positive rounds (flexion), negative arches (extension)."),
     "thoracic": (-30, 45, "Bend of the upper back: positive rounds, negative arches."),
     "neck": (-70, 60, "Bend of the neck: positive brings the chin to the chest, negative lifts the head back."),
+    "neck-side": (
+        -40,
+        40,
+        "Head tilted to the side: positive towards the near side (as when the head rests on an arm).",
+    ),
     "side-bend": (-50, 50, "Side bend of the back: positive bends towards the viewer (the near side)."),
     "twist": (
         -70,
@@ -32,6 +37,12 @@ LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
         "Arm forward from hanging along the body: 90 points it forward, 180 above the head, negative takes it back.",
     ),
     "shoulder-abduction": (-20, 180, "Arm out to the side: 90 level with the shoulder, 180 above the head."),
+    "shoulder-rotation": (
+        -90,
+        90,
+        "Arm turned about its own length: positive turns a bent forearm in across the belly, negative out. "
+        "Usually left out: `hands:` sets it.",
+    ),
     "elbow": (0, 150, "Elbow bend: 0 straight."),
     "wrist": (
         -80,
@@ -71,7 +82,7 @@ SUPPORT_PROPS: dict[str, tuple[float, float]] = {
     "wall": (0, 0),
 }
 PARTS = ("head", "chest", "back", "lumbar", "pelvis", "thighs", "knees", "shins", "feet", "hands", "forearms")
-VIEWS = ("side", "front", "top")
+VIEWS = ("side", "front", "top", "end")
 # The base poses are defined in base_poses.yaml; their names are listed here so the model needs no geometry.
 POSE_NAMES = (
     "standing",
@@ -95,3 +106,13 @@ POSE_NAMES = (
     "reverse-plank",
     "sitting-on-chair",
 )
+# Where the hands can be put with `hands:` (the arms are solved to reach it; grips.py).
+GRIPS_TEXT = {
+    "behind-head": "clasped behind the head, elbows out",
+    "beside-head": "fingertips at the temples, elbows out",
+    "crossed-on-chest": "arms crossed on the chest, each hand on the other shoulder",
+    "on-hips": "hands on the hips, elbows out",
+    "on-knees": "each hand over its own knee",
+    "on-near-knee": "both hands holding the near knee",
+    "on-near-ankle": "both hands holding the near ankle (the bent leg lying face down)",
+}

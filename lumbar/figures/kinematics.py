@@ -84,6 +84,16 @@ def _then(frame, turn):
     return frame if turn is None else mm(frame, turn)
 
 
+def arm(sh, base, sign: float, g):
+    """Elbow, wrist, hand tip and forearm frame of one arm from its shoulder joint; g(joint) gives its angles."""
+    A = _then(base, _turn(g("shoulder"), -sign * g("shoulder-abduction"), sign * g("shoulder-rotation")))
+    el = add(sh, mv(A, 0.0, -UPPER_ARM, 0.0))
+    Fa = _then(A, _turn(g("elbow")))
+    wr = add(el, mv(Fa, 0.0, -FOREARM, 0.0))
+    hand = add(wr, mv(_then(Fa, _turn(g("wrist"))), 0.0, -HAND, 0.0))
+    return el, wr, hand, Fa
+
+
 def forward(
     angles: dict, rot: float, roll: float, root: tuple, twist_fixed: str = "pelvis", arch: bool = False
 ) -> Body:
@@ -133,7 +143,7 @@ def forward(
     top = spine[-1]
     pts["waist"] = spine[2]
     pts["neck"] = top
-    N = mm(C, _rz(-a("neck", 0.0)))
+    N = _then(mm(C, _rz(-a("neck", 0.0))), _turn(0.0, a("neck-side", 0.0)))
     pts["head"] = add(top, mv(N, 0.0, NECK_LEN + HEAD_R, 0.0))
     face = mv(N, 1.0, 0.0, 0.0)
     head_up = mv(N, 0.0, 1.0, 0.0)
@@ -143,12 +153,7 @@ def forward(
     for side, sign in (("near", 1.0), ("far", -1.0)):
         g = lambda j, side=side: a(f"{side}.{j}", 0.0)  # noqa: E731
         sh = add(top, mv(C, 0.0, -SHOULDER_DROP, sign * SHOULDER_HALF))
-        A = _then(limb_frame if arch else C, _turn(g("shoulder"), -sign * g("shoulder-abduction")))
-        el = add(sh, mv(A, 0.0, -UPPER_ARM, 0.0))
-        Fa = _then(A, _turn(g("elbow")))
-        wr = add(el, mv(Fa, 0.0, -FOREARM, 0.0))
-        Hd = _then(Fa, _turn(g("wrist")))
-        hand = add(wr, mv(Hd, 0.0, -HAND, 0.0))
+        el, wr, hand, Fa = arm(sh, limb_frame if arch else C, sign, g)
         hp = pts[f"{side}.hip"]
         L = _then(P, _turn(g("hip"), -sign * g("hip-abduction"), -sign * g("hip-rotation")))
         kn = add(hp, mv(L, 0.0, -THIGH, 0.0))
@@ -171,7 +176,9 @@ def forward(
             }
         )
         frames[f"{side}.forearm"] = Fa
+        frames[f"{side}.arm-base"] = limb_frame if arch else C
         frames[f"{side}.shin"] = S
+        frames[f"{side}.thigh"] = L
     R = RADIUS
     segs = [("pelvis", "pelvis", None, pts["near.hip"], pts["far.hip"], R["pelvis"])]
     for i in range(5):
@@ -191,6 +198,7 @@ def forward(
             (f"{side}.knee", "knee", side, p("knee"), p("knee"), R["shin"]),
             (f"{side}.foot", "foot", side, p("heel"), p("toe"), R["foot"]),
         ]
+    frames.update(chest=C, pelvis=P, head=N)
     return Body(pts, segs, face, frames)
 
 

@@ -7,6 +7,7 @@ far limbs the left; a side mark names the side of a limb that moves alone.
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 
 from lumbar.figures.body import Body
@@ -29,14 +30,32 @@ def mat_depth(body: Body) -> tuple[float, float]:
     return min(-34.0, min(zs) - 10), max(34.0, max(zs) + 10)
 
 
-def floor_svg(box, view: View, body: Body, mat: bool) -> str:
-    """The floor under every view: a line and a band in side and front views, the floor and mat seen from above
-    and in front (in perspective) in the top view."""
-    x, y, w, h = box
-    if view.name == "top":
+def mat_span(body: Body) -> tuple[float, float]:
+    """The side view's mat: under what touches the floor, with a margin (the drawing's box takes it in whole, so
+    the mat is not cut at the panel's edge)."""
+    spans = touching(body, 0.0, 4.0)
+    if spans:
+        x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
+    else:
         xs = [p[0] for p in body.points.values()]
+        x0, x1 = min(xs) - 12, max(xs) + 12
+    if x1 - x0 < 60:
+        c = (x0 + x1) / 2
+        x0, x1 = c - 30, c + 30
+    return x0, x1
+
+
+def floor_svg(box, view: View, bodies, mat: bool) -> str:
+    """The floor under every view: a line and a band in side and front views, the floor and mat seen from above
+    and in front (in perspective) in the top view. bodies: every position's, so the mat is the same in each panel
+    (issue 26: a mat that moved between the drawings read as a movement)."""
+    x, y, w, h = box
+    bodies = [bodies] if isinstance(bodies, Body) else list(bodies)
+    if view.name in ("top", "end"):
+        xs = [p[0] for b in bodies for p in b.points.values()]
         x0, x1 = min(xs) - 18, max(xs) + 18
-        z0, z1 = mat_depth(body)
+        depths = [mat_depth(b) for b in bodies]
+        z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
         corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
         pts = " ".join(f"{num(a)} {num(b)}" for a, b in (view(c) for c in corners))
         fill = f'fill="{MAT_TONE}" class="lh-mat"' if mat else f'fill="{PAPER}" class="lh-paper"'
@@ -49,15 +68,8 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
             f'<path d="M{x} {num(f)}H{x + w}" stroke="currentColor" stroke-width="1.5"/>'
         ]
         if mat:
-            spans = touching(body, 0.0, 4.0)
-            if spans:
-                x0, x1 = min(a for a, _ in spans) - 12, max(b for _, b in spans) + 12
-            else:
-                xs = [p[0] for p in body.points.values()]
-                x0, x1 = min(xs) - 12, max(xs) + 12
-            if x1 - x0 < 60:
-                c = (x0 + x1) / 2
-                x0, x1 = c - 30, c + 30
+            spans = [mat_span(b) for b in bodies]
+            x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
             slant = abs(view((0, 0, MAT_Z))[0])  # inside the drawing's box, slanted corners and all
             x0, x1 = max(x0, x + slant + 1), min(x1, x + w - slant - 1)
             out.append(
@@ -70,7 +82,7 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
         f'<path d="M{x} 3.5H{x + w}" stroke="currentColor" stroke-width="7" opacity=".12"/>',
     ]
     if mat:
-        xs = [view(p)[0] for p in body.points.values()]
+        xs = [view(p)[0] for b in bodies for p in b.points.values()]
         x0, x1 = min(xs) - 14, max(xs) + 14
         out.append(
             f'<rect x="{num(x0)}" y="-2.5" width="{num(x1 - x0)}" height="2.5" rx="1" fill="{MAT_TONE}" class="lh-mat" '
@@ -79,13 +91,14 @@ def floor_svg(box, view: View, body: Body, mat: bool) -> str:
     return "".join(out)
 
 
-def hold_mark(box, body: Body, view: View, seconds: int | None, t) -> str:
-    """A stopwatch in the top right corner, with the time when the routine gives it, or the word for hold."""
+def hold_mark(box, body: Body, view: View, seconds: int | None, t, scale: float = 1.0) -> str:
+    """A stopwatch in the top right corner, with the time when the routine gives it, or the word for hold; scale:
+    the same size on the page in every drawing (Drawing.mark_scale)."""
     x, y, w, _ = box
-    cx, cy = x + w - 12, y + 12
+    cx, cy = (x + w - 12 * scale) / scale, (y + 12 * scale) / scale
     words = f"{seconds} s" if seconds else _word(t, "Hold (drawing mark)")
     return (
-        f'<g class="lh-hold"><circle cx="{num(cx)}" cy="{num(cy)}" r="8" fill="{PAPER}" class="lh-paper" '
+        f'<g class="lh-hold" transform="scale({num(scale)})"><circle cx="{num(cx)}" cy="{num(cy)}" r="8" fill="{PAPER}" class="lh-paper" '
         f'stroke="currentColor" stroke-width="2"/><path d="M{num(cx)} {num(cy - 11)}V{num(cy - 8)}M{num(cx)} {num(cy)}'
         f'L{num(cx)} {num(cy - 5)}M{num(cx)} {num(cy)}L{num(cx + 4)} {num(cy + 2)}" stroke="currentColor" stroke-width="2"/>'
         f'<text x="{num(cx - 12)}" y="{num(cy + 4.5)}" text-anchor="end" font-size="13" font-weight="700" '
@@ -122,12 +135,13 @@ def side_marks(figs, keys, tracks, t) -> str:
     return "".join(out)
 
 
-def other_side_mark(box, t) -> str:
-    """Top left: R <-> L, for an exercise then done on the other side."""
+def other_side_mark(box, t, scale: float = 1.0) -> str:
+    """Top left: R <-> L, for an exercise then done on the other side; scale as hold_mark's."""
     x, y, _, _ = box
+    x, y = x / scale, y / scale
     cy = y + 12
     right, left = _word(t, "R (right side)"), _word(t, "L (left side)")
-    out = ['<g class="lh-other-side">']
+    out = [f'<g class="lh-other-side" transform="scale({num(scale)})">']
     for cx, letter, fill in (
         (x + 10, right, f'fill="{PAPER}" class="lh-paper"'),
         (x + 44, left, f'fill="{FAR_TONE}" class="lh-far"'),
@@ -143,3 +157,47 @@ def other_side_mark(box, t) -> str:
         f'<path d="M{num(a - 1)} {num(cy)}l4 -3.5v7ZM{num(b + 1)} {num(cy)}l-4 -3.5v7Z" fill="currentColor"/></g>'
     )
     return "".join(out)
+
+
+_OTHER = re.compile(
+    r'<g class="lh-other-side" transform="scale\(([\d.]+)\)"><circle cx="([\d.-]+)" cy="([\d.-]+)".*?</g>'
+)
+_SIDE = re.compile(r'<g class="lh-side">.*?</g>')
+
+
+def wordless(svg: str) -> str:
+    """A drawing for every language (the sheet's images): the R <-> L mark becomes a mirror sign (a dark shape, a
+    dashed mirror line, the same shape grey and flipped, an arrow over from one to the other), and the lettered
+    side marks at the arrows' heads go (the dark near limb and grey far limb show which side moves)."""
+
+    def mirror(m) -> str:
+        s, x, cy = m.group(1), float(m.group(2)) - 10, float(m.group(3))
+        lo, hi = cy - 1, cy + 10  # the two shapes; the arrow arches over them, inside the mark's room
+        return (
+            f'<g class="lh-other-side" transform="scale({s})">'
+            f'<path d="M{num(x + 22)} {num(lo)}V{num(hi)}H{num(x + 4)}Z" fill="currentColor"/>'
+            f'<path d="M{num(x + 32)} {num(lo)}V{num(hi)}H{num(x + 50)}Z" fill="{FAR_TONE}" class="lh-far" '
+            'stroke="currentColor" stroke-width="1.5"/>'
+            f'<path d="M{num(x + 27)} {num(lo - 3)}V{num(hi + 2)}" stroke="currentColor" stroke-width="1.5" '
+            'stroke-dasharray="3 2"/>'
+            f'<path d="M{num(x + 10)} {num(cy - 3)}Q{num(x + 27)} {num(cy - 13)} {num(x + 42)} {num(cy - 4)}" '
+            'stroke="currentColor" stroke-width="2"/>'
+            f'<path d="M{num(x + 46)} {num(cy)}l-8 -1 4 -6Z" fill="currentColor"/></g>'
+        )
+
+    return _SIDE.sub("", _OTHER.sub(mirror, svg))
+
+
+def shadow_svg(view: View, body: Body) -> str:
+    """Top and end views: the shadow on the floor of every part lifted off it, straight below, so a lifted leg or
+    chest stands apart from its shadow (issue 26: from above, lifting and which way up could not be seen)."""
+    groups: dict[int, list[str]] = {}
+    for _, _, _, p, q, r in body.segments:
+        if min(p[1], q[1]) - r < 8.0:  # on the floor (or as near as a body lying on it holds it): no shadow to see
+            continue
+        (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
+        groups.setdefault(round(2 * r), []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
+    return "".join(
+        f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
+        for w, d in sorted(groups.items())
+    )

@@ -13,8 +13,19 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from lumbar.figures.joints import JOINTS, LIMB_JOINTS, PARTS, POSE_NAMES, PROPS, SPINE_JOINTS, SUPPORT_PROPS, VIEWS  # noqa: F401 (re-exported)
+from lumbar.figures.joints import (  # noqa: F401 (re-exported)
+    GRIPS_TEXT,
+    JOINTS,
+    LIMB_JOINTS,
+    PARTS,
+    POSE_NAMES,
+    PROPS,
+    SPINE_JOINTS,
+    SUPPORT_PROPS,
+    VIEWS,
+)
 
+GRIPS = tuple(GRIPS_TEXT)
 _TAG = re.compile(r"[<>]|&#|&[a-zA-Z]+;")
 
 
@@ -98,6 +109,7 @@ class Limbs(_Strict):
 
     shoulder: Angle | None = _joint("shoulder")
     shoulder_abduction: Angle | None = _joint("shoulder-abduction")
+    shoulder_rotation: Angle | None = _joint("shoulder-rotation")
     elbow: Angle | None = _joint("elbow")
     wrist: Angle | None = _joint("wrist")
     hip: Angle | None = _joint("hip")
@@ -136,6 +148,7 @@ class Phase(Limbs):
     lumbar: Angle | None = _joint("lumbar")
     thoracic: Angle | None = _joint("thoracic")
     neck: Angle | None = _joint("neck")
+    neck_side: Angle | None = _joint("neck-side")
     side_bend: Angle | None = _joint("side-bend")
     twist: Angle | None = _joint("twist")
     near: Side | None = Field(
@@ -149,6 +162,12 @@ class Phase(Limbs):
     support: dict[str, str] = Field(
         default_factory=dict,
         description="Body parts that rest on a prop: part: prop, e.g. {shins: chair}, {lumbar: roller}, {head: pillow}, {back: wall}.",
+    )
+    hands: Literal[GRIPS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="Where both hands are: "
+        + "; ".join(f"{k} ({v})" for k, v in GRIPS_TEXT.items())
+        + ". The arms are then solved to reach it (leave shoulder and elbow out).",
     )
     barbell: Literal["hands", "shoulders"] = Field("hands", description="Where the barbell is, when there is one.")
     hold: bool = Field(
@@ -165,7 +184,9 @@ class Phase(Limbs):
     @model_validator(mode="before")
     @classmethod
     def _names(cls, data: Any) -> Any:
-        allowed = dict.fromkeys(list(JOINTS) + ["pose", "near", "far", "support", "barbell", "hold", "note", "alt"])
+        allowed = dict.fromkeys(
+            list(JOINTS) + ["pose", "near", "far", "support", "hands", "barbell", "hold", "note", "alt"]
+        )
         return _check_keys(data, allowed, "joint or field")
 
     @field_validator("pose")
@@ -201,6 +222,14 @@ class Phase(Limbs):
             raise PydanticCustomError("spine_twice", "give either spine, or lumbar and thoracic, not both")
         return self
 
+    @model_validator(mode="after")
+    def _hands_set_arms(self) -> Phase:
+        given = [k for k in self.angles() if k.split(".")[-1] in ("shoulder", "elbow", "wrist") or "shoulder-" in k]
+        if self.hands and given:
+            msg = "hands: {grip} places the arms itself: remove {joints}"
+            raise PydanticCustomError("hands_and_arms", msg, {"grip": self.hands, "joints": ", ".join(given)})
+        return self
+
     def angles(self) -> dict[str, float]:
         """Every joint this phase sets: 'knee' (both sides), 'near.knee', 'far.knee', 'lumbar'..."""
         out: dict[str, float] = {}
@@ -231,9 +260,9 @@ class Figures(_Strict):
         description="Props drawn in every phase: " + ", ".join(PROPS) + ".",
         json_schema_extra={"items": {"enum": list(PROPS)}},
     )
-    view: Literal["side", "front", "top"] = Field(
+    view: Literal["side", "front", "top", "end"] = Field(
         "side",
-        description="Where the viewer stands: side (default), front (facing a standing figure) or top (from above).",
+        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above) or end (lying: from the feet, a little above, along the body).",
     )
     motion: Literal["once", "rock", "circle"] = Field(
         "once",
@@ -274,15 +303,3 @@ class Figures(_Strict):
 
     def phases(self) -> list[tuple[str, Phase]]:
         return [(name, getattr(self, name)) for name in PHASES if getattr(self, name) is not None]
-
-
-def missing_figures(handbook_exercises) -> list[str]:
-    """Ids (or titles) of exercises without a figures block, sorted.
-
-    Takes a mapping id -> exercise, or an iterable of objects with .id (or .title) and .figures.
-    """
-    if isinstance(handbook_exercises, dict):
-        items = handbook_exercises.items()
-    else:
-        items = ((getattr(e, "id", None) or getattr(e, "title", "?"), e) for e in handbook_exercises)
-    return sorted(str(key) for key, exercise in items if getattr(exercise, "figures", None) is None)

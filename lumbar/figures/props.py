@@ -12,7 +12,7 @@ from lumbar.figures.strokes import View, mid, num
 def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
     out = []
     body = r.body
-    if view.name == "top":
+    if view.name in ("top", "end"):
         return ""
     for part, prop in sorted(r.support.items()):
         if prop == "wall":

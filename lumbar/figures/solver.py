@@ -14,6 +14,7 @@ from functools import lru_cache
 from lumbar.figures.base_poses import BASE_POSES, Base
 from lumbar.figures.body import NOMINAL, SIDES, Body
 from lumbar.figures.contact import lowest
+from lumbar.figures.grips import solve_grip
 from lumbar.figures.kinematics import forward
 from lumbar.figures.model import JOINTS, LIMB_JOINTS
 from lumbar.figures.settle import roll_to_rest, settle_leaves
@@ -35,6 +36,7 @@ class Resolved:
     support: dict  # part -> prop
     body: Body
     barbell: str = "hands"
+    hands: str | None = None
     hold: bool = False
     note: str | None = None
     alt: str | None = None
@@ -107,6 +109,11 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
     if "trunk" in (phase.angles() if phase is not None else {}) and len(base.rest) == 1:
         rot = -phase.trunk
     body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+    if phase.hands:  # the arms reach the grip; the settling below leaves them be
+        reach = solve_grip(body, angles, phase.hands)
+        angles.update(reach)
+        locked.update(reach)
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     for rounds in range(4):
         flattened = settle_leaves(body, angles, locked, base, rest_parts, flat_only=True)
         if flattened:
@@ -158,6 +165,7 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
         support=support,
         body=body,
         barbell=phase.barbell,
+        hands=phase.hands,
         hold=phase.hold,
         note=phase.note,
         alt=phase.alt,

@@ -28,11 +28,26 @@ def num(v: float) -> str:
 class View:
     """Projection from world (cm) to SVG user units: x right, y down."""
 
-    def __init__(self, name: str):
+    END_UP = math.radians(55)  # end view: looks down the body's length from this far above the floor
+
+    def __init__(self, name: str, cx: float = 0.0, s: float = 1.0):
         self.name = name
+        self.cx, self.s = cx, s  # end view: the body's middle along its length, and which end the viewer stands at
+
+    def aim(self, body: Body) -> None:
+        """End view: stand at the feet, looking towards the head (the face, nearer, would hide the body)."""
+        xs = [q[0] for q in body.points.values()]
+        self.cx = (min(xs) + max(xs)) / 2
+        self.s = 1.0 if body.points["head"][0] < body.points["hip"][0] else -1.0
 
     def __call__(self, p):
         x, y, z = p
+        if self.name == "end":
+            # Along the body from its feet, a little from above, in perspective: twists, a knee rolling, legs
+            # opening and a side-lying figure's stacked hips show; the mat recedes towards the head.
+            a = self.s * (x - self.cx)
+            k = 1.0 + a / 450.0
+            return (-self.s * z * k, (math.sin(self.END_UP) * a - math.cos(self.END_UP) * y) * k)
         if self.name == "front":
             return (-z, -y)
         if self.name == "top":
@@ -45,6 +60,8 @@ class View:
 
     def depth(self, p):
         x, y, z = p
+        if self.name == "end":
+            return math.cos(self.END_UP) * self.s * (x - self.cx) + math.sin(self.END_UP) * y
         return {"front": x, "top": 0.94 * y + 0.34 * z}.get(self.name, z)
 
 

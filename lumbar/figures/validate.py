@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from lumbar.figures.base_poses import BASE_POSES
 from lumbar.figures.body import NOMINAL, PART_SEGMENTS, TOLERANCE
 from lumbar.figures.contact import centre_of_mass, lowest, touching
+from lumbar.figures.grips import grip_problems
 from lumbar.figures.model import SUPPORT_PROPS, Figures, suggest
 from lumbar.figures.solver import Resolved, resolve_all
 
@@ -94,6 +95,7 @@ def validate_figures(figs: Figures | dict[str, Any]) -> list[tuple[tuple, str]]:
         problems += _supports(r, phase)
         problems += _touch(r, phase)
         problems += _balance(r, phase)
+        problems += grip_problems(r)
         used_props.update(r.support.values())
         if "barbell" in figs.props:
             problems += _barbell(r)

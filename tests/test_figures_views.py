@@ -1,0 +1,57 @@
+"""The view each drawing uses shows its movement (issue 26: a twist, legs opening or knees rolling drawn in side
+view cannot be seen): the part that moves most between two positions keeps at least ~half of its movement in the
+projected drawing, and moves far enough on the page to be seen."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import yaml
+
+from lumbar.figures import Figures
+from lumbar.figures.arrows import _TRACKED
+from lumbar.figures.drawing import Drawing
+from tests.conftest import ROOT
+
+EXERCISES = sorted((ROOT / "data" / "exercises").glob("*.yaml"))
+SHOWN = 0.45  # the share of the movement (cm in the world) the drawing must keep (units on the page, about a cm)
+SEEN = 12.0  # units on the page the moving part travels, at least
+
+
+def shown(figs: Figures) -> list[tuple[str, float, float]]:
+    """For each movement (position to the next): the part that moves most in the world, the share of its movement
+    the drawing keeps, and how far it moves on the page."""
+    d = Drawing(figs, animate=False)
+    out = []
+    for a, b in zip(d.resolved, d.resolved[1:], strict=False):
+        world, key = max((math.dist(a.body.points[k], b.body.points[k]), k) for k in _TRACKED)
+        page = math.dist(d.view(a.body.points[key]), d.view(b.body.points[key]))
+        out.append((key, page / world if world else 1.0, page))
+    return out
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_the_view_shows_the_movement(path):
+    figs = Figures.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))["figures"])
+    for key, share, page in shown(figs):
+        assert share >= SHOWN, (
+            f"{path.name}: view: {figs.view} keeps {share:.0%} of the {key}'s movement: choose a view that shows it"
+        )
+        assert page >= SEEN, f"{path.name}: the {key} moves {page:.0f} units in the drawing"
+
+
+def test_a_twist_seen_end_on_or_from_above_is_kept_and_side_on_is_not():
+    """The check itself: the twisting back extension's reaching arm is lost in side view."""
+    raw = yaml.safe_load((ROOT / "data/exercises/twisting-back-extension.yaml").read_text(encoding="utf-8"))["figures"]
+    assert min(s for _, s, _ in shown(Figures.model_validate({**raw, "view": "side"}))) < SHOWN
+    assert min(s for _, s, _ in shown(Figures.model_validate({**raw, "view": "top"}))) >= SHOWN
+
+
+def test_the_end_view_stands_at_the_feet():
+    """Lying face up or face down, the end view looks from the feet: the head is further up the page than the hips."""
+    for ex in ("knee-rolls", "prone-double-leg-open-close"):
+        raw = yaml.safe_load((ROOT / f"data/exercises/{ex}.yaml").read_text(encoding="utf-8"))["figures"]
+        d = Drawing(Figures.model_validate({**raw, "view": "end"}), animate=False)
+        pts = d.resolved[0].body.points
+        assert d.view(pts["head"])[1] < d.view(pts["hip"])[1] - 20, ex
