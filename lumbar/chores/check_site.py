@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from lumbar.chores import ROOT
-from lumbar.config import site_config
+from lumbar.stage import options_from_config
 from lumbar.web import sitecheck
 
 
 def main(argv: list[str]) -> int:
     site = Path(argv[0] if argv else ROOT / "site")
-    config = site_config()
-    site_url, repo = config.get("site_url", ""), (config.get("extra") or {}).get("repository", "")
+    opts = options_from_config()  # the English build's address and repository, as every command reads them
+    site_url, repo = opts.site_url, opts.repository
     pages = sitecheck.parse_site(site)
     broken, external = sitecheck.check_links(site, pages, site_url, repo, ROOT)
     problems = broken + sitecheck.check_security(pages) + sitecheck.third_party_resources(pages, site_url)

@@ -63,7 +63,6 @@ def language_changes(raw: dict, code: str) -> dict:
         markdown_extensions=extensions,
         theme=theme,
         plugins=plugins,
-        site_url=site_url + f"{code}/" if site_url else "",
         nav=_nav(raw.get("nav") or [], ui),
         copyright=ui.t(raw.get("copyright") or ""),
         site_name=ui.t(raw.get("site_name") or ""),
