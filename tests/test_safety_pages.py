@@ -64,13 +64,24 @@ def test_pinched_nerve_page_ends_with_what_you_can_do(site, handbook, lang):
     assert all(" ".join(t.split()) in text for t in lines)
 
 
+def test_pinched_nerve_routine_keeps_active_during_a_flare_up_too(site):
+    """The final audit: the sheet said "Outside a flare-up ... keep as active as you can", the condition page (and
+    NICE NG59) say it for the flare-up too."""
+    text = _page(site, "", "routines/pinched-nerve")
+    assert "During a flare-up too" in text and "Outside a flare-up" not in text
+
+
 def test_every_exercise_outside_the_pregnancy_routine_says_what_it_means_in_pregnancy(site, handbook):
     """A pregnant reader follows "Harder:" from the cat to the downward dog (the second audit): every page of an
     exercise the pregnancy routine does not use says so, in its Take care list."""
     used = {it.exercise for it in handbook.routines["pregnancy"].items}
+    title = handbook.routines["pregnancy"].title
     for eid in handbook.exercises:
         text = _page(site, "", f"exercises/{eid}")
         assert ("In pregnancy:" in text) == (eid not in used), eid
+        # It names the pregnancy routine but never sends the reader to it: the final audit found the unloading
+        # position (a pinched-nerve flare-up, which rules that routine out) saying "Do ... instead".
+        assert f"Do {title}" not in text, eid
 
 
 def test_session_data_carries_the_stop_signs_and_verdict(site):
