@@ -83,7 +83,7 @@ class Drawing:
             a, b = self.resolved[i - 1], self.resolved[i]
             inner = between[i - 1]
             self.between.append(inner)
-            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i))
+            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i), figs.arrow)
             svgs.append(side_marks(figs, keys, points, self.t))
             self.arrows.append(svgs)
             self.travel.append(
