@@ -43,3 +43,18 @@ def test_an_arrow_named_in_the_data_follows_that_part():
     ys = [y for _, y in d.arrow_points]
     assert max(abs(x - chest[0]) for x in xs) < 10, "cobra's arrow is not at the upper back"
     assert ys[-1] < ys[0] and min(ys) < chest[1], "cobra's arrow does not rise from the upper back"
+
+
+def test_hands_behind_the_head_in_side_view_go_under_the_head():
+    """The third panel read back extension's hands as 'at the forehead': the near hand drawn over the head. It goes
+    under the head's outline (drawn before it); the forearm stays on top, so the elbow still shows."""
+    from lumbar.figures.outline import shapes
+
+    d = _drawing("back-extension")
+    r = d.resolved[-1]
+    assert r.hands == "behind-head"
+    kinds = [k for k, _ in shapes(r.body, d.view, d.props, tuck=True)]
+    svg = d._body(len(d.resolved) - 1)
+    first_arm, trunk = svg.index('class="lh-gap"'), svg.index('class="lh-paper"')
+    assert kinds.index("near-arm") < kinds.index("trunk") and first_arm < trunk, "the near hand is drawn over the head"
+    assert kinds.count("near-arm") == 2, "the near forearm is gone with the hand"
