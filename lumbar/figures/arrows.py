@@ -13,12 +13,14 @@ _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.kn
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
 
 
-def motion_arrows(a: Resolved, b: Resolved, view: View, bodies, kind: str = "once") -> tuple[list[str], list, list]:
+def motion_arrows(
+    a: Resolved, b: Resolved, view: View, bodies, kind: str = "once", follow: str | None = None
+) -> tuple[list[str], list, list]:
     """Curved arrows along the path of the one or two parts that move most: their SVG, the points each
-    passes through (for the drawing's bounds and marks) and the parts they follow. kind: once (one head),
+    passes through (for the drawing's bounds and marks) and the parts they follow (follow: only that part). kind: once (one head),
     rock (a head at each end) or circle (a round arrow about where the part that moves most ends)."""
     moves = []
-    for key in _TRACKED:
+    for key in (follow,) if follow else _TRACKED:
         if key.endswith(".hand") and b.hands:
             continue  # hands going to a grip: the grip shows where they went; their path runs over the body
         if view.name not in ("top", "end") and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
@@ -27,7 +29,7 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies, kind: str = "onc
         d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)
         length = sum(math.dist(track[i], track[i + 1]) for i in range(len(track) - 1))
         moves.append((d, length, key, track))
-    moves.sort(key=lambda m: (-m[0], _TRACKED.index(m[2])))
+    moves.sort(key=lambda m: (-m[0], ((follow,) + _TRACKED).index(m[2])))
     chosen = []
     for d, length, key, track in moves:
         if d < 7.0:
@@ -59,7 +61,9 @@ def motion_arrows(a: Resolved, b: Resolved, view: View, bodies, kind: str = "onc
         svg, pts = _circle(track[-1], 15.0 if key in ("waist", "hip") else 12.0)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock")
+        if follow in ("neck", "chest", "waist", "hip"):
+            track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
+        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=0.0 if follow else None)
         if svg:
             out.append(svg)
             points.append(pts)
@@ -97,7 +101,14 @@ def _circle(c, r: float) -> tuple[str, list]:
     return _svg(line, _head(tip, ang)), pts
 
 
-def _arrow(track, bodies, view: View, key, both: bool = False) -> tuple[str, list]:
+def _ahead(track, gap: float = 16.0):
+    """The track moved along its own direction by a little more than the trunk's radius."""
+    (x0, y0), (x1, y1) = track[0], track[-1]
+    n = max(math.hypot(x1 - x0, y1 - y0), 1e-6)
+    return [(x + (x1 - x0) / n * gap, y + (y1 - y0) / n * gap) for x, y in track]
+
+
+def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None = None) -> tuple[str, list]:
     # Push the path outwards, away from the middle of the body, by a little more than the limb.
     cx = sum(view(bodies[-1].points[k])[0] for k in ("hip", "neck", "waist")) / 3
     cy = sum(view(bodies[-1].points[k])[1] for k in ("hip", "neck", "waist")) / 3
@@ -108,7 +119,8 @@ def _arrow(track, bodies, view: View, key, both: bool = False) -> tuple[str, lis
     nx, ny = -dy / n, dx / n
     if (mx - cx) * nx + (my - cy) * ny < 0:
         nx, ny = -nx, -ny
-    off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
+    if off is None:
+        off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
     pts = [(x + nx * off, y + ny * off) for x, y in track]
     # Trim the ends so the arrow sits between the two positions.
     total = sum(math.dist(pts[i], pts[i + 1]) for i in range(len(pts) - 1))

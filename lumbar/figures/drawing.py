@@ -83,7 +83,7 @@ class Drawing:
             a, b = self.resolved[i - 1], self.resolved[i]
             inner = between[i - 1]
             self.between.append(inner)
-            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i))
+            svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i), figs.arrow)
             svgs.append(side_marks(figs, keys, points, self.t))
             self.arrows.append(svgs)
             self.travel.append(
@@ -162,8 +162,11 @@ class Drawing:
         """Keyframes start -> middle -> end and back, with a pause on each position."""
         n = len(self.resolved)
         face = all(profile(r.body, self.view) for r in self.resolved)
-        ends = [shapes(r.body, self.view, self.props, face) for r in self.resolved]
-        self.between_strokes = [[shapes(body, self.view, self.props, face) for body in inner] for inner in self.between]
+        tuck = all(_tucked(r, self.view) for r in self.resolved)
+        ends = [shapes(r.body, self.view, self.props, face, tuck) for r in self.resolved]
+        self.between_strokes = [
+            [shapes(body, self.view, self.props, face, tuck) for body in inner] for inner in self.between
+        ]
         seq = list(range(n)) + list(range(n - 2, -1, -1))
         frames, times, t = [], [], 0.0
         for pos, idx in enumerate(seq):
@@ -185,7 +188,7 @@ class Drawing:
     def _body(self, i: int) -> str:
         if i not in self._bodies:
             r = self.resolved[i]
-            body = draw(shapes(r.body, self.view, self.props))
+            body = draw(shapes(r.body, self.view, self.props, tuck=_tucked(r, self.view)))
             if "barbell" in self.props:
                 c = barbell_at(r, r.body, self.view)
                 body = barbell_svg(c, "back") + body + barbell_svg(c, "front")
@@ -283,3 +286,8 @@ class Drawing:
         out.append(f'<g class="lh-motion" display="none">{moving}</g>')
         out.append("</svg>")
         return "".join(out)
+
+
+def _tucked(r, view) -> bool:
+    """Hands behind the head, seen from the side: the near hand is drawn under the head."""
+    return r.hands == "behind-head" and view.name == "side"

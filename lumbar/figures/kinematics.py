@@ -143,6 +143,7 @@ def forward(
     top = spine[-1]
     pts["waist"] = spine[2]
     pts["neck"] = top
+    pts["chest"] = spine[4]  # the shoulder blades' level: where an arrow shows the upper back lifting
     N = _then(mm(C, _rz(-a("neck", 0.0))), _turn(0.0, a("neck-side", 0.0)))
     pts["head"] = add(top, mv(N, 0.0, NECK_LEN + HEAD_R, 0.0))
     face = mv(N, 1.0, 0.0, 0.0)

@@ -269,6 +269,11 @@ class Figures(_Strict):
         description="How the movement repeats: once (default: one arrow from each position to the next), rock (back "
         "and forth between the positions: a two-headed arrow) or circle (the moving part circles: a round arrow).",
     )
+    arrow: Literal["head", "neck", "chest", "waist", "hip", "near.hand", "near.knee", "near.toe"] | None = Field(
+        None,
+        description="The part the arrow follows, when the part that moves most is not the movement's cause "
+        "(cobra: chest, the upper back lifting, not the head). Default: the one or two parts that move most.",
+    )
     other_side: bool = Field(
         False,
         description="true when the exercise is then done on the other side (change legs, turn the other way): "

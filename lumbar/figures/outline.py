@@ -80,9 +80,12 @@ def profile(body: Body, view: View) -> bool:
     return math.hypot(*face) > 0.55
 
 
-def shapes(body: Body, view: View, props: list[str], side_face: bool | None = None) -> list[tuple[str, str]]:
+def shapes(
+    body: Body, view: View, props: list[str], side_face: bool | None = None, tuck: bool = False
+) -> list[tuple[str, str]]:
     """(kind, d) of each element of the body, back to front; the same kinds in the same order for every pose of
-    one drawing when side_face is given, so a motion can move between them."""
+    one drawing when side_face is given, so a motion can move between them. tuck (hands behind the head): the
+    near hand goes under the head's outline, so it is seen to be behind the head."""
     seg = {name: (p, q, r) for name, _, _, p, q, r in body.segments}
 
     def piece(name, tip=None):
@@ -92,6 +95,8 @@ def shapes(body: Body, view: View, props: list[str], side_face: bool | None = No
     out = []
     far = [piece(f"far.{k}", HAND_TIP if k == "hand" else None) for k in (*LEG, *ARM)]
     out.append(("far", "".join(far)))
+    if tuck:
+        out.append(("near-arm", "".join(piece(f"near.{k}", HAND_TIP if k == "hand" else None) for k in ARM[2:])))
     c, face, up, toward = _face(body, view)
     trunk = [piece(k) for k in TRUNK] + [circle(c, HEAD_R)]
     side_face = profile(body, view) if side_face is None else side_face
@@ -111,7 +116,9 @@ def shapes(body: Body, view: View, props: list[str], side_face: bool | None = No
     out.append(("hair", _hair(c, u, v, side_face, toward)))
     out.append(("eye", _eyes(c, u, v, side_face, toward)))
     out.append(("near-leg", "".join(piece(f"near.{k}") for k in LEG)))
-    out.append(("near-arm", "".join(piece(f"near.{k}", HAND_TIP if k == "hand" else None) for k in ARM)))
+    out.append(
+        ("near-arm", "".join(piece(f"near.{k}", HAND_TIP if k == "hand" else None) for k in ARM[: 2 if tuck else 3]))
+    )
     if "dumbbells" in props:
         for s in ("far", "near"):
             out.append((f"{s}-dumbbell", _dumbbell(view(mid(body.points[f"{s}.wrist"], body.points[f"{s}.hand"])))))
