@@ -78,7 +78,8 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
     out.extend(verdict_problems(top, routine, hb, ui))
     # The stop signs with no call: "Stop:" with each one's action where it has its own line, then "Ease off"
     # (the second audit: "sharp pain" printed under "Stop, or ease off", and routine signs as bare titles).
-    calm = [s for s in hb.stop_signs_for(routine.id) if not s.urgency]
+    rid = next(rid for rid, r in hb.routines.items() if r is routine)
+    calm = [s for s in hb.stop_signs_for(rid) if not s.urgency]
     for label, group in (
         ("Stop:", [s for s in calm if not s.ease_off]),
         ("Ease off, or stop for a while:", [s for s in calm if s.ease_off]),
