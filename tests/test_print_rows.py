@@ -86,7 +86,7 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
     ):
         at = top.find(squash(ui.t(label)))
         for sign in group:
-            if at < 0 or plain(sign.sheet or sign.title) not in top[at:]:
+            if at < 0 or plain((sign.sheet or sign.title).rstrip(".")) not in top[at:]:
                 out.append(f"the stop sign '{sign.id}' is not printed after '{label}'")
     # Each row: from its exercise's title to the next row's (or the tracking grid's caption).
     starts, at = [], table

@@ -15,14 +15,14 @@ import typing
 from pydantic import BaseModel
 
 from lumbar import model
-from lumbar.figures import model as figures_model
+from lumbar.figures import fields as figure_fields
 
 # Lists a translator may make longer or shorter: the names people type are not a translation of the English ones.
 FREE_LISTS = {"other_names", "synonyms", "misspellings"}
 
 
 def _text_check(metadata) -> bool:
-    return any(getattr(m, "func", None) in (model._light_markdown, figures_model._plain) for m in metadata)
+    return any(getattr(m, "func", None) in (model._light_markdown, figure_fields._plain) for m in metadata)
 
 
 def _is_text(annotation) -> bool:
