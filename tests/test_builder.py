@@ -434,7 +434,7 @@ def test_builder_words_are_in_the_page_language(page, server):
     assert page.input_value("#lh-b-reps-1") == "hasta 20"
 
 
-def test_builder_weighs_at_most_138_kb_gzipped(browser, server, site):
+def test_builder_weighs_at_most_140_kb_gzipped(browser, server, site):
     context = browser.new_context()
     page = context.new_page()
     paths: list[str] = []
@@ -559,7 +559,8 @@ def test_published_ids_hold_every_id_of_today():
 
 
 def test_the_qr_code_of_8_exercises_scans_at_the_printed_size(page, server, tmp_path):
-    """Eight exercises, each with every dose and a note, a title and a note for the patient: one A4 page, and
+    """Eight exercises, each with every dose and a note, a title and a note for the patient: at most two A4 pages
+    (each row prints its key step and first caution, as the handbook's sheets do: up to 12 on two pages), and
     the QR code (34 mm wide) read by zbar from a 300 dpi rendering gives the whole link; without the notes
     (doses, title and who and when only) it reads from a 150 dpi rendering."""
     ids = [
@@ -581,7 +582,7 @@ def test_the_qr_code_of_8_exercises_scans_at_the_printed_size(page, server, tmp_
     pdf = tmp_path / "eight.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     pages, text = pdf_text(pdf)
-    assert pages == 1, pages
+    assert pages <= 2, pages
     flat = " ".join(text.split())
     assert all(f"Go slowly {i}" in flat for i in range(8)), flat
     assert qr_links(pdf, tmp_path) == [link], len(link)

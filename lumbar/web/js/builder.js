@@ -222,7 +222,7 @@ function build(root, data, sheet) {
       const items = make("ol", { class: "lh-b-items" }, state.routine.items.map((item, i) => itemEditor(ctx, item, i)));
       const chosen = make("section", { class: "lh-b-chosen", "aria-labelledby": "lh-b-chosen-h" }, [
         make("h2", { id: "lh-b-chosen-h", text: t("The exercises ({n})", { n: state.routine.items.length }) }),
-        state.routine.items.length ? items : make("p", { text: t("None yet: find exercises below and add them. The sheet fits 8 on one page.") })]);
+        state.routine.items.length ? items : make("p", { text: t("None yet: find exercises below and add them. The printed sheet holds up to 12 on two pages.") })]);
       main.replaceChildren(routineFields(ctx), chosen, actions(false), finder(ctx));
       sizeNote();
     }
