@@ -450,8 +450,9 @@ def test_builder_weighs_at_most_140_kb_gzipped(browser, server, site):
     print(f"builder page and what it loads: {total / 1024:.1f} KB gzipped")
     # 135 KB since the patient's view, link format 2 (format 1 still read) and the pictures in the list (issue 25);
     # 138 since the handbook's words by reference, the key step and first caution on the sheet, the pregnancy notes,
-    # the folded dose fields and the start-up errors that say what failed (measured 134.8 -> 137.8 KB).
-    assert total <= 138 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
+    # the folded dose fields and the start-up errors that say what failed (measured 134.8 -> 137.8 KB); 140 since
+    # the sheet's "Stop" and "Ease off" lines, the same-day red flags and the pregnancy notes of the audit (138.2 KB).
+    assert total <= 140 * 1024, f"{total / 1024:.1f} KB gzipped: {sorted(set(paths))}"
 
 
 def test_every_routine_page_links_to_the_builder(site, handbook):
