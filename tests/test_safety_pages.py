@@ -139,3 +139,18 @@ def test_one_word_for_avoid_on_every_page(site, handbook, lang):
     assert found >= 6  # the hernia page alone has six
     flag = ui.t("Avoid while your back hurts: a {harmful_movement}").split("{")[0].strip()
     assert flag in visible((site / f"{lang}routines/hernia/index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_red_flags_page_points_a_pregnant_reader_to_her_signs(site, lang):
+    """Every page's footer sends readers to the red flags; a pregnant reader finds her stop-and-call signs from
+    there (the final audit found the page silent on pregnancy)."""
+    raw = (site / f"{lang}safety/red-flags/index.html").read_text(encoding="utf-8")
+    assert 'conditions/pregnancy/#stop-and-call"' in raw
+
+
+def test_the_cat_says_what_wins_in_pregnancy(site):
+    """The pregnancy routine's cat: its step 4 lets the back sag; NHS advice in pregnancy is a level back, and the
+    exercise page says which wins."""
+    text = _page(site, "", "exercises/cat")
+    assert "In pregnancy: round the back up" in text and "This wins over the sag in step 4" in text
