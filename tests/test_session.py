@@ -98,7 +98,7 @@ def test_back_pain_from_first_exercise_to_the_diary(page, server):
     page.fill("#lh-note", "stiff in the morning")
     page.click(".lh-save")
     assert "Saved on this device" in page.locator(".lh-saved").inner_text()
-    assert page.locator(".lh-again").is_visible() and page.locator("text=Back to the routine").is_visible()
+    assert page.locator(".lh-again").is_visible() and page.get_by_role("link", name="Back to the routine").is_visible()
     page.click(".lh-saved a")
     page.wait_for_selector(".lh-diary-entry")
     entry = page.locator(".lh-diary-entry").first.inner_text()
