@@ -76,6 +76,9 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         if same_day not in after:
             out.append("the same-day line is not printed")
     out.extend(verdict_problems(top, routine, hb, ui))
+    # A machine-assisted translation says on paper that no clinician has reviewed it yet (the last audit).
+    if ui.code != "en" and not any(squash(ui.site[k]) in top for k in ("not_reviewed", "edited_not_reviewed")):
+        out.append("the translation's not-yet-reviewed notice is not printed")
     # The stop signs with no call: "Stop:" with each one's action where it has its own line, then "Ease off"
     # (the second audit: "sharp pain" printed under "Stop, or ease off", and routine signs as bare titles).
     rid = next(rid for rid, r in hb.routines.items() if r is routine)
