@@ -118,6 +118,7 @@ def test_one_word_for_avoid_on_every_page(site, handbook, lang):
     hb = _data(handbook, lang)
     ui = load_ui(lang.strip("/") or "en")
     found = 0
+    find = (site / f"{lang}find/index.html").read_text(encoding="utf-8")
     for cid, c in hb.conditions.items():
         for e in c.caution:
             if not set(c.avoid_patterns) & set(hb.exercises[e.exercise].patterns):
@@ -137,6 +138,17 @@ def test_one_word_for_avoid_on_every_page(site, handbook, lang):
             if 'class="lh-caution"' in page:
                 care_list = page[page.index('class="lh-caution"') :]
                 assert link not in care_list[: care_list.index("</ul>")], (lang, cid, e.exercise)
+            # The Find page's card for the condition grades it the same (the last audit found "Take care with").
+            card = find[find.index(f'data-condition="{cid}"') :]
+            card = card[: card.index("</section>")]
+            assert 'class="lh-find-avoid"' in card and link in card[card.index('class="lh-find-avoid"') :], (
+                lang,
+                cid,
+                e.exercise,
+                "not under Avoid on Find",
+            )
+            if 'class="lh-find-caution"' in card:
+                assert link not in card[card.index('class="lh-find-caution"') :], (lang, cid, e.exercise, "Find")
     assert found >= 6  # the hernia page alone has six
     flag = ui.t("Avoid while your back hurts: a {harmful_movement}").split("{")[0].strip()
     assert flag in visible((site / f"{lang}routines/hernia/index.html").read_text(encoding="utf-8"))
