@@ -10,6 +10,7 @@ import { finder } from "./builder-find.js";
 import { renderSheet, drawQr, printSheet } from "./builder-sheet.js";
 import { patientView, patientTop } from "./patient-view.js";
 import { t, plural } from "./lib/i18n.js";
+import { loadData, loadFailure, startFailure } from "./builder-load.js";
 
 function build(root, data, sheet) {
   const ctx = { data, sheet, exercises: new Map(data.exercises.map((e) => [e.id, e])), conditions: new Map(data.conditions.map((c) => [c.id, c])),
@@ -280,29 +281,17 @@ function setup() {
   root.setAttribute("data-started", "yes");
   const fail = (text) => root.replaceChildren(make("p", { class: "lh-b-error", role: "alert", text }));
   try {
-    const src = new URL(root.getAttribute("data-src") || "", location.href);
-    if (location.protocol !== "file:" && src.origin !== location.origin) return;
-    // The offline copy has the data as a script (lumbar/offline_modules.py): file:// cannot be fetched.
-    const kept = window.__lhData && window.__lhData["builder.json"];
-    const loaded = kept ? Promise.resolve(kept) : fetch(src.href).then((response) => {
-      if (!response.ok) throw Object.assign(new Error(String(response.status)), { status: response.status });
-      return response.json();
-    });
-    // Say what failed: the data's file (the server's answer, damaged, or no connection) or the builder itself.
-    const file = src.pathname.split("/").slice(-2).join("/");
-    loaded.then((data) => {
+    const load = loadData(root);
+    if (!load) return;
+    load.data.then((data) => {
       try {
         build(root, data, sheet);
       } catch (error) {
-        fail(t("The builder could not start: {error}", { error: String((error && error.message) || error) }));
+        fail(startFailure(error));
       }
-    }, (error) => fail(error && error.status
-      ? t("The builder could not load the handbook's exercises: the server answered {status} for {file}. Reload the page, or use the handbook's routines.", { status: error.status, file })
-      : error instanceof SyntaxError
-        ? t("The builder could not load the handbook's exercises: {file} is damaged (not readable data). Reload the page, or use the handbook's routines.", { file })
-        : t("The builder could not load the handbook's exercises: no connection, and this page's data was not kept for use offline. Connect and reload, or use the handbook's routines.")));
+    }, (error) => fail(loadFailure(error, load.file)));
   } catch (error) {
-    root.replaceChildren(make("p", { class: "lh-b-error", text: t("The builder could not start: {error}", { error: String(error && error.message) }) }));
+    fail(startFailure(error));
   }
 }
 
