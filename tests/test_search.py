@@ -201,9 +201,9 @@ def routine_links(page, condition: str) -> list[str]:
 
 
 def for_condition(handbook, cid: str) -> set[str]:
-    """The exercises the filter lists for a condition: those of its routines, less those to avoid."""
+    """The exercises the filter lists for a condition: those of its routines, less those it avoids (by name or by movement)."""
     c = handbook.conditions[cid]
-    avoid = {e.exercise for e in c.avoid}
+    avoid = set(handbook.exercise_ids_avoided(cid))
     return {i.exercise for rid in c.routines for i in handbook.routines[rid].items} - avoid
 
 
@@ -259,7 +259,10 @@ def test_filter(page, server, handbook):
             f"#{cid} .lh-find-avoid a[href*='exercises/']", "els => els.map(a => a.href)"
         )
     ]
-    assert avoid == [e.exercise for e in handbook.conditions[cid].avoid]
+    c = handbook.conditions[cid]
+    by_movement = [e.exercise for e in c.caution if handbook.avoided_by_pattern(cid, e.exercise)]
+    assert avoid == [e.exercise for e in c.avoid] + by_movement
+    assert set(avoid) == set(handbook.exercise_ids_avoided(cid))
 
     page.get_by_role("button", name="Clear the filter").click()
     assert sorted(listed(page, ".lh-find-exercises li")) == everything

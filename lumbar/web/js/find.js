@@ -128,12 +128,16 @@
       return { group: group, grid: grid, cards: Array.from(grid.querySelectorAll(".lh-find-card")) };
     });
 
+    // What the card lists under Avoid (by name, or by a movement the condition avoids) is not offered here.
     function exercisesFor(c) {
       const avoid = new Set((c.avoid || []).map((e) => e.exercise));
+      const moves = new Set(c.avoid_patterns || []);
+      const byId = new Map(data.exercises.map((e) => [e.id, e]));
+      const avoided = (id) => avoid.has(id) || ((byId.get(id) || {}).patterns || []).some((p) => moves.has(p));
       const ids = new Set();
       for (const rid of c.routines || []) {
         const r = routines.get(rid);
-        for (const item of (r && r.items) || []) if (!avoid.has(item.exercise)) ids.add(item.exercise);
+        for (const item of (r && r.items) || []) if (!avoided(item.exercise)) ids.add(item.exercise);
       }
       return ids;
     }
