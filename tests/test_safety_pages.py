@@ -102,6 +102,11 @@ def test_printed_sheets_carry_the_pregnancy_signs_and_the_verdict(browser, serve
     for s in hb.stop_signs_for("pregnancy"):
         if s.urgency:
             assert squash(s.title) in pregnancy.flat, s.id
+    # A rule whose title does not say what to do (a pinched nerve flaring up: rest, see a doctor) prints its line.
+    lines = [hb.contraindications[c].sheet for c in hb.routines["pregnancy"].contraindications]
+    assert any(lines), "no contraindication of the pregnancy routine has a sheet line"
+    for line in filter(None, lines):
+        assert squash(line) in pregnancy.flat, line
     hernia = Sheet(print_pdfs(browser, f"{server}{lang}routines/hernia/")[PAPERS[0]], [])
     # The sheet's verdict is one line made from the rows (1, 2, 4 to 8 match the hernia's avoid list); the screen's
     # full text stays off paper.
@@ -160,6 +165,23 @@ def test_red_flags_page_points_a_pregnant_reader_to_her_signs(site, lang):
     there (the final audit found the page silent on pregnancy)."""
     raw = (site / f"{lang}safety/red-flags/index.html").read_text(encoding="utf-8")
     assert 'conditions/pregnancy/#stop-and-call"' in raw
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_safety_page_says_how_urgent_a_replacing_sign_is(site, handbook, lang):
+    """Where a group's sign replaces a general rule (pregnancy: cramping is not 'ease off'), the safety page says
+    what to do as urgently as the sign's group on the condition page (it said 'call for help' for all of them)."""
+    hb, ui = _data(handbook, lang), load_ui(lang.strip("/") or "en")
+    text = _page(site, lang, "safety")
+    action = {
+        "emergency": "{sign} means: stop and call the emergency number now",
+        "now": "{sign} means: stop and get help now, day or night",
+        "same-day": "{sign} means: stop and get advice the same day",
+    }
+    replacing = [s for s in hb.safety.stop_signs if s.replaces]
+    assert replacing
+    for s in replacing:
+        assert ui.t(action[s.urgency]).format(sign=s.title) in text, s.id
 
 
 def test_the_cat_says_what_wins_in_pregnancy(site):

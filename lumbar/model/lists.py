@@ -59,6 +59,11 @@ class Contraindication(Entry):
         description="true for a rule that means 'see a doctor first if...', shown under its own heading, not under "
         "'Do not do this routine'.",
     )
+    sheet: Name | None = Field(
+        None,
+        description="The rule and what to do instead, in one short line for the printed sheet, where the title alone "
+        "does not say it; without it the sheet prints the title.",
+    )
 
 
 class ContraindicationList(Strict):
