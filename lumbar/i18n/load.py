@@ -197,8 +197,18 @@ def _fits(doc: Document, cls: type[BaseModel], english_path: Path, text: dict, s
     value = copy.deepcopy(_english_value(english_path, english_path.stat().st_mtime_ns))
     merged = overlay(value, _by_id(value, text) if shared else text)
     found: list[Problem] = []
-    validate(Document(doc.path, merged, doc.lines), cls, found)
-    problems += [Problem(f.path, f.line, f"{f.message} in this translation: shorten it") for f in found]
+    validate(Document(doc.path, merged, _lines_by_index(doc.lines, value) if shared else doc.lines), cls, found)
+    ids = {f"'{key}.{i}.": f"'{key}.{e['id']}." for key, v in value.items() if shared and isinstance(v, list)
+           for i, e in enumerate(v) if isinstance(e, dict) and "id" in e}  # fmt: skip
+    problems += [Problem(f.path, f.line, f"{_named(f.message, ids)} in this translation: shorten it") for f in found]
+
+
+def _named(message: str, ids: dict[str, str]) -> str:
+    """A shared list's entry by its id, as the translation file names it, not by its place in the English list."""
+    for by_index, by_id in ids.items():
+        if message.startswith(by_index):
+            return by_id + message[len(by_index) :]
+    return message
 
 
 def overlay(english_value, text):
@@ -210,6 +220,18 @@ def overlay(english_value, text):
             return [overlay(e, t) for e, t in zip(english_value, text, strict=True)]
         return text
     return text
+
+
+def _lines_by_index(lines: dict, value: dict) -> dict:
+    """A shared list's translation is keyed by id, the merged value by index: its lines by index too, so that a
+    problem names the line of the entry's own text."""
+    out = dict(lines)
+    for key, entries in value.items():
+        for i, e in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(e, dict) and "id" in e:
+                prefix = (key, e["id"])
+                out.update({(key, i, *loc[2:]): n for loc, n in lines.items() if loc[:2] == prefix})
+    return out
 
 
 def _by_id(value: dict, text: dict) -> dict:
