@@ -189,3 +189,22 @@ def test_the_cat_says_what_wins_in_pregnancy(site):
     exercise page says which wins."""
     text = _page(site, "", "exercises/cat")
     assert "In pregnancy: round the back up" in text and "This wins over the sag in step 4" in text
+
+
+def test_the_pregnancy_routine_never_tells_the_back_to_sag_outside_its_note(handbook):
+    """The pregnancy routine's cat row follows NHS advice (back only to level); the article's "letting the lower back
+    sag" lives in the editorial note that says which wins (a read found the row itself still said to sag)."""
+    for item in handbook.routines["pregnancy"].items:
+        for line in item.notes:
+            assert "sag" not in line or "without letting it sag" in line, (item.exercise, line)
+    steps = handbook.exercises["cat"].steps
+    assert all("pregnancy" in s for s in steps if "head and tailbone up" in s)
+
+
+def test_no_stop_rule_asks_for_an_all_out_effort_without_a_comfort_limit(handbook):
+    """The hernia's sharp-pain rule kept the article's "press ... as firmly as you can"; the handbook's own rule is not
+    to push on through pain, so the text says to press only as firmly as is comfortable."""
+    for rule in handbook.safety.stop_signs:
+        text = rule.text or ""
+        if "as firmly as you can" in text or "as hard as you can" in text:
+            assert "only as firmly as is comfortable" in text, rule.id
