@@ -5,6 +5,7 @@ condition says to avoid, the pinched-nerve page's action, and the pregnancy line
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -208,3 +209,18 @@ def test_no_stop_rule_asks_for_an_all_out_effort_without_a_comfort_limit(handboo
         text = rule.text or ""
         if "as firmly as you can" in text or "as hard as you can" in text:
             assert "only as firmly as is comfortable" in text, rule.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_back_problem_sends_emergency_signs_to_the_emergency_number(handbook, lang):
+    """Each back problem (not a goal) says, among its see-a-doctor lines, that the emergency red flags are not a
+    doctor's appointment (the osteochondrosis page alone had no such line); every sheet's emergency line gives the
+    numbers to call (the English and Spanish sheets gave none)."""
+    hb = _data(handbook, lang)
+    english = {cid: c.see_a_doctor for cid, c in handbook.conditions.items()}
+    for cid, c in hb.conditions.items():
+        if c.kind == "condition" and cid != "pregnancy":  # pregnancy's own groups say whom to call
+            lines = [i for i, t in enumerate(english[cid]) if "emergency" in t]
+            assert lines, cid
+            assert all(len(c.see_a_doctor) > i for i in lines), cid
+    assert re.search(r"\b(112|911|999|103)\b", hb.safety.emergency_line), lang
