@@ -52,6 +52,11 @@ def pdf_text(pdf: bytes) -> str:
     return done.stdout.decode("utf-8")
 
 
+def routine_id(routine, hb) -> str:
+    """The id of a Routine object (a routine's id is its file name, not a field)."""
+    return next(rid for rid, r in hb.routines.items() if r is routine)
+
+
 def sheet_problems(text: str, routine, hb, ui) -> list[str]:
     """What the printed text of one sheet lacks."""
     flat = squash(text)
@@ -81,7 +86,7 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
         out.append("the translation's not-yet-reviewed notice is not printed")
     # The stop signs with no call: "Stop:" with each one's action where it has its own line, then "Ease off"
     # (the second audit: "sharp pain" printed under "Stop, or ease off", and routine signs as bare titles).
-    rid = next(rid for rid, r in hb.routines.items() if r is routine)
+    rid = routine_id(routine, hb)
     calm = [s for s in hb.stop_signs_for(rid) if not s.urgency]
     for label, group in (
         ("Stop:", [s for s in calm if not s.ease_off]),
@@ -147,7 +152,7 @@ def test_the_same_day_line_names_every_same_day_red_flag():
 def verdict_problems(top: str, routine, hb, ui) -> list[str]:
     """A routine with rows the handbook warns against opens its sheet with the verdict: which rows, how many, in
     the right number (one row: 'row 3 (1 of 5) is'), and what to do while your back hurts."""
-    rows = hb.verdict_rows(next(rid for rid, r in hb.routines.items() if r is routine))
+    rows = hb.verdict_rows(routine_id(routine, hb))
     if not rows:
         return []
     one = len(rows) == 1
