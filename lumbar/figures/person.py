@@ -38,19 +38,10 @@ TRUNK_KINDS = ("pelvis", "lumbar", "chest")
 # stands out behind the ankle, the sole is flat, the toes thin towards their tips; the sole is 3.5 under the line,
 # as the foot's capsule, so it rests where the geometry says.
 FOOT = ((-5.5, -3.5), (16.0, -3.5), (20.5, -2.0), (20.0, 0.5), (4.0, 5.0), (-3.0, 6.5), (-7.5, 2.5), (-8.5, -1.0))
-# A hand as a mitten with a thumb, (along the hand from the wrist, towards the thumb) in cm.
-HAND = (
-    (0.0, -2.8),
-    (6.0, -3.4),
-    (9.5, -2.6),
-    (10.5, 0.0),
-    (9.0, 2.2),
-    (5.5, 3.0),
-    (6.5, 5.5),
-    (4.5, 6.0),
-    (1.5, 3.5),
-    (0.0, 2.8),
-)
+# A hand as a mitten and a thumb, (along the hand from the wrist, towards the thumb) in cm; both convex.
+HAND = ((0.0, -2.8), (6.0, -3.4), (9.5, -2.6), (10.5, 0.0), (9.0, 2.2), (4.5, 3.0), (0.0, 2.8))
+THUMB = ((1.5, 2.0), (4.5, 2.6), (7.0, 5.2), (5.2, 6.4))
+FOOT_HALF, HAND_HALF = 4.0, 1.6  # half the foot's width and the hand's thickness
 
 
 def _v(a, b, k=1.0):
@@ -140,13 +131,39 @@ def trunk(body: Body, view: View) -> str:
     return polygon(out + back[::-1] + [flat[0]] * len(BUTTOCK))
 
 
+def thick(points, w) -> list:
+    """A convex outline swept across its thickness (w: half of it, on the page): the outline with two more points,
+    so a hand or foot seen edge on (from the front, from above) keeps its width and never vanishes."""
+    n = len(points)
+    area = sum(points[i - 1][0] * points[i][1] - points[i][0] * points[i - 1][1] for i in range(n))
+    o = 1.0 if area >= 0 else -1.0
+    side = []
+    for i in range(n):
+        (x0, y0), (x1, y1) = points[i], points[(i + 1) % n]
+        side.append(1.0 if o * ((y1 - y0) * w[0] - (x1 - x0) * w[1]) >= 0 else -1.0)
+    out = []
+    for i, p in enumerate(points):
+        for s in {side[i - 1]: None, side[i]: None}:  # the edge before's side, then this edge's if it differs
+            out.append((p[0] + s * w[0], p[1] + s * w[1]))
+    if len(out) != n + 2:  # no thickness seen: the same number of points, so a motion still moves between them
+        out = [points[0], *points[: n // 2], *points[n // 2 :], points[-1]]
+    return out
+
+
+def _part(view: View, origin, a_dir, b_dir, across, half: float, shape) -> list:
+    o = view(origin)
+    e = view(_v(origin, across, half))
+    w = (e[0] - o[0], e[1] - o[1])
+    return thick([view(_v(_v(origin, a_dir, a), b_dir, b)) for a, b in shape], w)
+
+
 def foot(body: Body, view: View, side: str) -> str:
     """The foot from the side of its sole: heel behind, toes ahead, in the plane the ankle bends in."""
     pts = body.points
-    base = pts[f"{side}.footbase"]
     d = _unit(_v(pts[f"{side}.toe"], pts[f"{side}.heel"], -1.0))
-    up = _unit(_cross(_col(body.frames[f"{side}.shin"], 2), d))
-    return polygon([view(_v(_v(base, d, a), up, b)) for a, b in FOOT])
+    across = _col(body.frames[f"{side}.shin"], 2)
+    up = _unit(_cross(across, d))
+    return polygon(_part(view, pts[f"{side}.footbase"], d, up, across, FOOT_HALF, FOOT))
 
 
 def hand(body: Body, view: View, side: str) -> str:
@@ -155,7 +172,10 @@ def hand(body: Body, view: View, side: str) -> str:
     wrist = pts[f"{side}.wrist"]
     h = _unit(_v(pts[f"{side}.hand"], wrist, -1.0))
     thumb = _unit(_cross(h, _col(body.frames[f"{side}.forearm"], 2)))
-    return polygon([view(_v(_v(wrist, h, a), thumb, b)) for a, b in HAND])
+    across = _cross(h, thumb)
+    return polygon(_part(view, wrist, h, thumb, across, HAND_HALF, HAND)) + polygon(
+        [view(_v(_v(wrist, h, a), thumb, b)) for a, b in THUMB]
+    )
 
 
 def face(c, u, v) -> str:
