@@ -39,8 +39,8 @@ TRUNK_KINDS = ("pelvis", "lumbar", "chest")
 # as the foot's capsule, so it rests where the geometry says.
 FOOT = ((-5.5, -3.5), (16.0, -3.5), (20.5, -2.0), (20.0, 0.5), (4.0, 5.0), (-3.0, 6.5), (-7.5, 2.5), (-8.5, -1.0))
 # A hand as a mitten and a thumb, (along the hand from the wrist, towards the thumb) in cm; both convex.
-HAND = ((0.0, -2.8), (6.0, -3.4), (9.5, -2.6), (10.5, 0.0), (9.0, 2.2), (4.5, 3.0), (0.0, 2.8))
-THUMB = ((1.5, 2.0), (4.5, 2.6), (7.0, 5.2), (5.2, 6.4))
+HAND = ((0.0, -3.0), (5.5, -4.2), (9.5, -3.4), (11.0, -0.5), (10.0, 2.5), (5.0, 3.6), (0.0, 3.0))
+THUMB = ((1.5, 2.2), (4.5, 3.0), (7.2, 5.0), (6.0, 6.6), (3.0, 5.2))
 FOOT_HALF, HAND_HALF = 4.0, 1.6  # half the foot's width and the hand's thickness
 
 
@@ -171,7 +171,7 @@ def hand(body: Body, view: View, side: str) -> str:
     pts = body.points
     wrist = pts[f"{side}.wrist"]
     h = _unit(_v(pts[f"{side}.hand"], wrist, -1.0))
-    thumb = _unit(_cross(h, _col(body.frames[f"{side}.forearm"], 2)))
+    thumb = _unit(_cross(_col(body.frames[f"{side}.forearm"], 2), h))
     across = _cross(h, thumb)
     return polygon(_part(view, wrist, h, thumb, across, HAND_HALF, HAND)) + polygon(
         [view(_v(_v(wrist, h, a), thumb, b)) for a, b in THUMB]
