@@ -23,14 +23,12 @@ BUTTOCK = ((1.5, 11.8), (5.5, 12.5), (9.5, 10.5), (12.0, 7.0))  # (towards the f
 # The head in profile, (along the face, up the head) as shares of its radius: brow, nose, lips, chin, jaw.
 FACE = (
     (0.62, 0.78),
-    (0.98, 0.22),
-    (0.96, 0.05),
-    (1.32, -0.3),
-    (1.0, -0.42),
-    (1.03, -0.62),
-    (0.98, -0.86),
-    (0.7, -1.0),
-    (0.3, -0.9),
+    (0.97, 0.2),
+    (1.3, -0.28),
+    (0.98, -0.45),
+    (0.88, -0.76),
+    (0.58, -0.96),
+    (0.22, -0.9),
     (0.0, 0.0),
 )
 TRUNK_KINDS = ("pelvis", "lumbar", "chest")
@@ -73,14 +71,18 @@ def _perp(v, t):
 def _nums(vals) -> str:
     out = ""
     for v in vals:
-        s = str(v)
+        s = str(int(v)) if float(v).is_integer() else str(v)
+        s = "." + s[2:] if s.startswith("0.") else "-." + s[3:] if s.startswith("-0.") else s
         out += s if not out or s.startswith("-") else " " + s
     return out
 
 
-def polygon(points) -> str:
-    """A closed polygon in whole units, relative commands, wound as the capsules (counter-clockwise on the page)."""
-    pts = [(round(x), round(y)) for x, y in points]
+def polygon(points, k: int = 1) -> str:
+    """A closed polygon in whole units (1/k of one: the face, small, in halves), relative commands, wound as the
+    capsules (counter-clockwise on the page)."""
+    pts = [(round(x * k) / k, round(y * k) / k) for x, y in points]
+    if k == 1:
+        pts = [(int(x), int(y)) for x, y in pts]
     area = sum(pts[i][0] * pts[i - 1][1] - pts[i - 1][0] * pts[i][1] for i in range(len(pts)))
     if area < 0:
         pts = pts[::-1]
@@ -180,4 +182,4 @@ def hand(body: Body, view: View, side: str) -> str:
 
 def face(c, u, v) -> str:
     """The face's profile on the page: c the head's centre, u the way the face points, v the top of the head."""
-    return polygon([(c[0] + (u[0] * a + v[0] * b) * HEAD_R, c[1] + (u[1] * a + v[1] * b) * HEAD_R) for a, b in FACE])
+    return polygon([(c[0] + (u[0] * a + v[0] * b) * HEAD_R, c[1] + (u[1] * a + v[1] * b) * HEAD_R) for a, b in FACE], 2)

@@ -71,7 +71,7 @@ def settle_leaves(body, angles, locked, base, rest_parts, flat_only: bool) -> bo
             if key in locked:
                 continue
             flat = part in rest_parts
-            if flat_only != flat or (leaf == "ankle" and not flat and on_heel(body, side)):
+            if flat_only != flat or (leaf == "ankle" and on_heel(body, side)):
                 continue
             value = solve_leaf(body, side, leaf, base.angles.get(key, 0.0), flat=flat)
             if value is not None and abs(value - angles[key]) > 0.05:
