@@ -1,11 +1,12 @@
 """The body drawn as a health leaflet draws a person: outlined shapes, not thick lines.
 
 Each group of the body (far limbs, trunk and head, near leg, near arm) is one <path> made of
-capsules (a limb piece with round ends) drawn with paint-order="stroke": the strokes of every
-piece first, then the fill of their union, so the group shows one outline around its silhouette.
-Near limbs are solid, with a gap in the paper's colour; far limbs are mid-grey inside a full
-outline (the ghost of the position before is a faint dashed copy); the trunk and head are paper
-with an outline, with hair at the back of the head, an eye and a nose to show where the face points.
+capsules (a limb piece with round ends) and the shapes of person.py (the trunk's contour, the face,
+hands and feet) drawn with paint-order="stroke": the strokes of every piece first, then the fill
+of their union, so the group shows one outline around its silhouette. Near limbs are solid, with a
+gap in the paper's colour; far limbs are mid-grey inside a full outline (the ghost of the position
+before is a faint dashed copy); the trunk and head are paper with an outline; the hair over the
+back of the head (the ear a hole in it) and the eye are ink, so the way the face points shows.
 Colours are attributes for a standalone file; figures.css maps them to the page's scheme.
 """
 
@@ -22,7 +23,7 @@ GAP = 5.0  # the paper-coloured stroke around near limbs
 PAPER, FAR_TONE = "#fff", "#9a9a9a"
 LEG = ("thigh", "knee", "shin", "foot")
 ARM = ("upper-arm", "forearm", "hand")
-PELVIS_SIDE = 6.5
+PELVIS_SIDE = 6.5  # the pelvis's round seen side on, inside the trunk's contour
 EAR = (0.1, -0.15, 1.6, 2.8)  # the ear's centre (along the face, up the head, shares of its radius), half sizes
 TRUNK = ("pelvis", "spine0", "spine1", "spine2", "spine3", "spine4", "girdle", "neck")
 
