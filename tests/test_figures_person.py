@@ -198,3 +198,19 @@ def test_the_person_weighs_no_more_than_before_on_the_gallery(site):
     counter = Count()
     counter.feed(page.decode("utf-8"))
     assert counter.n <= 1343 and len(page) <= 185_149, (counter.n, len(page))
+
+
+@pytest.mark.parametrize("name", ["back-extension", "crunch"])
+def test_hands_behind_the_head_leave_the_face_in_sight(name):
+    """With the hands behind the head, the near forearm drawn over the head hid the face: the forearm and hand go
+    under the head (drawn before it), the upper arm over it, its end the elbow."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / f"{name}.yaml").read_text(encoding="utf-8"))
+    d = Drawing(Figures.model_validate(data["figures"]), animate=False)
+    r = d.resolved[-1]
+    assert r.hands == "behind-head"
+    order = shapes(r.body, d.view, d.props, tuck=True)
+    kinds = [k for k, _ in order]
+    under, over = (d_ for k, d_ in order if k == "near-arm")
+    assert kinds.index("near-arm") < kinds.index("trunk") < len(kinds) - 1 - kinds[::-1].index("near-arm")
+    assert under.count("M") == 3, "forearm, hand and thumb under the head"
+    assert over.count("M") == 1, "only the upper arm over the head"

@@ -88,7 +88,8 @@ def shapes(
 ) -> list[tuple[str, str]]:
     """(kind, d) of each element of the body, back to front; the same kinds in the same order for every pose of
     one drawing when side_face is given, so a motion can move between them. tuck (hands behind the head): the
-    near hand goes under the head's outline, so it is seen to be behind the head."""
+    near forearm and hand go under the head's outline, so they are seen to be behind the head and the face shows;
+    the upper arm stays on top, its end the elbow (the forearm over the head hid the face, issue 26)."""
     seg = {name: (p, q, r) for name, _, _, p, q, r in body.segments}
 
     def piece(name):
@@ -102,7 +103,7 @@ def shapes(
 
     out = [("far", limb("far", (*LEG, *ARM)))]
     if tuck:
-        out.append(("near-arm", limb("near", ARM[2:])))
+        out.append(("near-arm", limb("near", ARM[1:])))
     c, face, up, toward = _face(body, view)
     # Seen side on, the pelvis is a smaller round inside the trunk's contour (its full width would stand out on the
     # belly as a bump); from above or an end, it gives the hips their width.
@@ -120,7 +121,7 @@ def shapes(
     # Hair and eyes: one ink path (one element fewer per body, so the gallery page stays light).
     out.append(("hair", _hair(c, u, v, side_face, toward) + _eyes(c, u, v, side_face, toward)))
     out.append(("near-leg", limb("near", LEG)))
-    out.append(("near-arm", limb("near", ARM[: 2 if tuck else 3])))
+    out.append(("near-arm", limb("near", ARM[: 1 if tuck else 3])))
     if "dumbbells" in props:
         for s in ("far", "near"):
             out.append((f"{s}-dumbbell", _dumbbell(view(mid(body.points[f"{s}.wrist"], body.points[f"{s}.hand"])))))
