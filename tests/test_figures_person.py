@@ -214,3 +214,13 @@ def test_hands_behind_the_head_leave_the_face_in_sight(name):
     assert kinds.index("near-arm") < kinds.index("trunk") < len(kinds) - 1 - kinds[::-1].index("near-arm")
     assert under.count("M") == 3, "forearm, hand and thumb under the head"
     assert over.count("M") == 1, "only the upper arm over the head"
+
+
+def test_limbs_narrow_towards_the_hands_and_feet():
+    """Each capsule's first arc is round its far end (knee, ankle, elbow, wrist), the second round its near end."""
+    _, kinds = _pose("standing")
+    for path, pieces in ((kinds["near-leg"], 2), (kinds["near-arm"], 2)):
+        arcs = [float(r) for r in re.findall(r"a(-?[\d.]+) ", path)]
+        for i in range(pieces):
+            far, near = arcs[2 * i], arcs[2 * i + 1]
+            assert far < near * 0.9, (path, far, near)

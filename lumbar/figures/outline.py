@@ -23,6 +23,8 @@ GAP = 5.0  # the paper-coloured stroke around near limbs
 PAPER, FAR_TONE = "#fff", "#9a9a9a"
 LEG = ("thigh", "knee", "shin", "foot")
 ARM = ("upper-arm", "forearm", "hand")
+# Limbs narrow towards the hand and foot, as a person's do (the knee's round was the shin's width: 6 still covers it).
+TAPER = {"thigh": 0.8, "shin": 0.78, "upper-arm": 0.87, "forearm": 0.8}
 PELVIS_SIDE = 6.5  # the pelvis's round seen side on, inside the trunk's contour
 EAR = (0.1, -0.15, 1.6, 2.8)  # the ear's centre (along the face, up the head, shares of its radius), half sizes
 TRUNK = ("pelvis", "spine0", "spine1", "spine2", "spine3", "spine4", "girdle", "neck")
@@ -94,7 +96,8 @@ def shapes(
 
     def piece(name):
         p, q, r = seg[name]
-        return capsule(view(p), view(q), r, r)
+        k = TAPER.get(name.split(".")[-1], 1.0)
+        return capsule(view(p), view(q), r, r * k)
 
     def limb(side, parts):
         # The knee's round is inside the thigh's end: not drawn. Hands and feet are shapes of their own.
