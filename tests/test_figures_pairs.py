@@ -47,7 +47,8 @@ def test_an_arrow_named_in_the_data_follows_that_part():
 
 def test_hands_behind_the_head_in_side_view_go_under_the_head():
     """The third panel read back extension's hands as 'at the forehead': the near hand drawn over the head. It goes
-    under the head's outline (drawn before it); the forearm stays on top, so the elbow still shows."""
+    under the head's outline (drawn before it), and so does the forearm (over the head it hid the face); the upper
+    arm stays on top, so the elbow still shows."""
     from lumbar.figures.outline import shapes
 
     d = _drawing("back-extension")
@@ -57,4 +58,4 @@ def test_hands_behind_the_head_in_side_view_go_under_the_head():
     svg = d._body(len(d.resolved) - 1)
     first_arm, trunk = svg.index('class="lh-gap"'), svg.index('class="lh-paper"')
     assert kinds.index("near-arm") < kinds.index("trunk") and first_arm < trunk, "the near hand is drawn over the head"
-    assert kinds.count("near-arm") == 2, "the near forearm is gone with the hand"
+    assert kinds.count("near-arm") == 2, "the near upper arm is drawn over the head"

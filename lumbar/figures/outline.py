@@ -1,11 +1,12 @@
 """The body drawn as a health leaflet draws a person: outlined shapes, not thick lines.
 
 Each group of the body (far limbs, trunk and head, near leg, near arm) is one <path> made of
-capsules (a limb piece with round ends) drawn with paint-order="stroke": the strokes of every
-piece first, then the fill of their union, so the group shows one outline around its silhouette.
-Near limbs are solid, with a gap in the paper's colour; far limbs are mid-grey inside a full
-outline (the ghost of the position before is a faint dashed copy); the trunk and head are paper
-with an outline, with hair at the back of the head, an eye and a nose to show where the face points.
+capsules (a limb piece with round ends) and the shapes of person.py (the trunk's contour, the face,
+hands and feet) drawn with paint-order="stroke": the strokes of every piece first, then the fill
+of their union, so the group shows one outline around its silhouette. Near limbs are solid, with a
+gap in the paper's colour; far limbs are mid-grey inside a full outline (the ghost of the position
+before is a faint dashed copy); the trunk and head are paper with an outline; the hair over the
+back of the head (the ear a hole in it) and the eye are ink, so the way the face points shows.
 Colours are attributes for a standalone file; figures.css maps them to the page's scheme.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+from lumbar.figures import person
 from lumbar.figures.body import HEAD_R, Body
 from lumbar.figures.strokes import View, mid, num
 
@@ -21,8 +23,11 @@ GAP = 5.0  # the paper-coloured stroke around near limbs
 PAPER, FAR_TONE = "#fff", "#9a9a9a"
 LEG = ("thigh", "knee", "shin", "foot")
 ARM = ("upper-arm", "forearm", "hand")
+# Limbs narrow towards the hand and foot, as a person's do (the knee's round was the shin's width: 6 still covers it).
+TAPER = {"thigh": 0.8, "shin": 0.78, "upper-arm": 0.87, "forearm": 0.8}
+PELVIS_SIDE = 6.5  # the pelvis's round seen side on, inside the trunk's contour
+EAR = (0.1, -0.15, 1.6, 2.8)  # the ear's centre (along the face, up the head, shares of its radius), half sizes
 TRUNK = ("pelvis", "spine0", "spine1", "spine2", "spine3", "spine4", "girdle", "neck")
-HAND_TIP = 4.0  # a mitten: the hand widens a little at its end
 
 
 def _unit(dx, dy):
@@ -85,40 +90,41 @@ def shapes(
 ) -> list[tuple[str, str]]:
     """(kind, d) of each element of the body, back to front; the same kinds in the same order for every pose of
     one drawing when side_face is given, so a motion can move between them. tuck (hands behind the head): the
-    near hand goes under the head's outline, so it is seen to be behind the head."""
+    near forearm and hand go under the head's outline, so they are seen to be behind the head and the face shows;
+    the upper arm stays on top, its end the elbow (the forearm over the head hid the face, issue 26)."""
     seg = {name: (p, q, r) for name, _, _, p, q, r in body.segments}
 
-    def piece(name, tip=None):
+    def piece(name):
         p, q, r = seg[name]
-        return capsule(view(p), view(q), r, tip or r)
+        k = TAPER.get(name.split(".")[-1], 1.0)
+        return capsule(view(p), view(q), r, r * k)
 
-    out = []
-    far = [piece(f"far.{k}", HAND_TIP if k == "hand" else None) for k in (*LEG, *ARM)]
-    out.append(("far", "".join(far)))
+    def limb(side, parts):
+        # The knee's round is inside the thigh's end: not drawn. Hands and feet are shapes of their own.
+        out = {"foot": person.foot, "hand": person.hand}
+        return "".join(out[k](body, view, side) if k in out else piece(f"{side}.{k}") for k in parts if k != "knee")
+
+    out = [("far", limb("far", (*LEG, *ARM)))]
     if tuck:
-        out.append(("near-arm", "".join(piece(f"near.{k}", HAND_TIP if k == "hand" else None) for k in ARM[2:])))
+        out.append(("near-arm", limb("near", ARM[1:])))
     c, face, up, toward = _face(body, view)
-    trunk = [piece(k) for k in TRUNK] + [circle(c, HEAD_R)]
+    # Seen side on, the pelvis is a smaller round inside the trunk's contour (its full width would stand out on the
+    # belly as a bump); from above or an end, it gives the hips their width.
+    p, q, r = seg["pelvis"]
+    pelvis = capsule(view(p), view(q), *((PELVIS_SIDE,) * 2 if person.side_on(body, view) else (r, r)))
+    trunk = [pelvis, person.trunk(body, view)] + [piece(k) for k in TRUNK[-2:]] + [circle(c, HEAD_R)]
     side_face = profile(body, view) if side_face is None else side_face
     fl = math.hypot(*face) or 1.0
     u = (face[0] / fl, face[1] / fl)
     ul = math.hypot(*up) or 1.0
     v = (up[0] / ul, up[1] / ul)
     if side_face:
-        # A nose and a chin on the face's side: part of the head's outline.
-        nose = [
-            (c[0] + u[0] * (HEAD_R - 2) + v[0] * 1.5, c[1] + u[1] * (HEAD_R - 2) + v[1] * 1.5),
-            (c[0] + u[0] * (HEAD_R + 4.5) - v[0] * 1.5, c[1] + u[1] * (HEAD_R + 4.5) - v[1] * 1.5),
-            (c[0] + u[0] * (HEAD_R - 1) - v[0] * 4.5, c[1] + u[1] * (HEAD_R - 1) - v[1] * 4.5),
-        ]
-        trunk.append(_poly(nose))
+        trunk.append(person.face(c, u, v))  # brow, nose, lips and chin: part of the head's outline
     out.append(("trunk", "".join(trunk)))
-    out.append(("hair", _hair(c, u, v, side_face, toward)))
-    out.append(("eye", _eyes(c, u, v, side_face, toward)))
-    out.append(("near-leg", "".join(piece(f"near.{k}") for k in LEG)))
-    out.append(
-        ("near-arm", "".join(piece(f"near.{k}", HAND_TIP if k == "hand" else None) for k in ARM[: 2 if tuck else 3]))
-    )
+    # Hair and eyes: one ink path (one element fewer per body, so the gallery page stays light).
+    out.append(("hair", _hair(c, u, v, side_face, toward) + _eyes(c, u, v, side_face, toward)))
+    out.append(("near-leg", limb("near", LEG)))
+    out.append(("near-arm", limb("near", ARM[: 1 if tuck else 3])))
     if "dumbbells" in props:
         for s in ("far", "near"):
             out.append((f"{s}-dumbbell", _dumbbell(view(mid(body.points[f"{s}.wrist"], body.points[f"{s}.hand"])))))
@@ -145,23 +151,32 @@ def _hair(c, u, v, side_face: bool, toward: float) -> str:
             p, q = _arc_point(c, r, a0 - 1.1), _arc_point(c, r, a0 + 1.1)
             return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 1 {num(q[0])} {num(q[1])}Z"
         return circle(c, r)  # the back of the head
-    # A crescent from above the forehead over the crown to the nape, thickest at the back (not a cap).
+    # Hair over the back half of the skull, from above the forehead over the crown to the nape, its front edge
+    # bowed a little towards the face; the ear a hole in it (wound the other way). Dark behind, paper in front
+    # with the nose: the way the face points reads even where the head is 2 mm wide.
     au = math.atan2(u[1], u[0])
     cross = u[0] * v[1] - u[1] * v[0]  # which way round from the face to the top of the head
     s = 1.0 if cross > 0 else -1.0
-    p = _arc_point(c, r, au + s * math.radians(80))
-    q = _arc_point(c, r, au + s * math.radians(215))
+    p = _arc_point(c, r, au + s * math.radians(66))
+    q = _arc_point(c, r, au + s * math.radians(248))
+    k = (p[0] / 2 + q[0] / 2 + u[0] * 0.6 * HEAD_R, p[1] / 2 + q[1] / 2 + u[1] * 0.6 * HEAD_R)
     sweep = 1 if s > 0 else 0
+    # The ear: an upright oval cut out of the hair near its front edge (a round hole read as an eye).
+    e = (c[0] + (u[0] * EAR[0] + v[0] * EAR[1]) * HEAD_R, c[1] + (u[1] * EAR[0] + v[1] * EAR[1]) * HEAD_R)
+    tilt = math.degrees(math.atan2(u[1], u[0]))
     return (
         f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 {sweep} {num(q[0])} {num(q[1])}"
-        f"A{num(r * 2.2)} {num(r * 2.2)} 0 0 {1 - sweep} {num(p[0])} {num(p[1])}Z"
+        f"Q{num(k[0])} {num(k[1])} {num(p[0])} {num(p[1])}Z"
+        f"M{num(e[0] + v[0] * EAR[3])} {num(e[1] + v[1] * EAR[3])}a{EAR[2]} {EAR[3]} {num(tilt)} 0 {1 - sweep} "
+        f"{num(-2 * v[0] * EAR[3])} {num(-2 * v[1] * EAR[3])}a{EAR[2]} {EAR[3]} {num(tilt)} 0 {1 - sweep} "
+        f"{num(2 * v[0] * EAR[3])} {num(2 * v[1] * EAR[3])}z"
     )
 
 
 def _eyes(c, u, v, side_face: bool, toward: float) -> str:
     if side_face:
-        e = (c[0] + u[0] * HEAD_R * 0.5 + v[0] * 2.0, c[1] + u[1] * HEAD_R * 0.5 + v[1] * 2.0)
-        return circle(e, 1.6)
+        e = (c[0] + u[0] * HEAD_R * 0.62 + v[0] * 1.5, c[1] + u[1] * HEAD_R * 0.62 + v[1] * 1.5)
+        return circle(e, 1.5)
     if toward <= 0:
         return circle(c, 0.1)  # nothing to see: kept so a motion's paths line up
     w = (v[1], -v[0])
@@ -182,7 +197,6 @@ STYLE = {
     "far": f'{_F} stroke-width="{LINE}" paint-order="stroke"',
     "trunk": f'{_P} stroke-width="{LINE}" paint-order="stroke"',
     "hair": _K,
-    "eye": _K,
     "near-leg": f'{_N} stroke-width="{GAP}" paint-order="stroke"',
     "near-arm": f'{_N} stroke-width="{GAP}" paint-order="stroke"',
     "far-dumbbell": f'{_F} stroke-width="2" fill-rule="evenodd"',

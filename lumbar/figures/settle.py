@@ -50,6 +50,18 @@ def solve_leaf(body: Body, side: str, leaf: str, base_value: float, flat: bool =
     return min((max(low, min(high, t)) for t in candidates), key=miss)
 
 
+def on_heel(body: Body, side: str) -> bool:
+    """A leg lying along the floor (or just off it) with the toes up, as when lying on the back: the foot stays so,
+    as a relaxed foot does, instead of tipping over until its toes touch (issue 26: face up read as face down)."""
+    pts = body.points
+    knee, ankle, heel, toe = (pts[f"{side}.{k}"] for k in ("knee", "ankle", "heel", "toe"))
+    return (
+        abs(knee[1] - ankle[1]) < 0.35 * math.dist(knee, ankle)
+        and ankle[1] < 3 * RADIUS["shin"]
+        and toe[1] - heel[1] > 0.5 * math.dist(heel, toe)
+    )
+
+
 def settle_leaves(body, angles, locked, base, rest_parts, flat_only: bool) -> bool:
     """Lay the free hands and feet on the floor (flat_only: only those that carry weight); True if any moved."""
     changed = False
@@ -59,7 +71,7 @@ def settle_leaves(body, angles, locked, base, rest_parts, flat_only: bool) -> bo
             if key in locked:
                 continue
             flat = part in rest_parts
-            if flat_only != flat:
+            if flat_only != flat or (leaf == "ankle" and on_heel(body, side)):
                 continue
             value = solve_leaf(body, side, leaf, base.angles.get(key, 0.0), flat=flat)
             if value is not None and abs(value - angles[key]) > 0.05:

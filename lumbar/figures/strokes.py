@@ -1,8 +1,7 @@
-"""The body as SVG strokes: projection, one stroke per capsule, paths, and their motion.
+"""The body as strokes: the projection of each view, one stroke per capsule (for a drawing's bounds, its arrows and
+marks; outline.py and person.py draw the body), and paths through points.
 
-A stroke is (key, layer, width, points); keys stay the same between phases so they can move.
-Colours are currentColor (and a background-coloured gap around the near limbs, coloured by the
-class lh-gap), so the drawings follow the page's text colour in light and dark mode.
+A stroke is (key, layer, width, points); keys stay the same between phases.
 """
 
 from __future__ import annotations
@@ -11,8 +10,7 @@ import math
 
 from lumbar.figures.body import HEAD_R, Body
 
-GAP = 3.0  # width of the background-coloured outline around near limbs, cm
-FAR_OPACITY = ".45"
+GAP = 3.0  # the gap round the near limbs, cm: the strokes' bounds take it in
 OBL_X, OBL_Y = 0.22, 0.32  # side view: screen shift per cm towards the viewer
 
 
@@ -124,46 +122,3 @@ def path_d(points, whole: bool = False) -> str:
             mx, my = points[-1]
         out.append(f"Q{num(points[i][0])} {num(points[i][1])} {num(mx)} {num(my)}")
     return "".join(out)
-
-
-def nose_visible(body: Body, view: View) -> bool:
-    dx, dy = view(body.face)
-    return math.hypot(dx, dy) > 0.55
-
-
-def draw_body(strokes, body_nose: bool, frames=None, timing=None) -> str:
-    """SVG for one set of strokes; frames (list of stroke lists) animates every element."""
-    groups = {"far": [], "main": [], "near": []}
-    for i, (key, layer, width, points) in enumerate(strokes):
-        if key == "nose" and not body_nose:
-            continue
-        target = "far" if layer == "far" else "near" if layer in ("near", "gap") and key.startswith("near.") else "main"
-        if key.endswith("dumbbell"):
-            c = points[0]
-            anim = _anim_circle(frames, i, timing) if frames else ""
-            groups[target].append(
-                f'<circle cx="{num(c[0])}" cy="{num(c[1])}" r="7" fill="none" stroke="currentColor" '
-                f'stroke-width="3">{anim}</circle>'
-            )
-            continue
-        cls = ' class="lh-gap" stroke="#fff"' if layer == "gap" else ' stroke="currentColor"'
-        anim = ""
-        if frames:
-            anim = (
-                f'<animate attributeName="d" dur="{timing[0]}" repeatCount="indefinite" keyTimes="{timing[1]}" '
-                f'values="{";".join(path_d(f[i][3]) for f in frames)}"/>'
-            )
-        groups[target].append(f'<path d="{path_d(points)}"{cls} stroke-width="{num(width)}">{anim}</path>')
-    return (
-        f'<g opacity="{FAR_OPACITY}" class="lh-far">{"".join(groups["far"])}</g>'
-        + "".join(groups["main"])
-        + "".join(groups["near"])
-    )
-
-
-def _anim_circle(frames, i, timing) -> str:
-    return "".join(
-        f'<animate attributeName="{attr}" dur="{timing[0]}" repeatCount="indefinite" keyTimes="{timing[1]}" '
-        f'values="{";".join(num(f[i][3][0][k]) for f in frames)}"/>'
-        for k, attr in ((0, "cx"), (1, "cy"))
-    )
