@@ -56,3 +56,45 @@ def test_the_end_view_stands_at_the_feet():
         d = Drawing(Figures.model_validate({**raw, "view": "end"}), animate=False)
         pts = d.resolved[0].body.points
         assert d.view(pts["head"])[1] < d.view(pts["hip"])[1] - 20, ex
+
+
+RISE = 0.3  # a top view's movement: at most this share of the moving part's travel is up or down
+KNEE_UP = 30.0  # cm: a knee higher than this stands up from the floor (bent knees, a leg lifted high)
+
+
+def _from_above(figs: Figures) -> list[str]:
+    """Why a top view hides this lying exercise: a knee stands up (from above it is a point) or the moving part
+    rises or falls (from above it does not move). Empty where the movement runs along the floor."""
+    rs = Drawing(figs, animate=False).resolved
+    why = [
+        f"a knee stands {k:.0f} cm up"
+        for k in [max(r.body.points[s][1] for s in ("near.knee", "far.knee")) for r in rs]
+        if k > KNEE_UP
+    ]
+    for a, b in zip(rs, rs[1:], strict=False):
+        world, key = max((math.dist(a.body.points[k], b.body.points[k]), k) for k in _TRACKED)
+        rise = abs(a.body.points[key][1] - b.body.points[key][1])
+        if world and rise > RISE * world:
+            why.append(f"the {key} rises or falls {rise:.0f} of its {world:.0f} cm")
+    return why
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_a_top_view_only_where_the_movement_runs_along_the_floor(path):
+    """Issue 26, fourth panel: from above, bent knees, a hip lifting and knees falling aside could not be seen
+    (knee rolls, the lying hip turn, the butterflies rated 2): those use the three-quarter (oblique) view."""
+    figs = Figures.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))["figures"])
+    if figs.view == "top":
+        assert not _from_above(figs), f"{path.name}: view: top hides it ({'; '.join(_from_above(figs))}): view: oblique"
+
+
+def test_the_oblique_view_shows_bent_knees_standing_up():
+    """The three-quarter view looks from above the feet and the near side: a bent knee is drawn well above its hip
+    (seen end-on from higher up, the knee drew below its hip and the legs read as straight)."""
+    raw = yaml.safe_load((ROOT / "data/exercises/knee-rolls.yaml").read_text(encoding="utf-8"))["figures"]
+    for view, up in (("oblique", True), ("end", False)):
+        d = Drawing(Figures.model_validate({**raw, "view": view}), animate=False)
+        pts = d.resolved[0].body.points
+        rise = d.view(pts["hip"])[1] - d.view(pts["near.knee"])[1]
+        assert (rise > 5) == up, (view, rise)
+        assert d.view(pts["near.toe"])[1] > d.view(pts["head"])[1]  # the feet nearer, lower on the page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from lumbar.figures.oblique import ABOVE
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, num, path_d
 
@@ -23,7 +24,7 @@ def motion_arrows(
     for key in (follow,) if follow else _TRACKED:
         if key.endswith(".hand") and b.hands:
             continue  # hands going to a grip: the grip shows where they went; their path runs over the body
-        if view.name not in ("top", "end") and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
+        if view.name not in ABOVE and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
             continue  # a hand or foot that stays on the floor is not the movement
         track = [view(body.points[key]) for body in bodies]
         d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)

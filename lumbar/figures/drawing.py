@@ -17,16 +17,17 @@ from lumbar.figures.marks import (
     MAT_Z,
     floor_svg,
     hold_mark,
-    mat_depth,
+    mat_corners,
     mat_span,
     other_side_mark,
     shadow_svg,
     side_marks,
 )
+from lumbar.figures.oblique import ABOVE, make_view
 from lumbar.figures.outline import draw, profile, shapes
 from lumbar.figures.props import barbell_at, barbell_svg, props_svg
 from lumbar.figures.solver import in_between, resolve_all
-from lumbar.figures.strokes import View, body_strokes, num
+from lumbar.figures.strokes import body_strokes, num
 
 # The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
@@ -69,9 +70,9 @@ class Drawing:
     def __init__(self, figs, animate: bool = True, start_only: bool = False, t=None):
         self.figs = figs
         self.t = t or (lambda text: text)
-        self.view = View(figs.view)
+        self.view = make_view(figs.view)
         self.resolved = resolve_all(figs, start_only)
-        if self.view.name == "end":
+        if self.view.name in ("end", "oblique"):
             self.view.aim(self.resolved[0].body)
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
@@ -104,10 +105,8 @@ class Drawing:
             xs0.append(min(x for x, _ in self.arrow_points) - 8), xs1.append(max(x for x, _ in self.arrow_points) + 8)
             ys0.append(min(y for _, y in self.arrow_points) - 8), ys1.append(max(y for _, y in self.arrow_points) + 8)
         for r in self.resolved:
-            if self.view.name in ("top", "end"):  # the mat under the body, seen in perspective (marks.floor_svg)
-                bx = [p[0] for p in r.body.points.values()]
-                z0, z1 = mat_depth(r.body)
-                for c in ((x, 0.0, z) for x in (min(bx) - 18, max(bx) + 18) for z in (z0, z1)):
+            if self.view.name in ABOVE:  # the mat under the body, seen in perspective (marks.floor_svg)
+                for c in mat_corners(self.view, [r.body]):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
             for part, prop in r.support.items():
@@ -132,7 +131,7 @@ class Drawing:
             high = min([_bounds(s)[1] for s in self.strokes] + [y - 22 for _, y in self.arrow_points])
             ys0.append(high - 22 * self.mark_scale)
         x0, y0, x1, y1 = min(xs0) - PAD, min(ys0) - PAD, max(xs1) + PAD, max(ys1) + PAD
-        if self.view.name not in ("top", "end"):
+        if self.view.name not in ABOVE:
             y1 = max(y1, self.view((0, 0, FLOOR_Z))[1] + 2 if self.view.name == "side" else 6.0)
         w, h = x1 - x0, y1 - y0
         if w < 110:
@@ -242,7 +241,7 @@ class Drawing:
         box = box or self.box
         bodies = [q.body for q in self.resolved]
         out = [floor_svg(box, self.view, bodies, "mat" in self.props), props_svg(r, self.view, self.props, None)]
-        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ("top", "end") else [])
+        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ABOVE else [])
 
     def panel(
         self,

@@ -12,6 +12,7 @@ from html import escape
 
 from lumbar.figures.body import Body
 from lumbar.figures.contact import touching
+from lumbar.figures.oblique import ABOVE
 from lumbar.figures.outline import FAR_TONE, PAPER
 from lumbar.figures.strokes import View, num
 
@@ -24,10 +25,21 @@ def _quad(view: View, x0: float, x1: float, z: float) -> str:
     return "M" + "L".join(f"{round(a)} {round(b)}" for a, b in pts) + "Z"
 
 
-def mat_depth(body: Body) -> tuple[float, float]:
+def mat_depth(body: Body, margin: float = 10.0) -> tuple[float, float]:
     """The top view's mat: wide enough for arms and legs out to the side."""
     zs = [p[2] for p in body.points.values()]
-    return min(-34.0, min(zs) - 10), max(34.0, max(zs) + 10)
+    return min(-24.0 - margin, min(zs) - margin), max(24.0 + margin, max(zs) + margin)
+
+
+def mat_corners(view: View, bodies) -> list[tuple[float, float, float]]:
+    """The mat seen from above, the same in every position's panel; the three-quarter view's close round the body
+    (a wide margin there is a large empty foreground)."""
+    margin = (4.0, 8.0) if view.name == "oblique" else (10.0, 18.0)
+    xs = [p[0] for b in bodies for p in b.points.values()]
+    x0, x1 = min(xs) - margin[1], max(xs) + margin[1]
+    depths = [mat_depth(b, margin[0]) for b in bodies]
+    z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
+    return [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
 
 
 def mat_span(body: Body) -> tuple[float, float]:
@@ -51,12 +63,8 @@ def floor_svg(box, view: View, bodies, mat: bool) -> str:
     (issue 26: a mat that moved between the drawings read as a movement)."""
     x, y, w, h = box
     bodies = [bodies] if isinstance(bodies, Body) else list(bodies)
-    if view.name in ("top", "end"):
-        xs = [p[0] for b in bodies for p in b.points.values()]
-        x0, x1 = min(xs) - 18, max(xs) + 18
-        depths = [mat_depth(b) for b in bodies]
-        z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
-        corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
+    if view.name in ABOVE:
+        corners = mat_corners(view, bodies)
         pts = " ".join(f"{num(a)} {num(b)}" for a, b in (view(c) for c in corners))
         fill = f'fill="{MAT_TONE}" class="lh-mat"' if mat else f'fill="{PAPER}" class="lh-paper"'
         return f'<path d="M{pts}Z" {fill} stroke="currentColor" stroke-width="1.5" stroke-dasharray="{"none" if mat else "4 3"}"/>'

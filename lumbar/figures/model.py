@@ -221,9 +221,9 @@ class Figures(_Strict):
         description="Props drawn in every phase: " + ", ".join(PROPS) + ".",
         json_schema_extra={"items": {"enum": list(PROPS)}},
     )
-    view: Literal["side", "front", "top", "end"] = Field(
+    view: Literal["side", "front", "top", "end", "oblique"] = Field(
         "side",
-        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above) or end (lying: from the feet, a little above, along the body).",
+        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above), end (lying: from the feet, a little above, along the body) or oblique (lying: three-quarter, from beyond the feet and the near side, above; bent knees, knees rolling or opening, a hip lifting).",
     )
     motion: Literal["once", "rock", "circle"] = Field(
         "once",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lumbar.figures.body import PART_SEGMENTS, Body
 from lumbar.figures.contact import lowest, touching
+from lumbar.figures.oblique import ABOVE
 from lumbar.figures.outline import _F, _K
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, mid, num
@@ -12,7 +13,7 @@ from lumbar.figures.strokes import View, mid, num
 def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
     out = []
     body = r.body
-    if view.name in ("top", "end"):
+    if view.name in ABOVE:
         return ""
     for part, prop in sorted(r.support.items()):
         if prop == "wall":
