@@ -11,7 +11,6 @@ import math
 from html import escape
 
 from lumbar.figures.arrows import _TRACKED, motion_arrows
-from lumbar.figures.contact import lowest
 from lumbar.figures.marks import (
     FLOOR_Z,
     MAT_Z,
@@ -25,7 +24,7 @@ from lumbar.figures.marks import (
 )
 from lumbar.figures.oblique import ABOVE, make_view
 from lumbar.figures.outline import draw, profile, shapes
-from lumbar.figures.props import barbell_at, barbell_svg, props_svg
+from lumbar.figures.props import barbell_at, barbell_svg, prop_corners, props_svg
 from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import body_strokes, num
 
@@ -109,16 +108,11 @@ class Drawing:
                 for c in mat_corners(self.view, [r.body]):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
-            for part, prop in r.support.items():
-                if prop in ("chair", "bench"):
-                    y, x = lowest(r.body, part)
-                    xs0.append(x - 50), xs1.append(x + 50)
-                    ys0.append(-y - (45 if prop == "chair" else 0))
+            for px, py in prop_corners(r, self.view, self.props):
+                xs0.append(px), xs1.append(px), ys0.append(py), ys1.append(py)
             if "barbell" in self.props:
                 c = barbell_at(r, r.body, self.view)
                 xs0.append(c[0] - 24), xs1.append(c[0] + 24), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
-            if "wall" in self.props or "wall" in r.support.values():
-                xs0.append(min(xs0) - 20)
             if "mat" in self.props and self.view.name == "side":  # the whole mat, not cut at the panel's edge
                 slant = abs(self.view((0, 0, MAT_Z))[0])
                 m0, m1 = mat_span(r.body)
@@ -206,9 +200,7 @@ class Drawing:
             top = min(top, _bounds(self.strokes[i - 1])[1], self.arrow_tops[i - 1] - 8)
         if "barbell" in self.props:
             top = min(top, barbell_at(r, r.body, self.view)[1] - 24)
-        for part, prop in r.support.items():
-            if prop == "chair":
-                top = min(top, -lowest(r.body, part)[0] - 45)
+        top = min([top] + [py for _, py in prop_corners(r, self.view, self.props)])
         if r.hold or self._other_side(r):
             if i > 0 and not thumb:  # clear of the side mark at the arrow's head
                 top = min(top, self.arrow_tops[i - 1] - 22)

@@ -72,7 +72,7 @@ LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
 }
 JOINTS = {**SPINE_JOINTS, **LIMB_JOINTS}
 
-PROPS = ("mat", "roller", "bench", "chair", "wall", "pillow", "dumbbells", "barbell")
+PROPS = ("mat", "roller", "bench", "chair", "wall", "pillow", "dumbbells", "barbell", "furniture")
 # Props that carry a body part, with the height range of their top in cm (wall: none).
 SUPPORT_PROPS: dict[str, tuple[float, float]] = {
     "roller": (8, 20),
