@@ -119,9 +119,10 @@ def test_every_prop_the_exercise_needs_is_drawn(path):
     assert needed <= set(figs.props), f"{path.name}: equipment {sorted(needed)} but figures.props {figs.props}"
     svg = render_figures(figs, "x", animate=False)
     for prop in needed & set(SOLID):
-        group = re.search(rf'<g class="lh-prop lh-prop-{prop}">(.*?)</g>', svg)
+        group = re.search(rf'<g (?:id="[^"]+" )?class="lh-prop lh-prop-{prop}"[^>]*>(.*?)</g>', svg)
         assert group, f"{path.name}: the {prop} is not drawn"
-        assert group.group(1).count("fill-opacity") >= 3, f"{path.name}: the {prop} is not drawn as a solid object"
+        faces = re.findall(r'<path d="([^"]*)" fill="currentColor" fill-opacity', group.group(1))
+        assert sum(f.count("Z") for f in faces) >= 3, f"{path.name}: the {prop} is not drawn as a solid object"
 
 
 def test_heavy_furniture_stands_over_the_feet():

@@ -92,6 +92,7 @@ class Drawing:
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
         self.frames = self.timing = None
+        self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
         if animate and len(self.resolved) > 1:
             self._motion()
@@ -108,7 +109,7 @@ class Drawing:
                 for c in mat_corners(self.view, [r.body]):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
-            for px, py in prop_corners(r, self.view, self.props):
+            for px, py in prop_corners(r, self.view, self.props, self.resolved):
                 xs0.append(px), xs1.append(px), ys0.append(py), ys1.append(py)
             if "barbell" in self.props:
                 c = barbell_at(r, r.body, self.view)
@@ -200,7 +201,7 @@ class Drawing:
             top = min(top, _bounds(self.strokes[i - 1])[1], self.arrow_tops[i - 1] - 8)
         if "barbell" in self.props:
             top = min(top, barbell_at(r, r.body, self.view)[1] - 24)
-        top = min([top] + [py for _, py in prop_corners(r, self.view, self.props)])
+        top = min([top] + [py for _, py in prop_corners(r, self.view, self.props, self.resolved)])
         if r.hold or self._other_side(r):
             if i > 0 and not thumb:  # clear of the side mark at the arrow's head
                 top = min(top, self.arrow_tops[i - 1] - 22)
@@ -217,6 +218,21 @@ class Drawing:
         movement (a short one, or a circle), as the readers asked (issue 26: the ghost adds clutter)."""
         return self.figs.motion == "circle" or self.travel[i - 1] < GHOSTLESS
 
+    def _props(self, r, pid: str | None) -> str:
+        """The props of a position; furniture that stands the same as in a panel before is a <use> of it (a sofa
+        or bench drawn once per drawing: the gallery's weight is held)."""
+        svg = props_svg(r, self.view, self.props, self.resolved)
+        if not svg:
+            return ""
+        if svg in self._prop_ids:
+            return f'<use href="#{self._prop_ids[svg]}"/>'
+        i = next(k for k, q in enumerate(self.resolved) if q is r)
+        later = [props_svg(q, self.view, self.props, self.resolved) for q in self.resolved[i + 1 :]]
+        if pid and svg in later and svg.count("<g ") == 1 and svg.startswith("<g "):
+            self._prop_ids[svg] = pid
+            return f'<g id="{pid}"{svg[2:]}'
+        return svg
+
     def _other_side(self, r) -> bool:
         return self.figs.other_side and r.name == self.figs.phases()[-1][0]
 
@@ -229,10 +245,10 @@ class Drawing:
             f'focusable="false" fill="none" stroke-linecap="round" stroke-linejoin="round"><title{tid}>{escape(title)}</title>'
         ]
 
-    def _ground(self, r, box=None) -> list[str]:
+    def _ground(self, r, box=None, pid: str | None = None) -> list[str]:
         box = box or self.box
         bodies = [q.body for q in self.resolved]
-        out = [floor_svg(box, self.view, bodies, "mat" in self.props), props_svg(r, self.view, self.props, None)]
+        out = [floor_svg(box, self.view, bodies, "mat" in self.props), self._props(r, pid)]
         return out + ([shadow_svg(self.view, r.body)] if self.view.name in ABOVE else [])
 
     def panel(
@@ -248,7 +264,7 @@ class Drawing:
         r = self.resolved[i]
         box = self._panel_box(i, thumb)
         out = self._open(title_id, title, "lh-figure-thumb" if thumb else "lh-figure-svg", box)
-        out += self._ground(r, box)
+        out += self._ground(r, box, f"{title_id}-p" if title_id and not thumb else None)
         if i > 0 and ghost_id and not thumb and self.ghosted(i):
             out.append(f'<use href="#{ghost_id}" {GHOST}/>')
         body = self._body(i)

@@ -1,25 +1,24 @@
 """Furniture that holds the body, drawn as solid objects in the drawing's own projection: a chair (seat, four
 legs, backrest), a bench (a padded top on four legs), heavy furniture over the feet (a sofa on short legs), a
 wall (a slab with a skirting board). Issue 26, fourth panel: props drawn as thin lines were not recognised, and
-the anchored back extension had no furniture at all. Greyscale: faces in currentColor at three strengths, so
-the light and dark schemes and print all shade them."""
+the anchored back extension had no furniture at all. Greyscale: faces a light currentColor fill with outlines,
+so the light and dark schemes and print all shade them."""
 
 from __future__ import annotations
 
 from lumbar.figures.body import Body
-from lumbar.figures.strokes import View, num
+from lumbar.figures.strokes import View
 
 Box = tuple[float, float, float, float, float, float]  # x0, x1, y0, y1, z0, z1 (cm, world)
 
-# Each face: its corners (x, y, z indexes into the box: 0 low, 1 high), counter-clockwise seen from outside,
-# and how dark it is drawn (the top lightest, the sides darker).
+# Each face's corners (x, y, z indexes into the box: 0 low, 1 high), counter-clockwise seen from outside.
 _FACES = (
-    (((0, 1, 0), (0, 1, 1), (1, 1, 1), (1, 1, 0)), ".14"),  # top
-    (((0, 0, 0), (1, 0, 0), (1, 0, 1), (0, 0, 1)), ".3"),  # bottom
-    (((0, 0, 1), (1, 0, 1), (1, 1, 1), (0, 1, 1)), ".4"),  # near (z high)
-    (((0, 0, 0), (0, 1, 0), (1, 1, 0), (1, 0, 0)), ".3"),  # far
-    (((0, 0, 0), (0, 0, 1), (0, 1, 1), (0, 1, 0)), ".22"),  # x low
-    (((1, 0, 0), (1, 1, 0), (1, 1, 1), (1, 0, 1)), ".22"),  # x high
+    ((0, 1, 0), (0, 1, 1), (1, 1, 1), (1, 1, 0)),  # top
+    ((0, 0, 0), (1, 0, 0), (1, 0, 1), (0, 0, 1)),  # bottom
+    ((0, 0, 1), (1, 0, 1), (1, 1, 1), (0, 1, 1)),  # near (z high)
+    ((0, 0, 0), (0, 1, 0), (1, 1, 0), (1, 0, 0)),  # far
+    ((0, 0, 0), (0, 0, 1), (0, 1, 1), (0, 1, 0)),  # x low
+    ((1, 0, 0), (1, 1, 0), (1, 1, 1), (1, 0, 1)),  # x high
 )
 
 
@@ -28,20 +27,29 @@ def corners(box: Box) -> list[tuple[float, float, float]]:
     return [(x, y, z) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1)]
 
 
-def box_svg(view: View, box: Box) -> str:
+def _faces(view: View, box: Box) -> str:
     """The faces of a box the viewer sees (those whose corners turn the same way on the page as seen from
-    outside), filled in greys, outlined."""
+    outside), as subpaths in whole units."""
     out = []
-    for idx, tone in _FACES:
+    for idx in _FACES:
         pts = [view(tuple(box[2 * axis + i] for axis, i in enumerate(c))) for c in idx]
         area = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(pts, pts[1:] + pts[:1], strict=True))
-        if area > 1e-6:  # SVG's y runs down: a face turned towards the viewer winds clockwise on the page
-            continue
-        d = "M" + "L".join(f"{num(x)} {num(y)}" for x, y in pts) + "Z"
-        out.append(
-            f'<path d="{d}" fill="currentColor" fill-opacity="{tone}" stroke="currentColor" stroke-width="1.2"/>'
-        )
+        if area < -1e-6:  # SVG's y runs down: a face turned towards the viewer winds clockwise on the page
+            out.append(short([(round(x), round(y)) for x, y in pts]) + "Z")
     return "".join(out)
+
+
+def short(pts) -> str:
+    """A polyline in few bytes: the first point, then relative steps (h or v where one coordinate stays)."""
+    out = f"M{pts[0][0]} {pts[0][1]}"
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        dx, dy = bx - ax, by - ay
+        out += f"h{dx}" if not dy else f"v{dy}" if not dx else f"l{dx} {dy}"
+    return out
+
+
+def _is_leg(box: Box) -> bool:
+    return box[1] - box[0] <= 5 and box[5] - box[4] <= 5 and box[2] == 0
 
 
 def chair(cx: float, half: float, top: float, back_at: float) -> list[Box]:
@@ -96,6 +104,19 @@ def feet_edge(body: Body) -> tuple[float, float]:
 
 
 def draw(view: View, kind: str, boxes: list[Box]) -> str:
-    """Boxes back to front (the viewer's depth of each box's middle), as one prop group."""
-    order = sorted(boxes, key=lambda b: view.depth(((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2)))
-    return f'<g class="lh-prop lh-prop-{kind}">{"".join(box_svg(view, b) for b in order)}</g>'
+    """One prop group of two paths: the legs as dark strokes, and every other box's visible faces in one light
+    grey path with outlines (their edges behind another box fall on its outline). Few elements and bytes: the
+    gallery's weight is held."""
+    legs = [b for b in boxes if _is_leg(b)]
+    ends = [tuple(view(((b[0] + b[1]) / 2, y, (b[4] + b[5]) / 2)) for y in (b[2], b[3])) for b in legs]
+    out = []
+    if legs:
+        d = "".join(short([(round(a[0]), round(a[1])), (round(b[0]), round(b[1]))]) for a, b in ends)
+        out.append(f'<path d="{d}" stroke-width="4"/>')
+    d = "".join(_faces(view, b) for b in boxes if not _is_leg(b))
+    out.append(f'<path d="{d}" fill="currentColor" fill-opacity=".22"/>')
+    return f'<g class="lh-prop lh-prop-{kind}" stroke="currentColor">{"".join(out)}</g>'
+
+
+def _middle(b: Box) -> tuple[float, float, float]:
+    return ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2)

@@ -12,6 +12,7 @@ from html import escape
 
 from lumbar.figures.body import Body
 from lumbar.figures.contact import touching
+from lumbar.figures.furniture import short
 from lumbar.figures.oblique import ABOVE
 from lumbar.figures.outline import FAR_TONE, PAPER
 from lumbar.figures.strokes import View, num
@@ -22,7 +23,7 @@ FLOOR_Z, MAT_Z = 30.0, 24.0  # side view: half the depth of the floor band and o
 
 def _quad(view: View, x0: float, x1: float, z: float) -> str:
     pts = [view(c) for c in ((x0, 0.0, -z), (x1, 0.0, -z), (x1, 0.0, z), (x0, 0.0, z))]
-    return "M" + "L".join(f"{round(a)} {round(b)}" for a, b in pts) + "Z"
+    return short([(round(a), round(b)) for a, b in pts]) + "Z"
 
 
 def mat_depth(body: Body, margin: float = 10.0) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, mid, num
 
 
-def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
+def props_svg(r: Resolved, view: View, props: list[str], everyone=None) -> str:
     out = []
     body = r.body
     if view.name in ABOVE:
@@ -44,25 +44,36 @@ def props_svg(r: Resolved, view: View, props: list[str], floor_span) -> str:
                 f'rx="{num(min(y / 2, 8))}" '
                 f'fill="currentColor" fill-opacity=".15" stroke="currentColor" stroke-width="2"/>'
             )
-    out += [furniture.draw(view, kind, boxes) for kind, boxes in prop_boxes(r, props)]
+    out += [furniture.draw(view, kind, boxes) for kind, boxes in prop_boxes(r, props, everyone)]
     return "".join(out)
 
 
-def prop_boxes(r: Resolved, props: list[str]) -> list[tuple[str, list[furniture.Box]]]:
+def prop_boxes(r: Resolved, props: list[str], everyone=None) -> list[tuple[str, list[furniture.Box]]]:
     """The furniture of one position, as boxes in the world (cm): what carries a body part (chair, bench, the
-    wall at the back), the wall behind a body that does not lean on it, heavy furniture over the feet."""
+    wall at the back), the wall behind a body that does not lean on it, heavy furniture over the feet. everyone:
+    every position of the drawing; a chair, bench or sofa stands where it does in all of them (one that moved
+    between the panels would read as a movement)."""
     body, out = r.body, []
+    everyone = everyone or [r]
     for part, prop in sorted(r.support.items()):
         if prop not in ("chair", "bench"):
             continue
         y, x = lowest(body, part)
-        spans = touching(body, y, 3.0, PART_SEGMENTS[part])
+        # The highest top among the positions: a body part a little lower sinks into it, behind the body.
+        y = max([lowest(q.body, part)[0] for q in everyone if q.support.get(part) == prop] or [y])
+        spans = [
+            s
+            for q in everyone
+            if q.support.get(part) == prop
+            for s in touching(q.body, lowest(q.body, part)[0], 3.0, PART_SEGMENTS[part])
+        ]
         x0, x1 = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (x - 5, x + 5)
         cx = (x0 + x1) / 2
         if prop == "chair":
             half = max(23.0, (x1 - x0) / 2 + 4)
             # The backrest goes on the side away from the rest of the body.
-            com = sum((p[0] + q[0]) / 2 for _, _, _, p, q, _ in body.segments) / len(body.segments)
+            first = everyone[0].body
+            com = sum((p[0] + q[0]) / 2 for _, _, _, p, q, _ in first.segments) / len(first.segments)
             back = -1.0 if com > cx else 1.0
             # The knees overhang the seat's front edge a little, so the front legs show beside the thighs.
             shift = 10.0 if part == "shins" else 0.0
@@ -78,15 +89,15 @@ def prop_boxes(r: Resolved, props: list[str]) -> list[tuple[str, list[furniture.
         else:
             out.append(("wall", furniture.wall(max(p[0] + rad for p, rad in back) + gap, -1.0)))
     if "furniture" in props:
-        out.append(("furniture", furniture.sofa(*furniture.feet_edge(body))))
+        out.append(("furniture", furniture.sofa(*furniture.feet_edge(everyone[0].body))))
     return out
 
 
-def prop_corners(r: Resolved, view: View, props: list[str]) -> list[tuple[float, float]]:
+def prop_corners(r: Resolved, view: View, props: list[str], everyone=None) -> list[tuple[float, float]]:
     """Where the furniture reaches on the page (for the drawing's box)."""
     if view.name in ABOVE:
         return []
-    return [view(c) for _, boxes in prop_boxes(r, props) for b in boxes for c in furniture.corners(b)]
+    return [view(c) for _, boxes in prop_boxes(r, props, everyone) for b in boxes for c in furniture.corners(b)]
 
 
 def barbell_at(r: Resolved, body: Body, view: View) -> tuple:
