@@ -141,3 +141,32 @@ def test_heavy_furniture_stands_over_the_feet():
         x1 = max(b[1] for b in boxes if b[2] > 0)
         assert x0 <= pts["near.ankle"][0] <= x1 or x0 <= pts["near.toe"][0] <= x1, (r.name, x0, x1)
         assert not x0 < pts["near.knee"][0] < x1, "the furniture reaches over the knees"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_every_movement_has_an_arrow_and_a_held_press_its_push(path):
+    """Each movement from one position to the next has an arrow; a position only held whose key step presses
+    (the crossed-leg press) shows the push: a press arrow down onto the body, and the hold mark (issue 26, fourth
+    panel: the press read as lying still)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    figs = Figures.model_validate(data["figures"])
+    svg = render_figures(figs, "x", animate=False)
+    panels = svg.split("<svg")[1:]
+    for i, panel in enumerate(panels[1:], start=1):
+        assert 'class="lh-arrow"' in panel, f"{path.name}: no arrow into position {i + 1}"
+    key = data["steps"][data.get("key_step", 1) - 1].lower()
+    if len(panels) == 1 and re.search(r"\bpress", key):
+        assert figs.press and 'class="lh-press"' in svg and 'class="lh-hold"' in svg, f"{path.name}: {key}"
+
+
+def test_the_press_arrow_points_down_onto_the_top_leg():
+    """Its tip on the top of the body above the pressed knee (the crossed leg's shin), its tail above that."""
+    from lumbar.figures.marks import press_ends, press_top
+
+    raw = yaml.safe_load((ROOT / "data/exercises/crossed-leg-press-down.yaml").read_text(encoding="utf-8"))["figures"]
+    d = Drawing(Figures.model_validate(raw), animate=False)
+    body = d.resolved[0].body
+    top = press_top(body, "far.knee")
+    assert top[1] > body.points["far.knee"][1] + 5  # on the near shin lying over it
+    (tx, ty), (ux, uy) = press_ends(d.view, body, "far.knee")
+    assert tx == ux and uy < ty - 20

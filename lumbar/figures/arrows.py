@@ -11,6 +11,11 @@ from lumbar.figures.strokes import View, num, path_d
 _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
 
 
+def _limb(key: str) -> str | None:
+    side, _, part = key.partition(".")
+    return f"{side}.leg" if part in ("toe", "knee") else None
+
+
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
 
 
@@ -39,6 +44,8 @@ def motion_arrows(
             continue
         if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
             continue
+        if any(_limb(c[2]) == _limb(key) is not None for c in chosen):
+            continue  # the knee and the toe of one leg: one arrow says it (two read as two movements)
         chosen.append((d, length, key, track))
         if len(chosen) == 2:
             break

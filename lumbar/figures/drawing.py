@@ -19,12 +19,14 @@ from lumbar.figures.marks import (
     mat_corners,
     mat_span,
     other_side_mark,
+    press_ends,
+    press_mark,
     shadow_svg,
     side_marks,
 )
 from lumbar.figures.oblique import ABOVE, make_view
 from lumbar.figures.outline import draw, profile, shapes
-from lumbar.figures.props import barbell_at, barbell_svg, prop_corners, props_svg
+from lumbar.figures.props import barbell_at, barbell_svg, prop_corners, props_once
 from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import body_strokes, num
 
@@ -91,6 +93,8 @@ class Drawing:
             )
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
+        if figs.press:  # room for the press arrow above the body
+            self.arrow_points += [p for r in self.resolved for p in press_ends(self.view, r.body, figs.press)]
         self.frames = self.timing = None
         self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
@@ -218,21 +222,6 @@ class Drawing:
         movement (a short one, or a circle), as the readers asked (issue 26: the ghost adds clutter)."""
         return self.figs.motion == "circle" or self.travel[i - 1] < GHOSTLESS
 
-    def _props(self, r, pid: str | None) -> str:
-        """The props of a position; furniture that stands the same as in a panel before is a <use> of it (a sofa
-        or bench drawn once per drawing: the gallery's weight is held)."""
-        svg = props_svg(r, self.view, self.props, self.resolved)
-        if not svg:
-            return ""
-        if svg in self._prop_ids:
-            return f'<use href="#{self._prop_ids[svg]}"/>'
-        i = next(k for k, q in enumerate(self.resolved) if q is r)
-        later = [props_svg(q, self.view, self.props, self.resolved) for q in self.resolved[i + 1 :]]
-        if pid and svg in later and svg.count("<g ") == 1 and svg.startswith("<g "):
-            self._prop_ids[svg] = pid
-            return f'<g id="{pid}"{svg[2:]}'
-        return svg
-
     def _other_side(self, r) -> bool:
         return self.figs.other_side and r.name == self.figs.phases()[-1][0]
 
@@ -248,7 +237,10 @@ class Drawing:
     def _ground(self, r, box=None, pid: str | None = None) -> list[str]:
         box = box or self.box
         bodies = [q.body for q in self.resolved]
-        out = [floor_svg(box, self.view, bodies, "mat" in self.props), self._props(r, pid)]
+        out = [
+            floor_svg(box, self.view, bodies, "mat" in self.props),
+            props_once(r, self.view, self.props, self.resolved, self._prop_ids, pid),
+        ]
         return out + ([shadow_svg(self.view, r.body)] if self.view.name in ABOVE else [])
 
     def panel(
@@ -273,6 +265,8 @@ class Drawing:
             out += self.arrows[i - 1]
         if r.hold:
             out.append(hold_mark(box, r.body, self.view, hold, self.t, self.mark_scale))
+        if self.figs.press and (r.hold or len(self.resolved) == 1):
+            out.append(press_mark(self.view, r.body, self.figs.press))
         if self._other_side(r):
             out.append(other_side_mark(box, self.t, self.mark_scale))
         out.append("</svg>")

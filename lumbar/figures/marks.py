@@ -210,3 +210,38 @@ def shadow_svg(view: View, body: Body) -> str:
         f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
         for w, d in sorted(groups.items())
     )
+
+
+PRESS = 26.0  # units: the press arrow's length
+
+
+def press_top(body: Body, part: str) -> tuple[float, float, float]:
+    """Where a static press pushes: on the top of the body straight above the part (the limb lying over it)."""
+    x, _, z = body.points[part]
+    top = body.points[part][1]
+    for _, _, _, p, q, r in body.segments:
+        lo, hi = sorted((p[0], q[0]))
+        if lo - r <= x <= hi + r:
+            t = 0.0 if hi == lo else min(1.0, max(0.0, (x - p[0]) / (q[0] - p[0]) if q[0] != p[0] else 0.0))
+            top = max(top, p[1] + (q[1] - p[1]) * t + r)
+    return (x, top + 1.5, z)
+
+
+def press_ends(view: View, body: Body, part: str) -> list[tuple[float, float]]:
+    """The press arrow's tip and tail on the page."""
+    tx, ty = view(press_top(body, part))
+    return [(tx, ty), (tx, ty - PRESS)]
+
+
+def press_mark(view: View, body: Body, part: str) -> str:
+    """A static press (issue 26: a held press read as lying still): a thick arrow down onto the body where it
+    presses, with two short strokes either side of its tip for the effort."""
+    tx, ty = view(press_top(body, part))
+    top = ty - PRESS
+    return (
+        f'<g class="lh-press"><path d="M{num(tx)} {num(top)}V{num(ty - 7)}" stroke="{PAPER}" class="lh-halo" '
+        f'stroke-width="9"/><path d="M{num(tx)} {num(top)}V{num(ty - 7)}" stroke="currentColor" stroke-width="4"/>'
+        f'<path d="M{num(tx - 6)} {num(ty - 8)}h12l-6 9Z" fill="currentColor"/>'
+        f'<path d="M{num(tx - 13)} {num(ty - 3)}l-5 -4M{num(tx + 13)} {num(ty - 3)}l5 -4" stroke="currentColor" '
+        'stroke-width="2"/></g>'
+    )

@@ -235,6 +235,11 @@ class Figures(_Strict):
         description="The part the arrow follows, when the part that moves most is not the movement's cause "
         "(cobra: chest, the upper back lifting, not the head). Default: the one or two parts that move most.",
     )
+    press: Literal["near.knee", "far.knee", "near.ankle", "far.ankle", "hip", "chest"] | None = Field(
+        None,
+        description="A static press: the part pressed towards the floor (crossed-leg press: far.knee, the top leg "
+        "pressing the bottom knee down). A thick arrow points down onto the body there; hold: true gives the timer.",
+    )
     other_side: bool = Field(
         False,
         description="true when the exercise is then done on the other side (change legs, turn the other way): "

@@ -48,6 +48,22 @@ def props_svg(r: Resolved, view: View, props: list[str], everyone=None) -> str:
     return "".join(out)
 
 
+def props_once(r: Resolved, view: View, props: list[str], everyone, ids: dict, pid: str | None) -> str:
+    """The props of a position; furniture that stands the same as in a panel before is a <use> of it (a sofa
+    or bench drawn once per drawing: the gallery's weight is held). ids: the groups drawn already -> their id."""
+    svg = props_svg(r, view, props, everyone)
+    if not svg:
+        return ""
+    if svg in ids:
+        return f'<use href="#{ids[svg]}"/>'
+    i = next(k for k, q in enumerate(everyone) if q is r)
+    later = [props_svg(q, view, props, everyone) for q in everyone[i + 1 :]]
+    if pid and svg in later and svg.count("<g ") == 1 and svg.startswith("<g "):
+        ids[svg] = pid
+        return f'<g id="{pid}"{svg[2:]}'
+    return svg
+
+
 def prop_boxes(r: Resolved, props: list[str], everyone=None) -> list[tuple[str, list[furniture.Box]]]:
     """The furniture of one position, as boxes in the world (cm): what carries a body part (chair, bench, the
     wall at the back), the wall behind a body that does not lean on it, heavy furniture over the feet. everyone:
