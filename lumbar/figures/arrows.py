@@ -89,10 +89,10 @@ def _head(tip, ang, size=9.0) -> str:
 
 
 def _svg(line: str, heads: str) -> str:
-    """The arrow twice: a wide paper stroke under it (halo), then the ink."""
+    """The arrow twice: a wide paper stroke under it (halo), then the ink (no fill: the drawing's root has none)."""
     return (
-        f'<g class="lh-arrow"><path d="{line}" fill="none" {HALO} stroke-width="7"/>'
-        f'<path d="{line}" fill="none" stroke="currentColor" stroke-width="3"/>'
+        f'<g class="lh-arrow"><path d="{line}" {HALO} stroke-width="7"/>'
+        f'<path d="{line}" stroke="currentColor" stroke-width="3"/>'
         f'<path d="{heads}" fill="currentColor"/></g>'
     )
 

@@ -234,14 +234,9 @@ def press_ends(view: View, body: Body, part: str) -> list[tuple[float, float]]:
 
 
 def press_mark(view: View, body: Body, part: str) -> str:
-    """A static press (issue 26: a held press read as lying still): a thick arrow down onto the body where it
-    presses, with two short strokes either side of its tip for the effort."""
-    tx, ty = view(press_top(body, part))
-    top = ty - PRESS
-    return (
-        f'<g class="lh-press"><path d="M{num(tx)} {num(top)}V{num(ty - 7)}" stroke="{PAPER}" class="lh-halo" '
-        f'stroke-width="9"/><path d="M{num(tx)} {num(top)}V{num(ty - 7)}" stroke="currentColor" stroke-width="4"/>'
-        f'<path d="M{num(tx - 6)} {num(ty - 8)}h12l-6 9Z" fill="currentColor"/>'
-        f'<path d="M{num(tx - 13)} {num(ty - 3)}l-5 -4M{num(tx + 13)} {num(ty - 3)}l5 -4" stroke="currentColor" '
-        'stroke-width="2"/></g>'
-    )
+    """A static press (issue 26: a held press read as lying still): a block arrow down onto the body where it
+    presses, two short strokes either side of its tip for the effort; one path (the gallery's weight is held)."""
+    tx, ty = (round(v) for v in view(press_top(body, part)))
+    top = ty - round(PRESS)
+    d = f"M{tx - 2} {top}h4v{ty - top - 9}h4l-6 9-6 -9h4ZM{tx - 12} {ty - 2}l-5 -4M{tx + 12} {ty - 2}l5 -4"
+    return f'<path d="{d}" class="lh-press" fill="currentColor" stroke="currentColor" stroke-width="2"/>'
