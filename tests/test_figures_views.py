@@ -145,9 +145,9 @@ def test_heavy_furniture_stands_over_the_feet():
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
 def test_every_movement_has_an_arrow_and_a_held_press_its_push(path):
-    """Each movement from one position to the next has an arrow; a position only held whose key step presses
-    (the crossed-leg press) shows the push: a press arrow down onto the body, and the hold mark (issue 26, fourth
-    panel: the press read as lying still)."""
+    """Each movement from one position to the next has an arrow; a position only held whose key step presses or
+    pulls (the crossed-leg press and pull) shows the effort: an arrow down onto the body or towards the head, and
+    the hold mark (issue 26, fourth panel: the press read as lying still)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     figs = Figures.model_validate(data["figures"])
     svg = render_figures(figs, "x", animate=False)
@@ -157,6 +157,8 @@ def test_every_movement_has_an_arrow_and_a_held_press_its_push(path):
     key = data["steps"][data.get("key_step", 1) - 1].lower()
     if len(panels) == 1 and re.search(r"\bpress", key):
         assert figs.press and 'class="lh-press"' in svg and 'class="lh-hold"' in svg, f"{path.name}: {key}"
+    if len(panels) == 1 and re.search(r"\bpull", key):  # the crossed-leg pull: an arrow towards the head
+        assert figs.pull and 'class="lh-press"' in svg and 'class="lh-hold"' in svg, f"{path.name}: {key}"
 
 
 def test_the_press_arrow_points_down_onto_the_top_leg():
@@ -187,3 +189,15 @@ def test_gallery_page_holds_its_weight(site):
     counter = Count()
     counter.feed(page.decode("utf-8"))
     assert counter.n <= 1343 and len(page) <= 185_149, (counter.n, len(page))
+
+
+def test_the_pull_arrow_points_towards_the_head_above_the_knees():
+    from lumbar.figures.marks import press_ends
+
+    raw = yaml.safe_load((ROOT / "data/exercises/crossed-leg-pull-in.yaml").read_text(encoding="utf-8"))["figures"]
+    d = Drawing(Figures.model_validate(raw), animate=False)
+    body = d.resolved[0].body
+    (tx, ty), (ux, uy) = press_ends(d.view, body, "far.knee", pull=True)
+    head, knee = d.view(body.points["head"]), d.view(body.points["near.knee"])
+    assert ty == uy and abs(tx - head[0]) < abs(ux - head[0])  # level, pointing to the head
+    assert ty < knee[1] - 10  # above the knees, clear of the legs

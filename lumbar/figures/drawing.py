@@ -15,6 +15,7 @@ from lumbar.figures.marks import (
     FLOOR_Z,
     MAT_Z,
     floor_svg,
+    force,
     hold_mark,
     mat_corners,
     mat_span,
@@ -93,8 +94,8 @@ class Drawing:
             )
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
-        if figs.press:  # room for the press arrow above the body
-            self.arrow_points += [p for r in self.resolved for p in press_ends(self.view, r.body, figs.press)]
+        if force(figs):  # room for the press or pull arrow
+            self.arrow_points += [p for r in self.resolved for p in press_ends(self.view, r.body, *force(figs))]
         self.frames = self.timing = None
         self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
@@ -265,8 +266,8 @@ class Drawing:
             out += self.arrows[i - 1]
         if r.hold:
             out.append(hold_mark(box, r.body, self.view, hold, self.t, self.mark_scale))
-        if self.figs.press and (r.hold or len(self.resolved) == 1):
-            out.append(press_mark(self.view, r.body, self.figs.press))
+        if force(self.figs) and (r.hold or len(self.resolved) == 1):
+            out.append(press_mark(self.view, r.body, *force(self.figs)))
         if self._other_side(r):
             out.append(other_side_mark(box, self.t, self.mark_scale))
         out.append("</svg>")

@@ -227,16 +227,35 @@ def press_top(body: Body, part: str) -> tuple[float, float, float]:
     return (x, top + 1.5, z)
 
 
-def press_ends(view: View, body: Body, part: str) -> list[tuple[float, float]]:
-    """The press arrow's tip and tail on the page."""
+def force(figs) -> tuple[str, bool] | None:
+    """A held effort the drawing shows: (the part, whether it is a pull towards the head), or None."""
+    return (figs.press, False) if figs.press else (figs.pull, True) if figs.pull else None
+
+
+def press_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
+    """The force arrow's tip and tail on the page: a press straight down onto the top of the body over the part;
+    a pull above the part, towards the head."""
     tx, ty = view(press_top(body, part))
-    return [(tx, ty), (tx, ty - PRESS)]
+    if not pull:
+        return [(tx, ty), (tx, ty - PRESS)]
+    way = -1.0 if view(body.points["head"])[0] < tx else 1.0  # towards the head, above the knees
+    ty -= 14
+    return [(tx + way * PRESS / 2, ty), (tx - way * PRESS / 2, ty)]
 
 
-def press_mark(view: View, body: Body, part: str) -> str:
-    """A static press (issue 26: a held press read as lying still): a block arrow down onto the body where it
-    presses, two short strokes either side of its tip for the effort; one path (the gallery's weight is held)."""
-    tx, ty = (round(v) for v in view(press_top(body, part)))
-    top = ty - round(PRESS)
-    d = f"M{tx - 2} {top}h4v{ty - top - 9}h4l-6 9-6 -9h4ZM{tx - 12} {ty - 2}l-5 -4M{tx + 12} {ty - 2}l5 -4"
+def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
+    """A held effort (issue 26: a held press read as lying still): a block arrow down onto the body where it
+    presses, or above the part towards the head where it pulls, two short strokes beside its tip for the effort;
+    one path (the gallery's weight is held)."""
+    (tx, ty), (ax, ay) = press_ends(view, body, part, pull)
+    n = math.hypot(tx - ax, ty - ay) or 1.0
+    ux, uy = (tx - ax) / n, (ty - ay) / n
+    vx, vy = -uy, ux
+    bx, by = tx - ux * 9, ty - uy * 9
+    pts = [(ax + vx * 2, ay + vy * 2), (bx + vx * 2, by + vy * 2), (bx + vx * 6, by + vy * 6), (tx, ty)]
+    pts += [(bx - vx * 6, by - vy * 6), (bx - vx * 2, by - vy * 2), (ax - vx * 2, ay - vy * 2)]
+    d = "M" + "L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"
+    for side in (1, -1):
+        sx, sy = tx - ux * 2 + vx * 12 * side, ty - uy * 2 + vy * 12 * side
+        d += f"M{round(sx)} {round(sy)}l{round(-ux * 4 + vx * 4 * side)} {round(-uy * 4 + vy * 4 * side)}"
     return f'<path d="{d}" class="lh-press" fill="currentColor" stroke="currentColor" stroke-width="2"/>'

@@ -240,6 +240,11 @@ class Figures(_Strict):
         description="A static press: the part pressed towards the floor (crossed-leg press: far.knee, the top leg "
         "pressing the bottom knee down). A thick arrow points down onto the body there; hold: true gives the timer.",
     )
+    pull: Literal["near.knee", "far.knee"] | None = Field(
+        None,
+        description="A static pull: the part pulled towards the chest (crossed-leg pull: far.knee, the bottom leg "
+        "pulling in against the top one). A thick arrow above it towards the head; hold: true gives the timer.",
+    )
     other_side: bool = Field(
         False,
         description="true when the exercise is then done on the other side (change legs, turn the other way): "
