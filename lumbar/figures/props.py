@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import lumbar.figures.furniture as furniture
 from lumbar.figures.body import PART_SEGMENTS, Body
 from lumbar.figures.contact import lowest, touching
 from lumbar.figures.oblique import ABOVE
-from lumbar.figures.outline import _F, _K
+from lumbar.figures.outline import _F, _K, PAPER
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, mid, num
 
@@ -28,15 +30,7 @@ def props_svg(r: Resolved, view: View, props: list[str], everyone=None) -> str:
         y = max(y, 1.0)
         cx = (x0 + x1) / 2
         if prop == "roller":
-            rr = y / 2
-            out.append(
-                f'<circle cx="{num(cx)}" cy="{num(-rr)}" r="{num(rr)}" fill="currentColor" fill-opacity=".15" '
-                f'stroke="currentColor" stroke-width="2"/>'
-            )
-            out.append(
-                f'<circle cx="{num(cx)}" cy="{num(-rr)}" r="{num(rr * 0.35)}" fill="none" stroke="currentColor" '
-                'stroke-width="1.2"/>'
-            )
+            out.append(_roller(view, cx, y / 2))
         elif prop == "pillow":
             w = max(36.0, x1 - x0 + 8)
             out.append(
@@ -46,6 +40,25 @@ def props_svg(r: Resolved, view: View, props: list[str], everyone=None) -> str:
             )
     out += [furniture.draw(view, kind, boxes) for kind, boxes in prop_boxes(r, props, everyone)]
     return "".join(out)
+
+
+def _roller(view: View, x: float, rr: float) -> str:
+    """A roller lying across the body, seen a little from its end: its length back to the far end (a hull with
+    a round far end), the near end a disc with the core's ring."""
+    (fx, fy), (nx, ny) = view((x, rr, -25.0)), view((x, rr, 25.0))
+    n = math.hypot(nx - fx, ny - fy) or 1.0
+    px, py = -(ny - fy) / n * rr, (nx - fx) / n * rr
+    hull = (
+        f"M{num(nx + px)} {num(ny + py)}L{num(fx + px)} {num(fy + py)}"
+        f"A{num(rr)} {num(rr)} 0 0 1 {num(fx - px)} {num(fy - py)}L{num(nx - px)} {num(ny - py)}Z"
+    )
+    return (
+        f'<g class="lh-prop lh-prop-roller" stroke="currentColor"><path d="{hull}" fill="currentColor" '
+        f'fill-opacity=".22" stroke-width="1.5"/><circle cx="{num(nx)}" cy="{num(ny)}" r="{num(rr)}" '
+        f'fill="{PAPER}" class="lh-paper" stroke-width="2"/><circle cx="{num(nx)}" cy="{num(ny)}" '
+        f'r="{num(rr)}" fill="currentColor" fill-opacity=".3"/><circle cx="{num(nx)}" cy="{num(ny)}" '
+        f'r="{num(rr * 0.35)}" stroke-width="1.2"/></g>'
+    )
 
 
 def props_once(r: Resolved, view: View, props: list[str], everyone, ids: dict, pid: str | None) -> str:
