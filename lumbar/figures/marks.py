@@ -26,19 +26,23 @@ def _quad(view: View, x0: float, x1: float, z: float) -> str:
     return short([(round(a), round(b)) for a, b in pts]) + "Z"
 
 
-def mat_depth(body: Body, margin: float = 10.0) -> tuple[float, float]:
-    """The top view's mat: wide enough for arms and legs out to the side."""
-    zs = [p[2] for p in body.points.values()]
+def mat_depth(body: Body, margin: float = 10.0, arms: bool = True) -> tuple[float, float]:
+    """The top view's mat: wide enough for arms (unless arms is false: they may lie off it) and legs out to the
+    side."""
+    zs = [p[2] for k, p in body.points.items() if arms or not k.endswith(_ARM)]
     return min(-24.0 - margin, min(zs) - margin), max(24.0 + margin, max(zs) + margin)
+
+
+_ARM = ("hand", "wrist", "elbow")
 
 
 def mat_corners(view: View, bodies) -> list[tuple[float, float, float]]:
     """The mat seen from above, the same in every position's panel; the three-quarter view's close round the body
-    (a wide margin there is a large empty foreground)."""
+    and a mat's width (arms out lie beyond it: its near corner, wide, was a large empty foreground)."""
     margin = (4.0, 8.0) if view.name == "oblique" else (10.0, 18.0)
     xs = [p[0] for b in bodies for p in b.points.values()]
     x0, x1 = min(xs) - margin[1], max(xs) + margin[1]
-    depths = [mat_depth(b, margin[0]) for b in bodies]
+    depths = [mat_depth(b, margin[0], view.name != "oblique") for b in bodies]  # arms out lie off an angled mat
     z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
     return [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
 
