@@ -487,7 +487,7 @@ def _arrows(name):
     html = render_figures(Figures.model_validate(data["figures"]), "x", animate=False)
     # the ink line and the heads of each arrow (after its paper halo)
     return html, re.findall(
-        r'<g class="lh-arrow">.*?<path d="([^"]*)" fill="none" stroke="currentColor"[^>]*/><path d="([^"]*)"', html
+        r'<g class="lh-arrow">.*?<path d="([^"]*)" (?:fill="none" )?stroke="currentColor"[^>]*/><path d="([^"]*)"', html
     )
 
 
@@ -577,7 +577,7 @@ def test_the_ghost_is_washed_out_and_arrows_have_a_paper_halo():
     groups = re.findall(r'<g class="lh-arrow">(.*?)</g>', html)
     assert groups
     for g in groups:
-        halo, ink = re.findall(r'<path d="([^"]*)" fill="none" stroke="([^"]*)"', g)[:2]
+        halo, ink = re.findall(r'<path d="([^"]*)" (?:fill="none" )?stroke="([^"]*)"', g)[:2]
         assert halo[0] == ink[0] and halo[1] == "#fff" and 'class="lh-halo" stroke-width="7"' in g
     assert re.search(r"\.lh-halo \{\s*stroke: var\(--lg\)", css)
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import math
 
+from lumbar.figures.oblique import ABOVE
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, num, path_d
 
 _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
+
+
+def _limb(key: str) -> str | None:
+    side, _, part = key.partition(".")
+    return f"{side}.leg" if part in ("toe", "knee") else None
 
 
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
@@ -23,7 +29,7 @@ def motion_arrows(
     for key in (follow,) if follow else _TRACKED:
         if key.endswith(".hand") and b.hands:
             continue  # hands going to a grip: the grip shows where they went; their path runs over the body
-        if view.name not in ("top", "end") and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
+        if view.name not in ABOVE and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
             continue  # a hand or foot that stays on the floor is not the movement
         track = [view(body.points[key]) for body in bodies]
         d = math.dist(track[0], track[-1]) * (1.8 if key == "waist" else 1.0)
@@ -38,6 +44,8 @@ def motion_arrows(
             continue
         if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
             continue
+        if any(_limb(c[2]) == _limb(key) is not None for c in chosen):
+            continue  # the knee and the toe of one leg: one arrow says it (two read as two movements)
         chosen.append((d, length, key, track))
         if len(chosen) == 2:
             break
@@ -81,10 +89,10 @@ def _head(tip, ang, size=9.0) -> str:
 
 
 def _svg(line: str, heads: str) -> str:
-    """The arrow twice: a wide paper stroke under it (halo), then the ink."""
+    """The arrow twice: a wide paper stroke under it (halo), then the ink (no fill: the drawing's root has none)."""
     return (
-        f'<g class="lh-arrow"><path d="{line}" fill="none" {HALO} stroke-width="7"/>'
-        f'<path d="{line}" fill="none" stroke="currentColor" stroke-width="3"/>'
+        f'<g class="lh-arrow"><path d="{line}" {HALO} stroke-width="7"/>'
+        f'<path d="{line}" stroke="currentColor" stroke-width="3"/>'
         f'<path d="{heads}" fill="currentColor"/></g>'
     )
 

@@ -11,22 +11,25 @@ import math
 from html import escape
 
 from lumbar.figures.arrows import _TRACKED, motion_arrows
-from lumbar.figures.contact import lowest
 from lumbar.figures.marks import (
     FLOOR_Z,
     MAT_Z,
     floor_svg,
+    force,
     hold_mark,
-    mat_depth,
+    mat_corners,
     mat_span,
     other_side_mark,
+    press_ends,
+    press_mark,
     shadow_svg,
     side_marks,
 )
+from lumbar.figures.oblique import ABOVE, make_view
 from lumbar.figures.outline import draw, profile, shapes
-from lumbar.figures.props import barbell_at, barbell_svg, props_svg
+from lumbar.figures.props import barbell_at, barbell_svg, prop_corners, props_once
 from lumbar.figures.solver import in_between, resolve_all
-from lumbar.figures.strokes import View, body_strokes, num
+from lumbar.figures.strokes import body_strokes, num
 
 # The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
@@ -69,9 +72,9 @@ class Drawing:
     def __init__(self, figs, animate: bool = True, start_only: bool = False, t=None):
         self.figs = figs
         self.t = t or (lambda text: text)
-        self.view = View(figs.view)
+        self.view = make_view(figs.view)
         self.resolved = resolve_all(figs, start_only)
-        if self.view.name == "end":
+        if self.view.name in ("end", "oblique"):
             self.view.aim(self.resolved[0].body)
         self.props = list(figs.props)
         self.strokes = [body_strokes(r.body, self.view, self.props) for r in self.resolved]
@@ -91,7 +94,10 @@ class Drawing:
             )
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
+        if force(figs):  # room for the press or pull arrow
+            self.arrow_points += [p for r in self.resolved for p in press_ends(self.view, r.body, *force(figs))]
         self.frames = self.timing = None
+        self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
         if animate and len(self.resolved) > 1:
             self._motion()
@@ -104,22 +110,15 @@ class Drawing:
             xs0.append(min(x for x, _ in self.arrow_points) - 8), xs1.append(max(x for x, _ in self.arrow_points) + 8)
             ys0.append(min(y for _, y in self.arrow_points) - 8), ys1.append(max(y for _, y in self.arrow_points) + 8)
         for r in self.resolved:
-            if self.view.name in ("top", "end"):  # the mat under the body, seen in perspective (marks.floor_svg)
-                bx = [p[0] for p in r.body.points.values()]
-                z0, z1 = mat_depth(r.body)
-                for c in ((x, 0.0, z) for x in (min(bx) - 18, max(bx) + 18) for z in (z0, z1)):
+            if self.view.name in ABOVE:  # the mat under the body, seen in perspective (marks.floor_svg)
+                for c in mat_corners(self.view, [r.body]):
                     xs0.append(self.view(c)[0]), xs1.append(self.view(c)[0])
                     ys0.append(self.view(c)[1]), ys1.append(self.view(c)[1])
-            for part, prop in r.support.items():
-                if prop in ("chair", "bench"):
-                    y, x = lowest(r.body, part)
-                    xs0.append(x - 50), xs1.append(x + 50)
-                    ys0.append(-y - (45 if prop == "chair" else 0))
+            for px, py in prop_corners(r, self.view, self.props, self.resolved):
+                xs0.append(px), xs1.append(px), ys0.append(py), ys1.append(py)
             if "barbell" in self.props:
                 c = barbell_at(r, r.body, self.view)
                 xs0.append(c[0] - 24), xs1.append(c[0] + 24), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
-            if "wall" in self.props or "wall" in r.support.values():
-                xs0.append(min(xs0) - 20)
             if "mat" in self.props and self.view.name == "side":  # the whole mat, not cut at the panel's edge
                 slant = abs(self.view((0, 0, MAT_Z))[0])
                 m0, m1 = mat_span(r.body)
@@ -132,7 +131,7 @@ class Drawing:
             high = min([_bounds(s)[1] for s in self.strokes] + [y - 22 for _, y in self.arrow_points])
             ys0.append(high - 22 * self.mark_scale)
         x0, y0, x1, y1 = min(xs0) - PAD, min(ys0) - PAD, max(xs1) + PAD, max(ys1) + PAD
-        if self.view.name not in ("top", "end"):
+        if self.view.name not in ABOVE:
             y1 = max(y1, self.view((0, 0, FLOOR_Z))[1] + 2 if self.view.name == "side" else 6.0)
         w, h = x1 - x0, y1 - y0
         if w < 110:
@@ -207,9 +206,7 @@ class Drawing:
             top = min(top, _bounds(self.strokes[i - 1])[1], self.arrow_tops[i - 1] - 8)
         if "barbell" in self.props:
             top = min(top, barbell_at(r, r.body, self.view)[1] - 24)
-        for part, prop in r.support.items():
-            if prop == "chair":
-                top = min(top, -lowest(r.body, part)[0] - 45)
+        top = min([top] + [py for _, py in prop_corners(r, self.view, self.props, self.resolved)])
         if r.hold or self._other_side(r):
             if i > 0 and not thumb:  # clear of the side mark at the arrow's head
                 top = min(top, self.arrow_tops[i - 1] - 22)
@@ -238,11 +235,14 @@ class Drawing:
             f'focusable="false" fill="none" stroke-linecap="round" stroke-linejoin="round"><title{tid}>{escape(title)}</title>'
         ]
 
-    def _ground(self, r, box=None) -> list[str]:
+    def _ground(self, r, box=None, pid: str | None = None) -> list[str]:
         box = box or self.box
         bodies = [q.body for q in self.resolved]
-        out = [floor_svg(box, self.view, bodies, "mat" in self.props), props_svg(r, self.view, self.props, None)]
-        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ("top", "end") else [])
+        out = [
+            floor_svg(box, self.view, bodies, "mat" in self.props),
+            props_once(r, self.view, self.props, self.resolved, self._prop_ids, pid),
+        ]
+        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ABOVE else [])
 
     def panel(
         self,
@@ -257,7 +257,7 @@ class Drawing:
         r = self.resolved[i]
         box = self._panel_box(i, thumb)
         out = self._open(title_id, title, "lh-figure-thumb" if thumb else "lh-figure-svg", box)
-        out += self._ground(r, box)
+        out += self._ground(r, box, f"{title_id}-p" if title_id and not thumb else None)
         if i > 0 and ghost_id and not thumb and self.ghosted(i):
             out.append(f'<use href="#{ghost_id}" {GHOST}/>')
         body = self._body(i)
@@ -266,6 +266,8 @@ class Drawing:
             out += self.arrows[i - 1]
         if r.hold:
             out.append(hold_mark(box, r.body, self.view, hold, self.t, self.mark_scale))
+        if force(self.figs) and (r.hold or len(self.resolved) == 1):
+            out.append(press_mark(self.view, r.body, *force(self.figs)))
         if self._other_side(r):
             out.append(other_side_mark(box, self.t, self.mark_scale))
         out.append("</svg>")

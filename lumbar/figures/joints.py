@@ -72,7 +72,7 @@ LIMB_JOINTS: dict[str, tuple[float, float, str]] = {
 }
 JOINTS = {**SPINE_JOINTS, **LIMB_JOINTS}
 
-PROPS = ("mat", "roller", "bench", "chair", "wall", "pillow", "dumbbells", "barbell")
+PROPS = ("mat", "roller", "bench", "chair", "wall", "pillow", "dumbbells", "barbell", "furniture")
 # Props that carry a body part, with the height range of their top in cm (wall: none).
 SUPPORT_PROPS: dict[str, tuple[float, float]] = {
     "roller": (8, 20),
@@ -82,7 +82,7 @@ SUPPORT_PROPS: dict[str, tuple[float, float]] = {
     "wall": (0, 0),
 }
 PARTS = ("head", "chest", "back", "lumbar", "pelvis", "thighs", "knees", "shins", "feet", "hands", "forearms")
-VIEWS = ("side", "front", "top", "end")
+VIEWS = ("side", "front", "top", "end", "oblique")
 # The base poses are defined in base_poses.yaml; their names are listed here so the model needs no geometry.
 POSE_NAMES = (
     "standing",

@@ -12,6 +12,8 @@ from html import escape
 
 from lumbar.figures.body import Body
 from lumbar.figures.contact import touching
+from lumbar.figures.furniture import short
+from lumbar.figures.oblique import ABOVE
 from lumbar.figures.outline import FAR_TONE, PAPER
 from lumbar.figures.strokes import View, num
 
@@ -21,13 +23,28 @@ FLOOR_Z, MAT_Z = 30.0, 24.0  # side view: half the depth of the floor band and o
 
 def _quad(view: View, x0: float, x1: float, z: float) -> str:
     pts = [view(c) for c in ((x0, 0.0, -z), (x1, 0.0, -z), (x1, 0.0, z), (x0, 0.0, z))]
-    return "M" + "L".join(f"{round(a)} {round(b)}" for a, b in pts) + "Z"
+    return short([(round(a), round(b)) for a, b in pts]) + "Z"
 
 
-def mat_depth(body: Body) -> tuple[float, float]:
-    """The top view's mat: wide enough for arms and legs out to the side."""
-    zs = [p[2] for p in body.points.values()]
-    return min(-34.0, min(zs) - 10), max(34.0, max(zs) + 10)
+def mat_depth(body: Body, margin: float = 10.0, arms: bool = True) -> tuple[float, float]:
+    """The top view's mat: wide enough for arms (unless arms is false: they may lie off it) and legs out to the
+    side."""
+    zs = [p[2] for k, p in body.points.items() if arms or not k.endswith(_ARM)]
+    return min(-24.0 - margin, min(zs) - margin), max(24.0 + margin, max(zs) + margin)
+
+
+_ARM = ("hand", "wrist", "elbow")
+
+
+def mat_corners(view: View, bodies) -> list[tuple[float, float, float]]:
+    """The mat seen from above, the same in every position's panel; the three-quarter view's close round the body
+    and a mat's width (arms out lie beyond it: its near corner, wide, was a large empty foreground)."""
+    margin = (4.0, 8.0) if view.name == "oblique" else (10.0, 18.0)
+    xs = [p[0] for b in bodies for p in b.points.values()]
+    x0, x1 = min(xs) - margin[1], max(xs) + margin[1]
+    depths = [mat_depth(b, margin[0], view.name != "oblique") for b in bodies]  # arms out lie off an angled mat
+    z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
+    return [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
 
 
 def mat_span(body: Body) -> tuple[float, float]:
@@ -51,12 +68,8 @@ def floor_svg(box, view: View, bodies, mat: bool) -> str:
     (issue 26: a mat that moved between the drawings read as a movement)."""
     x, y, w, h = box
     bodies = [bodies] if isinstance(bodies, Body) else list(bodies)
-    if view.name in ("top", "end"):
-        xs = [p[0] for b in bodies for p in b.points.values()]
-        x0, x1 = min(xs) - 18, max(xs) + 18
-        depths = [mat_depth(b) for b in bodies]
-        z0, z1 = min(d[0] for d in depths), max(d[1] for d in depths)
-        corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
+    if view.name in ABOVE:
+        corners = mat_corners(view, bodies)
         pts = " ".join(f"{num(a)} {num(b)}" for a, b in (view(c) for c in corners))
         fill = f'fill="{MAT_TONE}" class="lh-mat"' if mat else f'fill="{PAPER}" class="lh-paper"'
         return f'<path d="M{pts}Z" {fill} stroke="currentColor" stroke-width="1.5" stroke-dasharray="{"none" if mat else "4 3"}"/>'
@@ -201,3 +214,52 @@ def shadow_svg(view: View, body: Body) -> str:
         f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
         for w, d in sorted(groups.items())
     )
+
+
+PRESS = 26.0  # units: the press arrow's length
+
+
+def press_top(body: Body, part: str) -> tuple[float, float, float]:
+    """Where a static press pushes: on the top of the body straight above the part (the limb lying over it)."""
+    x, _, z = body.points[part]
+    top = body.points[part][1]
+    for _, _, _, p, q, r in body.segments:
+        lo, hi = sorted((p[0], q[0]))
+        if lo - r <= x <= hi + r:
+            t = 0.0 if hi == lo else min(1.0, max(0.0, (x - p[0]) / (q[0] - p[0]) if q[0] != p[0] else 0.0))
+            top = max(top, p[1] + (q[1] - p[1]) * t + r)
+    return (x, top + 1.5, z)
+
+
+def force(figs) -> tuple[str, bool] | None:
+    """A held effort the drawing shows: (the part, whether it is a pull towards the head), or None."""
+    return (figs.press, False) if figs.press else (figs.pull, True) if figs.pull else None
+
+
+def press_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
+    """The force arrow's tip and tail on the page: a press straight down onto the top of the body over the part;
+    a pull above the part, towards the head."""
+    tx, ty = view(press_top(body, part))
+    if not pull:
+        return [(tx, ty), (tx, ty - PRESS)]
+    way = -1.0 if view(body.points["head"])[0] < tx else 1.0  # towards the head, above the knees
+    ty -= 14
+    return [(tx + way * PRESS / 2, ty), (tx - way * PRESS / 2, ty)]
+
+
+def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
+    """A held effort (issue 26: a held press read as lying still): a block arrow down onto the body where it
+    presses, or above the part towards the head where it pulls, two short strokes beside its tip for the effort;
+    one path (the gallery's weight is held)."""
+    (tx, ty), (ax, ay) = press_ends(view, body, part, pull)
+    n = math.hypot(tx - ax, ty - ay) or 1.0
+    ux, uy = (tx - ax) / n, (ty - ay) / n
+    vx, vy = -uy, ux
+    bx, by = tx - ux * 9, ty - uy * 9
+    pts = [(ax + vx * 2, ay + vy * 2), (bx + vx * 2, by + vy * 2), (bx + vx * 6, by + vy * 6), (tx, ty)]
+    pts += [(bx - vx * 6, by - vy * 6), (bx - vx * 2, by - vy * 2), (ax - vx * 2, ay - vy * 2)]
+    d = "M" + "L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"
+    for side in (1, -1):
+        sx, sy = tx - ux * 2 + vx * 12 * side, ty - uy * 2 + vy * 12 * side
+        d += f"M{round(sx)} {round(sy)}l{round(-ux * 4 + vx * 4 * side)} {round(-uy * 4 + vy * 4 * side)}"
+    return f'<path d="{d}" class="lh-press" fill="currentColor" stroke="currentColor" stroke-width="2"/>'

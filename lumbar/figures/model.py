@@ -221,9 +221,9 @@ class Figures(_Strict):
         description="Props drawn in every phase: " + ", ".join(PROPS) + ".",
         json_schema_extra={"items": {"enum": list(PROPS)}},
     )
-    view: Literal["side", "front", "top", "end"] = Field(
+    view: Literal["side", "front", "top", "end", "oblique"] = Field(
         "side",
-        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above) or end (lying: from the feet, a little above, along the body).",
+        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above), end (lying: from the feet, a little above, along the body) or oblique (lying: three-quarter, from beyond the feet and the near side, above; bent knees, knees rolling or opening, a hip lifting).",
     )
     motion: Literal["once", "rock", "circle"] = Field(
         "once",
@@ -234,6 +234,16 @@ class Figures(_Strict):
         None,
         description="The part the arrow follows, when the part that moves most is not the movement's cause "
         "(cobra: chest, the upper back lifting, not the head). Default: the one or two parts that move most.",
+    )
+    press: Literal["near.knee", "far.knee", "near.ankle", "far.ankle", "hip", "chest"] | None = Field(
+        None,
+        description="A static press: the part pressed towards the floor (crossed-leg press: far.knee, the top leg "
+        "pressing the bottom knee down). A thick arrow points down onto the body there; hold: true gives the timer.",
+    )
+    pull: Literal["near.knee", "far.knee"] | None = Field(
+        None,
+        description="A static pull: the part pulled towards the chest (crossed-leg pull: far.knee, the bottom leg "
+        "pulling in against the top one). A thick arrow above it towards the head; hold: true gives the timer.",
     )
     other_side: bool = Field(
         False,
