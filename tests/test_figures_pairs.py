@@ -1,6 +1,6 @@
 """Exercises from the same start position must not look alike (issue 26, the third blind panel: cobra rated 3,
-'nearly the same as the press-up'). Cobra: a low chest lift on bent arms, its arrow at the upper back; the
-prone press-up: straight arms, the chest high."""
+'nearly the same as the press-up'). Cobra: a lower chest lift, the arms straightening as it rises (its step 3, the
+article's words) but not locked, its arrow at the upper back; the prone press-up: straight arms, the chest high."""
 
 from __future__ import annotations
 
@@ -24,15 +24,18 @@ def _straightness(points, side="near") -> float:
     return math.dist(s, h) / (math.dist(s, e) + math.dist(e, h))
 
 
-def test_cobra_is_a_low_lift_on_bent_arms_and_the_press_up_a_high_one_on_straight_arms():
+def test_cobra_is_a_lower_lift_on_straightening_arms_and_the_press_up_a_high_one_on_straight_arms():
     cobra = _drawing("cobra").resolved[-1].body.points
     press = _drawing("prone-press-up").resolved[-1].body.points
     assert _straightness(press) >= 0.97, f"press-up arms {_straightness(press):.2f}: straight"
-    assert _straightness(cobra) <= 0.85, f"cobra arms {_straightness(cobra):.2f}: clearly bent"
+    start = _drawing("cobra").resolved[0].body.points
+    # The steps say the arms straighten as you rise (a fresh read found the drawing kept them bent): straightening
+    # from the start, not locked like the press-up's.
+    assert _straightness(start) + 0.4 <= _straightness(cobra) <= 0.92, f"cobra arms {_straightness(cobra):.2f}"
     drop = cobra["near.shoulder"][1] - cobra["near.elbow"][1]
     assert drop >= 6, f"cobra's elbow {drop:.0f} below the shoulder: down at the sides, not winged up over the back"
     ratio = cobra["chest"][1] / press["chest"][1]
-    assert ratio <= 0.7, f"cobra's chest at {ratio:.0%} of the press-up's height: keep it low"
+    assert ratio <= 0.9, f"cobra's chest at {ratio:.0%} of the press-up's height: keep it lower"
 
 
 def test_an_arrow_named_in_the_data_follows_that_part():
