@@ -175,8 +175,10 @@ def test_the_press_arrow_points_down_onto_the_top_leg():
 
 
 def test_gallery_page_holds_its_weight(site):
-    """Issue 26, fourth round: new furniture, the press arrow and the three-quarter view cost no weight; the
-    gallery's first page stays at or under what it was before them (1,343 elements, 185,149 bytes)."""
+    """Issue 26 holds the drawings' weight. Before the fourth round the gallery's first page was 1,343 elements and
+    185,149 bytes; the person's face, hands and feet, the furniture, the press arrow and the three-quarter view were
+    paid for by pieces no one saw (the knee's round inside the thigh, five spine capsules made one contour, hair and
+    eye one path, furniture drawn once and reused): 1,303 and 171,193 after it. The ceiling keeps that gain."""
     from html.parser import HTMLParser
 
     class Count(HTMLParser):
@@ -188,7 +190,7 @@ def test_gallery_page_holds_its_weight(site):
     page = (site / "gallery" / "index.html").read_bytes()
     counter = Count()
     counter.feed(page.decode("utf-8"))
-    assert counter.n <= 1343 and len(page) <= 185_149, (counter.n, len(page))
+    assert counter.n <= 1310 and len(page) <= 172_000, (counter.n, len(page))
 
 
 def test_the_pull_arrow_points_towards_the_head_above_the_knees():
