@@ -203,7 +203,7 @@ DEPARTURES = [
     ("routines/bubnovsky", "nice-exercise", "say nothing about going on through pain"),
     ("routines/bubnovsky", "acp-acute-heat", "ice pack under the lower back"),
     ("routines/dikul", "nice-exercise", "a couple of minutes"),
-    ("routines/barbell", "nice-exercise", "about two minutes"),
+    ("routines/barbell", "who-pa-strength", "about two minutes"),
 ]
 # Where the guidelines are silent (no hold times), the note links the statement but is not titled a departure.
 SILENT = [("routines/dikul", "a couple of minutes"), ("routines/barbell", "about two minutes")]
@@ -213,7 +213,7 @@ SILENT = [("routines/dikul", "a couple of minutes"), ("routines/barbell", "about
 def test_a_note_where_guidelines_are_silent_is_not_called_a_departure(site, url, words):
     text = unescape(page(site, url))
     boxes = re.findall(r'<div class="admonition note lh-editorial">(.*?)</div>', text, re.S)
-    mine = [b for b in boxes if "None of the guidelines" in b and words in b]
+    mine = [b for b in boxes if ("None of the guidelines" in b or "gives no hold times" in b) and words in b]
     assert mine, url
     assert all("departs from current guidelines" not in b for b in mine), url
 

@@ -68,7 +68,9 @@ def sheet_problems(text: str, routine, hb, ui) -> list[str]:
     for line in [*routine.cautions, *routine.advice]:
         if plain(line) not in top:
             out.append(f"routine advice or caution '{line[:50]}' is not above the table")
-    emergency = squash(ui.t("Emergency: call an ambulance now if back pain comes with:"))
+    emergency = squash(
+        ui.t("Emergency: call an ambulance (112 EU, 999 UK, 911 North America) now if back pain comes with:")
+    )
     if emergency not in top:
         out.append("the emergency line is not printed")
     else:
