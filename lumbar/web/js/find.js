@@ -132,8 +132,7 @@
     function exercisesFor(c) {
       const avoid = new Set((c.avoid || []).map((e) => e.exercise));
       const moves = new Set(c.avoid_patterns || []);
-      const byId = new Map(data.exercises.map((e) => [e.id, e]));
-      const avoided = (id) => avoid.has(id) || ((byId.get(id) || {}).patterns || []).some((p) => moves.has(p));
+      const avoided = (id) => avoid.has(id) || ((exercises.get(id) || {}).patterns || []).some((p) => moves.has(p));
       const ids = new Set();
       for (const rid of c.routines || []) {
         const r = routines.get(rid);
