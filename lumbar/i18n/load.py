@@ -198,8 +198,7 @@ def _fits(doc: Document, cls: type[BaseModel], english_path: Path, text: dict, s
     merged = overlay(value, _by_id(value, text) if shared else text)
     found: list[Problem] = []
     validate(Document(doc.path, merged, _lines_by_index(doc.lines, value) if shared else doc.lines), cls, found)
-    ids = {f"'{key}.{i}.": f"'{key}.{e['id']}." for key, v in value.items() if shared and isinstance(v, list)
-           for i, e in enumerate(v) if isinstance(e, dict) and "id" in e}  # fmt: skip
+    ids = {f"'{key}.{i}.": f"'{key}.{id_}." for key, i, id_ in _entries(value)} if shared else {}
     problems += [Problem(f.path, f.line, f"{_named(f.message, ids)} in this translation: shorten it") for f in found]
 
 
@@ -226,12 +225,17 @@ def _lines_by_index(lines: dict, value: dict) -> dict:
     """A shared list's translation is keyed by id, the merged value by index: its lines by index too, so that a
     problem names the line of the entry's own text."""
     out = dict(lines)
+    for key, i, id_ in _entries(value):
+        out.update({(key, i, *loc[2:]): n for loc, n in lines.items() if loc[:2] == (key, id_)})
+    return out
+
+
+def _entries(value: dict):
+    """(list key, index, id) of every shared-list entry: the one pairing of place and id both helpers above use."""
     for key, entries in value.items():
         for i, e in enumerate(entries if isinstance(entries, list) else []):
             if isinstance(e, dict) and "id" in e:
-                prefix = (key, e["id"])
-                out.update({(key, i, *loc[2:]): n for loc, n in lines.items() if loc[:2] == prefix})
-    return out
+                yield key, i, e["id"]
 
 
 def _by_id(value: dict, text: dict) -> dict:
