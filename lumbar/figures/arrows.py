@@ -8,6 +8,7 @@ from lumbar.figures.oblique import ABOVE
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, num, path_d
 
+LEGS = ("near.toe", "far.toe")
 _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
 
 
@@ -26,7 +27,8 @@ def motion_arrows(
     passes through (for the drawing's bounds and marks) and the parts they follow (follow: only that part). kind: once (one head),
     rock (a head at each end) or circle (a round arrow about where the part that moves most ends)."""
     moves = []
-    for key in (follow,) if follow else _TRACKED:
+    legs = follow == "legs"  # both legs move: an arrow on each (issue 26: one arrow read as one leg moving)
+    for key in LEGS if legs else (follow,) if follow else _TRACKED:
         if key.endswith(".hand") and b.hands:
             continue  # hands going to a grip: the grip shows where they went; their path runs over the body
         if view.name not in ABOVE and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
@@ -36,8 +38,8 @@ def motion_arrows(
         length = sum(math.dist(track[i], track[i + 1]) for i in range(len(track) - 1))
         moves.append((d, length, key, track))
     moves.sort(key=lambda m: (-m[0], ((follow,) + _TRACKED).index(m[2])))
-    chosen = []
-    for d, length, key, track in moves:
+    chosen = [m for m in moves if m[0] >= 7.0] if legs else []
+    for d, length, key, track in [] if legs else moves:
         if d < 7.0:
             break
         if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
@@ -71,12 +73,23 @@ def motion_arrows(
     for _, _, key, track in chosen:
         if follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
-        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=0.0 if follow else None)
+        off = 0.0 if follow else None
+        if legs:  # beyond the feet; where the two would lie over each other, the far leg's outside the near one's
+            off = 44.0 if key.startswith("far.") and _overlap(chosen) else 30.0
+        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=off)
         if svg:
             out.append(svg)
             points.append(pts)
             keys.append(key)
     return out, points, keys
+
+
+def _overlap(chosen) -> bool:
+    """Two legs' tracks running along one line (legs crossing): their arrows would lie over each other."""
+    if len(chosen) < 2:
+        return False
+    a, b = chosen[0][3], chosen[1][3]
+    return min(math.dist(p, q) for p in a for q in b) < 12.0
 
 
 HALO = 'stroke="#fff" class="lh-halo"'  # the paper round an arrow where it crosses the body

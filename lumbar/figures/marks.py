@@ -127,7 +127,7 @@ def _word(t, key: str) -> str:
 def side_marks(figs, keys, tracks, t) -> str:
     """A circled R or L at the end of the arrow of a limb that moves on one side only."""
     named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
-    if not named:
+    if not named or figs.arrow == "legs":  # both legs move together: no side to name
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
