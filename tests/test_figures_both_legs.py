@@ -43,3 +43,25 @@ def test_the_two_arrows_lie_apart(ex):
             for s in svgs[:2]
         ]
         assert min(math.dist(p, q) for p in tracks[0] for q in tracks[1]) >= 8, ex
+
+
+def test_a_leg_circling_has_a_ring_round_the_lower_leg_not_the_foot():
+    """Leg circles (issue 26: a small round arrow about the foot read as ankle circles): the round arrow rings the
+    lower leg, the shin passing through it, and is wider than the foot."""
+    figs = _figs("leg-circles")
+    d = Drawing(figs, animate=False)
+    body = d.resolved[-1].body
+    toe, knee = d.view(body.points["near.toe"]), d.view(body.points["near.knee"])
+    (track,) = d.arrow_points and [d.arrow_points]
+    xs, ys = [p[0] for p in track], [p[1] for p in track]
+    c = (sum(xs) / len(xs), sum(ys) / len(ys))
+    assert math.dist(c, toe) > 8 and math.dist(c, knee) > math.dist(c, toe), "ringing the foot"
+    assert max(math.dist(c, p) for p in track) >= 20, "no larger than a foot"
+
+
+def test_a_lifted_leg_from_above_casts_a_shadow_that_shows():
+    """Leg pendulum (issue 26: 'only the soft shadow hints the leg is lifted'): from above the lifted leg's shadow
+    is dark enough to see on the mat."""
+    svg = render_figures(_figs("leg-pendulum"), "x", animate=False)
+    shades = [float(o) for o in re.findall(r'opacity="([\d.]+)" class="lh-shadow"', svg)]
+    assert shades and min(shades) >= 0.25, shades

@@ -210,8 +210,9 @@ def shadow_svg(view: View, body: Body) -> str:
             continue
         (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
         groups.setdefault(round(2 * r), []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
+    dark = ".28" if view.name in ("top", "end") else ".16"  # top and end: the lift is the shadow's gap, seen at once
     return "".join(
-        f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
+        f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity="{dark}" class="lh-shadow"/>'
         for w, d in sorted(groups.items())
     )
 
