@@ -65,3 +65,12 @@ def test_a_lifted_leg_from_above_casts_a_shadow_that_shows():
     svg = render_figures(_figs("leg-pendulum"), "x", animate=False)
     shades = [float(o) for o in re.findall(r'opacity="([\d.]+)" class="lh-shadow"', svg)]
     assert shades and min(shades) >= 0.25, shades
+
+
+def test_from_above_a_side_lying_body_shows_its_top_side_stacked_over_the_lower():
+    """Side-lying front-back swing (issue 26: from above, read as lying on the back): the top shoulder is drawn
+    clearly above the lower one, so the body's height (shoulders and hips stacked) shows."""
+    d = Drawing(_figs("side-lying-leg-swing-front-back"), animate=False)
+    assert d.view.name == "top"
+    pts = d.resolved[0].body.points
+    assert d.view(pts["far.shoulder"])[1] - d.view(pts["near.shoulder"])[1] >= 15
