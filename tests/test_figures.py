@@ -513,7 +513,7 @@ def test_the_arrow_says_how_the_movement_repeats():
     assert "lh-other-side" not in html
     html, _ = _arrows("leg-circles")
     panels = html.split('class="lh-figure-panel"')[1:]
-    assert ["lh-other-side" in p for p in panels] == [False, False, True]
+    assert ["lh-other-side" in p for p in panels] == [False, True]
 
 
 def test_side_marks_name_the_right_and_left_in_the_page_language():

@@ -8,6 +8,7 @@ from lumbar.figures.oblique import ABOVE
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, num, path_d
 
+LEGS = ("near.toe", "far.toe")
 _TRACKED = ("near.toe", "far.toe", "near.hand", "far.hand", "near.knee", "far.knee", "head", "waist", "hip", "neck")
 
 
@@ -16,6 +17,7 @@ def _limb(key: str) -> str | None:
     return f"{side}.leg" if part in ("toe", "knee") else None
 
 
+CIRCLE_LEG = 22.0  # the ring arrow of a leg circling: its radius across the leg
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
 
 
@@ -26,7 +28,8 @@ def motion_arrows(
     passes through (for the drawing's bounds and marks) and the parts they follow (follow: only that part). kind: once (one head),
     rock (a head at each end) or circle (a round arrow about where the part that moves most ends)."""
     moves = []
-    for key in (follow,) if follow else _TRACKED:
+    legs = follow == "legs"  # both legs move: an arrow on each (issue 26: one arrow read as one leg moving)
+    for key in LEGS if legs else (follow,) if follow else _TRACKED:
         if key.endswith(".hand") and b.hands:
             continue  # hands going to a grip: the grip shows where they went; their path runs over the body
         if view.name not in ABOVE and bodies[0].points[key][1] < 8 and bodies[-1].points[key][1] < 8:
@@ -36,8 +39,8 @@ def motion_arrows(
         length = sum(math.dist(track[i], track[i + 1]) for i in range(len(track) - 1))
         moves.append((d, length, key, track))
     moves.sort(key=lambda m: (-m[0], ((follow,) + _TRACKED).index(m[2])))
-    chosen = []
-    for d, length, key, track in moves:
+    chosen = [m for m in moves if m[0] >= 7.0] if legs else []
+    for d, length, key, track in [] if legs else moves:
         if d < 7.0:
             break
         if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
@@ -66,17 +69,37 @@ def motion_arrows(
         # The hips circle when they move at all (the head only follows them); else the limb that moves most.
         hips = [m for m in moves if m[2] in ("waist", "hip") and m[0] > 2.0]
         key, track = (hips[0] if hips else chosen[0])[2:]
-        svg, pts = _circle(track[-1], 15.0 if key in ("waist", "hip") else 12.0)
+        c, r = track[-1], 15.0 if key in ("waist", "hip") else 12.0
+        if key.endswith(
+            ".toe"
+        ):  # a leg circling: a ring round the leg near its end (round the foot read as ankle circles)
+            knee = view(bodies[-1].points[key.replace("toe", "knee")])
+            along = math.atan2(c[1] - knee[1], c[0] - knee[0])
+            c = (c[0] + (knee[0] - c[0]) * 0.3, c[1] + (knee[1] - c[1]) * 0.3)
+            svg, pts = _circle(c, CIRCLE_LEG, 0.4, along)
+            return [svg], [pts], [key]
+        svg, pts = _circle(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
         if follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
-        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=0.0 if follow else None)
+        off = 0.0 if follow else None
+        if legs:  # beyond the feet; where the two would lie over each other, the far leg's outside the near one's
+            off = 50.0 if key.startswith("far.") and _overlap(chosen) else 36.0
+        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=off)
         if svg:
             out.append(svg)
             points.append(pts)
             keys.append(key)
     return out, points, keys
+
+
+def _overlap(chosen) -> bool:
+    """Two legs' tracks running along one line (legs crossing): their arrows would lie over each other."""
+    if len(chosen) < 2:
+        return False
+    a, b = chosen[0][3], chosen[1][3]
+    return min(math.dist(p, q) for p in a for q in b) < 12.0
 
 
 HALO = 'stroke="#fff" class="lh-halo"'  # the paper round an arrow where it crosses the body
@@ -97,15 +120,24 @@ def _svg(line: str, heads: str) -> str:
     )
 
 
-def _circle(c, r: float) -> tuple[str, list]:
-    """A round arrow, three quarters and more of a circle about c, its head at the end."""
-    a0, a1 = math.radians(-150), math.radians(150)
-    p0 = (c[0] + r * math.cos(a0), c[1] + r * math.sin(a0))
-    p1 = (c[0] + r * math.cos(a1), c[1] + r * math.sin(a1))
-    line = f"M{num(p0[0])} {num(p0[1])}A{num(r)} {num(r)} 0 1 1 {num(p1[0])} {num(p1[1])}"
-    ang = a1 + math.pi / 2  # the tangent, going round (clockwise on the page)
+def _circle(c, r: float, flat: float = 1.0, along: float = 0.0) -> tuple[str, list]:
+    """A round arrow, three quarters and more of a circle about c, its head at the end; flat < 1: an ellipse that
+    short along the direction along (a ring round a leg pointing that way, seen from the side)."""
+    ca, sa = math.cos(along), math.sin(along)
+
+    def at(t: float):
+        u, v = flat * r * math.cos(t), r * math.sin(t)  # u along the leg, v across it
+        return (c[0] + u * ca - v * sa, c[1] + u * sa + v * ca)
+
+    turn = 0.0 if flat == 1.0 else math.pi / 2  # a ring's gap at its side, its head clear of the leg inside it
+    a0, a1 = math.radians(-150) + turn, math.radians(150) + turn
+    p0, p1 = at(a0), at(a1)
+    rx = f"{num(r)} {num(r)} 0" if flat == 1.0 else f"{num(flat * r)} {num(r)} {num(math.degrees(along))}"
+    line = f"M{num(p0[0])} {num(p0[1])}A{rx} 1 1 {num(p1[0])} {num(p1[1])}"
+    q = at(a1 + 0.05)
+    ang = math.atan2(q[1] - p1[1], q[0] - p1[0])  # the tangent, going round
     tip = (p1[0] + math.cos(ang) * 5, p1[1] + math.sin(ang) * 5)
-    pts = [(c[0] + r * math.cos(t / 4 * math.pi), c[1] + r * math.sin(t / 4 * math.pi)) for t in range(8)]
+    pts = [at(t / 4 * math.pi) for t in range(8)]
     return _svg(line, _head(tip, ang)), pts
 
 

@@ -127,7 +127,7 @@ def _word(t, key: str) -> str:
 def side_marks(figs, keys, tracks, t) -> str:
     """A circled R or L at the end of the arrow of a limb that moves on one side only."""
     named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
-    if not named:
+    if not named or figs.arrow == "legs":  # both legs move together: no side to name
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
@@ -210,8 +210,9 @@ def shadow_svg(view: View, body: Body) -> str:
             continue
         (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
         groups.setdefault(round(2 * r), []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
+    dark = ".28" if view.name in ("top", "end") else ".16"  # top and end: the lift is the shadow's gap, seen at once
     return "".join(
-        f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
+        f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity="{dark}" class="lh-shadow"/>'
         for w, d in sorted(groups.items())
     )
 

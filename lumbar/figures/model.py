@@ -230,10 +230,13 @@ class Figures(_Strict):
         description="How the movement repeats: once (default: one arrow from each position to the next), rock (back "
         "and forth between the positions: a two-headed arrow) or circle (the moving part circles: a round arrow).",
     )
-    arrow: Literal["head", "neck", "chest", "waist", "hip", "near.hand", "near.knee", "near.toe"] | None = Field(
-        None,
-        description="The part the arrow follows, when the part that moves most is not the movement's cause "
-        "(cobra: chest, the upper back lifting, not the head). Default: the one or two parts that move most.",
+    arrow: Literal["head", "neck", "chest", "waist", "hip", "near.hand", "near.knee", "near.toe", "legs"] | None = (
+        Field(
+            None,
+            description="The part the arrow follows, when the part that moves most is not the movement's cause "
+            "(cobra: chest, the upper back lifting, not the head); legs: both legs move, an arrow on each (scissors). "
+            "Default: the one or two parts that move most.",
+        )
     )
     press: Literal["near.knee", "far.knee", "near.ankle", "far.ankle", "hip", "chest"] | None = Field(
         None,

@@ -26,6 +26,7 @@ def num(v: float) -> str:
 class View:
     """Projection from world (cm) to SVG user units: x right, y down."""
 
+    TOP_UP = math.radians(58)  # top view: this far above the floor (70 hid a side-lying body's stacked hips)
     END_UP = math.radians(55)  # end view: looks down the body's length from this far above the floor
 
     def __init__(self, name: str, cx: float = 0.0, s: float = 1.0):
@@ -49,9 +50,10 @@ class View:
         if self.name == "front":
             return (-z, -y)
         if self.name == "top":
-            # From high above and a little in front (70 degrees up), in perspective: the floor recedes a little.
+            # From high above and in front, in perspective: the floor recedes a little, and what is lifted off it
+            # (a leg, the top side of a side-lying body) stands clear of what lies on it.
             k = 1.0 + z / 400.0
-            return (x * k, (0.94 * z - 0.34 * y) * k)
+            return (x * k, (math.sin(self.TOP_UP) * z - math.cos(self.TOP_UP) * y) * k)
         # A slight three-quarter view from above and in front: the far side lies a little up and back, so
         # two arms or two legs read as two, and the floor shows as a plane.
         return (x + OBL_X * z, -y + OBL_Y * z)
@@ -60,7 +62,9 @@ class View:
         x, y, z = p
         if self.name == "end":
             return math.cos(self.END_UP) * self.s * (x - self.cx) + math.sin(self.END_UP) * y
-        return {"front": x, "top": 0.94 * y + 0.34 * z}.get(self.name, z)
+        if self.name == "top":
+            return math.sin(self.TOP_UP) * y + math.cos(self.TOP_UP) * z
+        return {"front": x}.get(self.name, z)
 
 
 LEG = ("thigh", "shin", "foot")

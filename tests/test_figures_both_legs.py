@@ -1,0 +1,76 @@
+"""Both legs moving together carry the motion cue (issue 26: scissors, the lying leg shift and the prone leg opening
+showed one arrow, on the dark leg, and readers saw one leg move)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+import yaml
+
+from lumbar.figures import Figures
+from lumbar.figures.drawing import Drawing
+from lumbar.figures.svg import render_figures
+from tests.conftest import ROOT
+
+BOTH = ("scissors", "supine-leg-side-shift", "prone-double-leg-open-close")
+
+
+def _figs(ex: str) -> Figures:
+    return Figures.model_validate(
+        yaml.safe_load((ROOT / f"data/exercises/{ex}.yaml").read_text(encoding="utf-8"))["figures"]
+    )
+
+
+@pytest.mark.parametrize("ex", BOTH)
+def test_both_legs_moving_each_have_an_arrow_and_no_side_letter(ex):
+    figs = _figs(ex)
+    assert figs.arrow == "legs"
+    svg = render_figures(figs, "x", animate=False)
+    for panel in svg.split("<svg")[2:]:
+        assert panel.count('class="lh-arrow"') == 2, f"{ex}: one arrow for two legs"
+    assert 'class="lh-side"' not in svg and 'class="lh-other-side"' not in svg, f"{ex}: an R or L reads as one leg"
+
+
+@pytest.mark.parametrize("ex", BOTH)
+def test_the_two_arrows_lie_apart(ex):
+    """Each leg's arrow clear of the other's (legs crossing move along one line: the far one's lies outside)."""
+    d = Drawing(_figs(ex), animate=False)
+    for svgs in d.arrows:
+        tracks = [
+            [tuple(map(float, xy.split())) for xy in re.findall(r"[-\d.]+ [-\d.]+", s.split('d="')[1].split('"')[0])]
+            for s in svgs[:2]
+        ]
+        assert min(math.dist(p, q) for p in tracks[0] for q in tracks[1]) >= 8, ex
+
+
+def test_a_leg_circling_has_a_ring_round_the_lower_leg_not_the_foot():
+    """Leg circles (issue 26: a small round arrow about the foot read as ankle circles): the round arrow rings the
+    lower leg, the shin passing through it, and is wider than the foot."""
+    figs = _figs("leg-circles")
+    d = Drawing(figs, animate=False)
+    body = d.resolved[-1].body
+    toe, knee = d.view(body.points["near.toe"]), d.view(body.points["near.knee"])
+    (track,) = d.arrow_points and [d.arrow_points]
+    xs, ys = [p[0] for p in track], [p[1] for p in track]
+    c = (sum(xs) / len(xs), sum(ys) / len(ys))
+    assert math.dist(c, toe) > 8 and math.dist(c, knee) > math.dist(c, toe), "ringing the foot"
+    assert max(math.dist(c, p) for p in track) >= 20, "no larger than a foot"
+
+
+def test_a_lifted_leg_from_above_casts_a_shadow_that_shows():
+    """Leg pendulum (issue 26: 'only the soft shadow hints the leg is lifted'): from above the lifted leg's shadow
+    is dark enough to see on the mat."""
+    svg = render_figures(_figs("leg-pendulum"), "x", animate=False)
+    shades = [float(o) for o in re.findall(r'opacity="([\d.]+)" class="lh-shadow"', svg)]
+    assert shades and min(shades) >= 0.25, shades
+
+
+def test_from_above_a_side_lying_body_shows_its_top_side_stacked_over_the_lower():
+    """Side-lying front-back swing (issue 26: from above, read as lying on the back): the top shoulder is drawn
+    clearly above the lower one, so the body's height (shoulders and hips stacked) shows."""
+    d = Drawing(_figs("side-lying-leg-swing-front-back"), animate=False)
+    assert d.view.name == "top"
+    pts = d.resolved[0].body.points
+    assert d.view(pts["far.shoulder"])[1] - d.view(pts["near.shoulder"])[1] >= 15
