@@ -221,7 +221,8 @@ def shadow_svg(view: View, body: Body) -> str:
         if min(p[1], q[1]) - r < 8.0:  # on the floor (or as near as a body lying on it holds it): no shadow to see
             continue
         (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
-        groups.setdefault(round(2 * r), []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
+        w = round(2 * r) if view.name != "oblique" else 12  # oblique: one path (a soft hint; the weight is held)
+        groups.setdefault(w, []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
     return "".join(
         f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity=".16" class="lh-shadow"/>'
         for w, d in sorted(groups.items())
