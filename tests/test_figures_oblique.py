@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
 import yaml
 
 from lumbar.figures import Figures
@@ -70,9 +71,11 @@ def test_a_rolling_knee_arrow_runs_outside_the_knee_round_its_foot():
     assert min(math.dist(p, foot) for p in track) > math.dist(knee, foot) + 8
 
 
-def test_the_lying_hip_turn_arrow_arches_over_the_hips():
-    """The hip turn's straight arrow up read as a bridge: its arrow is an arc round the body's length."""
-    (_, tracks, _), d = _arrows("supine-hip-turn")
+@pytest.mark.parametrize("ex", ["supine-hip-turn", "butterfly-hip-sway"])
+def test_a_turning_pelvis_arrow_arches_over_the_hips(ex):
+    """The hip turn's straight arrow up read as a bridge, the butterfly's sway at the knee as one leg lifting: the
+    arrow is an arc round the body's length at the hips."""
+    (svgs, tracks, _), d = _arrows(ex)
     (x0, y0), (x1, y1) = tracks[0][0], tracks[0][-1]
     mid = tracks[0][len(tracks[0]) // 2]
     bow = abs((x1 - x0) * (mid[1] - y0) - (y1 - y0) * (mid[0] - x0)) / math.dist((x0, y0), (x1, y1))
