@@ -45,8 +45,10 @@ def motion_arrows(
             break
         if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
             continue
-        if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
-            continue
+        if key.startswith("far.") and any(
+            c[2] == "near" + key[3:] and not _mirrored(c[3], track, view) for c in chosen
+        ):
+            continue  # the near twin's arrow says it; but knees opening apart seen from the feet get one each
         if any(_limb(c[2]) == _limb(key) is not None for c in chosen):
             continue  # the knee and the toe of one leg: one arrow says it (two read as two movements)
         chosen.append((d, length, key, track))
@@ -81,7 +83,9 @@ def motion_arrows(
         svg, pts = _circle(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        if follow in ("neck", "chest", "waist", "hip"):
+        if follow == "hip" and view.name == "oblique":
+            track = _roll(bodies, view)  # the pelvis turning: round the body's length, over the lifting hip
+        elif follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
         off = 0.0 if follow else None
         if legs:  # beyond the feet; where the two would lie over each other, the far leg's outside the near one's
@@ -100,6 +104,12 @@ def _overlap(chosen) -> bool:
         return False
     a, b = chosen[0][3], chosen[1][3]
     return min(math.dist(p, q) for p in a for q in b) < 12.0
+
+
+def _mirrored(a, b, view: View) -> bool:
+    """Two parts moving apart across the page (the butterfly's knees falling open), seen in the oblique view."""
+    (ax0, ay0), (ax1, ay1), (bx0, by0), (bx1, by1) = a[0], a[-1], b[0], b[-1]
+    return view.name == "oblique" and (ax1 - ax0) * (bx1 - bx0) + (ay1 - ay0) * (by1 - by0) < 0
 
 
 HALO = 'stroke="#fff" class="lh-halo"'  # the paper round an arrow where it crosses the body
@@ -162,6 +172,8 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
     if off is None:
         off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
     pts = [(x + nx * off, y + ny * off) for x, y in track]
+    if view.name == "oblique" and key.endswith(".knee"):
+        pts = _around_feet(track, view(bodies[-1].points[key.replace("knee", "ankle")]))
     # Trim the ends so the arrow sits between the two positions.
     total = sum(math.dist(pts[i], pts[i + 1]) for i in range(len(pts) - 1))
     pts = _trim(pts, total * 0.12, total * 0.06)
@@ -176,6 +188,27 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
         heads += _head((bx + math.cos(ang) * 5.4, by + math.sin(ang) * 5.4), ang)
     svg = _svg(path_d(pts, whole=True), heads)
     return svg, pts
+
+
+def _roll(bodies, view: View, r: float = 28.0):
+    """Oblique view: an arc round the body's length at the hips, from the side whose hip lifts over to the other
+    (issue 26: the lying hip turn's arrow straight up read as a bridge)."""
+    a, b = bodies[0].points, bodies[-1].points
+    x, y = b["hip"][0], b["hip"][1]
+    way = 1.0 if b["near.hip"][1] > a["near.hip"][1] else -1.0  # the near hip rises: the turn goes over to the far side
+    arc = [math.radians(20 + 140 * k / 6) for k in range(7)]
+    return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
+
+
+def _around_feet(track, foot, off: float = 16.0):
+    """Oblique view: a knee tipping about its foot (knees rolling, falling open): its arrow the same arc, outside
+    the knee, away from the feet (issue 26: a knee roll's arrow drawn on the thigh was not seen)."""
+    fx, fy = foot
+    out = []
+    for x, y in track:
+        n = math.hypot(x - fx, y - fy) or 1.0
+        out.append((x + (x - fx) / n * off, y + (y - fy) / n * off))
+    return out
 
 
 def _trim(pts, start, end):

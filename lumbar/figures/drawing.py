@@ -20,8 +20,10 @@ from lumbar.figures.marks import (
     mat_corners,
     mat_span,
     other_side_mark,
+    part_moves,
     press_ends,
     press_mark,
+    resist_ends,
     shadow_svg,
     side_marks,
 )
@@ -87,7 +89,7 @@ class Drawing:
             inner = between[i - 1]
             self.between.append(inner)
             svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i), figs.arrow)
-            svgs.append(side_marks(figs, keys, points, self.t))
+            svgs.append(side_marks(figs, keys, points, self.t, part_moves(self.view, a.body, b.body, _TRACKED)))
             self.arrows.append(svgs)
             self.travel.append(
                 max(math.dist(self.view(a.body.points[k]), self.view(b.body.points[k])) for k in _TRACKED)
@@ -95,7 +97,10 @@ class Drawing:
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
         if force(figs):  # room for the press or pull arrow
-            self.arrow_points += [p for r in self.resolved for p in press_ends(self.view, r.body, *force(figs))]
+            for r in self.resolved:
+                self.arrow_points += press_ends(self.view, r.body, *force(figs)) + resist_ends(
+                    self.view, r.body, *force(figs)
+                )
         self.frames = self.timing = None
         self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next

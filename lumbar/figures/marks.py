@@ -124,15 +124,16 @@ def _word(t, key: str) -> str:
     return key.split(" (")[0] if text == key else text
 
 
-def side_marks(figs, keys, tracks, t) -> str:
-    """A circled R or L at the end of the arrow of a limb that moves on one side only."""
+def side_marks(figs, keys, tracks, t, moves=None) -> str:
+    """A circled R or L at the end of the arrow of a limb that moves on one side only. moves: each part's shift on
+    the page; a part whose twin shifts along with it (both knees rolling aside) moves on both sides: no letter."""
     named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
     if not named or figs.arrow == "legs":  # both legs move together: no side to name
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
         side = key.split(".")[0]
-        if side not in named or not track:
+        if side not in named or not track or _together(key, moves or {}):
             continue
         letter = _word(t, "R (right side)" if side == "near" else "L (left side)")
         # Just past the arrow's head, along its last step.
@@ -146,6 +147,17 @@ def side_marks(figs, keys, tracks, t) -> str:
             f'font-weight="700" fill="currentColor" font-family="sans-serif">{escape(letter)}</text></g>'
         )
     return "".join(out)
+
+
+def _together(key: str, moves: dict) -> bool:
+    twin = ("far." if key.startswith("near.") else "near.") + key.partition(".")[2]
+    (ax, ay), (bx, by) = moves.get(key, (0.0, 0.0)), moves.get(twin, (0.0, 0.0))
+    return ax * bx + ay * by > 0.5 * (ax * ax + ay * ay) > 0
+
+
+def part_moves(view: View, a: Body, b: Body, keys) -> dict:
+    """Each part's shift on the page from body a to body b."""
+    return {k: (view(b.points[k])[0] - view(a.points[k])[0], view(b.points[k])[1] - view(a.points[k])[1]) for k in keys}
 
 
 def other_side_mark(box, t, scale: float = 1.0) -> str:
@@ -206,10 +218,12 @@ def shadow_svg(view: View, body: Body) -> str:
     chest stands apart from its shadow (issue 26: from above, lifting and which way up could not be seen)."""
     groups: dict[int, list[str]] = {}
     for _, _, _, p, q, r in body.segments:
-        if min(p[1], q[1]) - r < 8.0:  # on the floor (or as near as a body lying on it holds it): no shadow to see
+        low = 8.0 if view.name != "oblique" else 12.0  # at an angle, a hand 2 cm up cast a shadow read as a ghost
+        if min(p[1], q[1]) - r < low:  # on the floor (or as near as a body lying on it holds it): no shadow to see
             continue
         (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
-        groups.setdefault(round(2 * r), []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
+        w = round(2 * r) if view.name != "oblique" else 12  # oblique: one path (a soft hint; the weight is held)
+        groups.setdefault(w, []).append(f"M{round(ax)} {round(ay)}L{round(bx)} {round(by)}")
     dark = ".28" if view.name in ("top", "end") else ".16"  # top and end: the lift is the shadow's gap, seen at once
     return "".join(
         f'<path d="{"".join(d)}" stroke="currentColor" stroke-width="{w}" opacity="{dark}" class="lh-shadow"/>'
@@ -239,20 +253,31 @@ def force(figs) -> tuple[str, bool] | None:
 
 def press_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
     """The force arrow's tip and tail on the page: a press straight down onto the top of the body over the part;
-    a pull above the part, towards the head."""
+    a pull above the part, along the thigh towards the hip (the head's way), its tip over the part."""
     tx, ty = view(press_top(body, part))
     if not pull:
         return [(tx, ty), (tx, ty - PRESS)]
-    way = -1.0 if view(body.points["head"])[0] < tx else 1.0  # towards the head, above the knees
+    (kx, ky), (hx, hy) = view(body.points[part]), view(body.points[part.split(".")[0] + ".hip"])
+    n = math.hypot(hx - kx, hy - ky) or 1.0
+    ux, uy = (hx - kx) / n, (hy - ky) / n
     ty -= 14
-    return [(tx + way * PRESS / 2, ty), (tx - way * PRESS / 2, ty)]
+    return [(tx, ty), (tx - ux * PRESS, ty - uy * PRESS)]
 
 
-def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
-    """A held effort (issue 26: a held press read as lying still): a block arrow down onto the body where it
-    presses, or above the part towards the head where it pulls, two short strokes beside its tip for the effort;
-    one path (the gallery's weight is held)."""
+def resist_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
+    """The other leg's answer, tip to tip with the force arrow and shorter (issue 26: a held press read as one
+    leg pushed): up from under the pressed part, or from the hip's side back towards the feet."""
     (tx, ty), (ax, ay) = press_ends(view, body, part, pull)
+    if pull:
+        return [(tx, ty), (tx + 0.7 * (tx - ax), ty + 0.7 * (ty - ay))]
+    x, y, z = body.points[part]
+    bx, by = view((x, max(0.0, y - 7.0), z))
+    return [(bx, by), (bx, by + 0.7 * PRESS)]
+
+
+def _block(tip, tail) -> str:
+    """A block arrow from tail to tip, two short strokes beside its tip for the effort."""
+    (tx, ty), (ax, ay) = tip, tail
     n = math.hypot(tx - ax, ty - ay) or 1.0
     ux, uy = (tx - ax) / n, (ty - ay) / n
     vx, vy = -uy, ux
@@ -263,4 +288,13 @@ def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
     for side in (1, -1):
         sx, sy = tx - ux * 2 + vx * 12 * side, ty - uy * 2 + vy * 12 * side
         d += f"M{round(sx)} {round(sy)}l{round(-ux * 4 + vx * 4 * side)} {round(-uy * 4 + vy * 4 * side)}"
+    return d
+
+
+def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
+    """A held effort (issue 26: a held press read as lying still): a block arrow down onto the body where it
+    presses, or above the part towards the head where it pulls, and the other leg's block arrow against it, tip
+    to tip; one path (the gallery's weight is held)."""
+    tip, tail = press_ends(view, body, part, pull)
+    d = _block(tip, tail) + _block(*resist_ends(view, body, part, pull))
     return f'<path d="{d}" class="lh-press" fill="currentColor" stroke="currentColor" stroke-width="2"/>'

@@ -14,7 +14,9 @@ ABOVE = ("top", "end", "oblique")  # views from above: the mat in perspective, s
 
 
 class Oblique(View):
-    AZIMUTH = math.radians(40)  # from the side (0) towards the feet (90)
+    # From the side (0) towards the feet (90): more from the feet than the first 40, so knees opening, rolling or
+    # crossing move across the page (issue 26, baseline panel); not so high that bent knees stop standing up.
+    AZIMUTH = math.radians(50)
     UP = math.radians(40)  # above the floor
 
     def __init__(self):

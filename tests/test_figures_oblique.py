@@ -1,0 +1,102 @@
+"""The three-quarter (oblique) view's drawings, as the blind panel read them (issue 26, baseline panel: knee rolls,
+the butterflies, the lying hip turn, the crossed-leg press and pull and the half-bridge rated 2): what each one
+must show, checked on the geometry and the SVG."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+import yaml
+
+from lumbar.figures import Figures
+from lumbar.figures.arrows import motion_arrows
+from lumbar.figures.drawing import Drawing
+from lumbar.figures.marks import press_ends, resist_ends
+from lumbar.figures.svg import render_figures
+from tests.conftest import ROOT
+
+
+def _figs(ex: str) -> Figures:
+    return Figures.model_validate(
+        yaml.safe_load((ROOT / f"data/exercises/{ex}.yaml").read_text(encoding="utf-8"))["figures"]
+    )
+
+
+def _arrows(ex: str):
+    d = Drawing(_figs(ex), animate=False)
+    a, b = d.resolved[0], d.resolved[-1]
+    return motion_arrows(a, b, d.view, [a.body, *d.between[0], b.body], d._kind(1), d.figs.arrow), d
+
+
+def test_a_held_press_or_pull_shows_the_other_leg_pushing_back_tip_to_tip():
+    """Readers saw one leg pushed, not two legs against each other: the other leg's arrow meets the force arrow at
+    the contact, pointing the other way."""
+    for ex, pull in (("crossed-leg-press-down", False), ("crossed-leg-pull-in", True)):
+        d = Drawing(_figs(ex), animate=False)
+        body = d.resolved[0].body
+        (tx, ty), (ax, ay) = press_ends(d.view, body, "far.knee", pull)
+        (rx, ry), (bx, by) = resist_ends(d.view, body, "far.knee", pull)
+        force, answer = (tx - ax, ty - ay), (rx - bx, ry - by)
+        cos = (force[0] * answer[0] + force[1] * answer[1]) / math.hypot(*force) / math.hypot(*answer)
+        assert cos < -0.95, (ex, cos)  # opposed
+        assert math.dist((tx, ty), (rx, ry)) < 22, ex  # meeting at the contact (the ankle on the knee between)
+        assert math.hypot(*answer) < math.hypot(*force), ex  # the working leg's arrow the larger
+
+
+def test_the_crossed_leg_rests_its_ankle_on_the_other_knee():
+    """Readers saw a single raised bent leg: the top leg's ankle lies on the bottom leg's knee, both legs in view."""
+    for ex in ("crossed-leg-press-down", "crossed-leg-pull-in"):
+        figs = _figs(ex)
+        assert figs.view == "oblique", ex
+        p = Drawing(figs, animate=False).resolved[0].body.points
+        assert math.dist(p["near.ankle"], p["far.knee"]) < 14, ex
+        assert p["far.ankle"][1] < 10, ex  # the bottom foot on the floor
+
+
+def test_knees_falling_open_get_an_arrow_each():
+    """The butterfly: 'only one knee moves' (one arrow): seen from the feet, the knees moving apart get two."""
+    (_, _, keys), _ = _arrows("supine-butterfly")
+    assert sorted(keys) == ["far.knee", "near.knee"], keys
+
+
+def test_a_rolling_knee_arrow_runs_outside_the_knee_round_its_foot():
+    """Knee rolls: the arrow drawn on the thigh was not seen; it follows the knee's arc, outside it."""
+    (_, tracks, keys), d = _arrows("knee-rolls")
+    assert "near.knee" in keys
+    track = tracks[keys.index("near.knee")]
+    foot = d.view(d.resolved[-1].body.points["near.ankle"])
+    knee = d.view(d.resolved[-1].body.points["near.knee"])
+    assert min(math.dist(p, foot) for p in track) > math.dist(knee, foot) + 8
+
+
+@pytest.mark.parametrize("ex", ["supine-hip-turn", "butterfly-hip-sway"])
+def test_a_turning_pelvis_arrow_arches_over_the_hips(ex):
+    """The hip turn's straight arrow up read as a bridge, the butterfly's sway at the knee as one leg lifting: the
+    arrow is an arc round the body's length at the hips."""
+    (svgs, tracks, _), d = _arrows(ex)
+    (x0, y0), (x1, y1) = tracks[0][0], tracks[0][-1]
+    mid = tracks[0][len(tracks[0]) // 2]
+    bow = abs((x1 - x0) * (mid[1] - y0) - (y1 - y0) * (mid[0] - x0)) / math.dist((x0, y0), (x1, y1))
+    assert bow > 8 and mid[1] < max(y0, y1), tracks[0]  # an arch bowed upwards, not a line
+    assert math.dist((x0, y0), (x1, y1)) > 25
+
+
+def test_both_knees_rolling_together_carry_no_side_letter():
+    """Knee rolls names each leg (the near one crosses, the far one opens) but both knees go the same way: an R by
+    the arrow read as 'one leg'."""
+    svg = render_figures(_figs("knee-rolls"), "x", animate=False)
+    assert 'class="lh-side"' not in svg
+    assert 'class="lh-side"' in render_figures(_figs("bird-dog"), "x", animate=False)  # one-sided limbs keep theirs
+
+
+def test_the_half_bridge_lifts_the_hips_with_the_arms_flat_beside_the_body():
+    """Hands sliding up the thighs read as a curl-up and the lift was too small to see."""
+    d = Drawing(_figs("half-bridge"), animate=False)
+    a, b = d.resolved[0].body.points, d.resolved[-1].body.points
+    assert b["hip"][1] - a["hip"][1] >= 8  # cm up
+    for side in ("near", "far"):
+        assert b[f"{side}.hand"][1] < 9, side  # on the floor
+        assert abs(b[f"{side}.hand"][2]) >= 14, side  # beside the body (the hips are 9 cm out), not on the thighs
+    assert re.search(r'class="lh-arrow"', render_figures(d.figs, "x", animate=False))
