@@ -508,7 +508,9 @@ def test_the_arrow_says_how_the_movement_repeats():
     html, arrows = _arrows("downward-upward-dog")
     assert arrows and all(heads.count("Z") == 2 for _, heads in arrows)
     assert 'class="lh-hold"' not in html  # the steps rock, they do not hold
-    html, arrows = _arrows("heel-slides")
+    html, arrows = _arrows("heel-slides")  # the legs bend and straighten again
+    assert arrows and all(heads.count("Z") == 2 for _, heads in arrows)
+    html, arrows = _arrows("crunch")
     assert arrows and all(heads.count("Z") == 1 and "A" not in line for line, heads in arrows)
     assert "lh-other-side" not in html
     html, _ = _arrows("leg-circles")

@@ -12,6 +12,9 @@ from lumbar.figures.kinematics import add, arm, mv
 from lumbar.figures.model import JOINTS
 
 ARM_JOINTS = ("shoulder", "shoulder-abduction", "shoulder-rotation", "elbow", "wrist")
+# Face up, hands behind the head, the elbows lie out on the floor: seen from the side the near arm then passes
+# below the head instead of across the face (issue 26). cm from the neck in the chest's frame: forward, up, out.
+ELBOW_UP = (-8.0, 28.0, 30.0)
 REACH = 6.0  # cm: a solved hand further than this from its grip has not reached it (validate.py says so)
 
 
@@ -23,11 +26,15 @@ def targets(body: Body, grip: str, side: str) -> dict:
     """{'wrist': point, 'hand': point, 'elbow': point} for one side's hand in a grip."""
     s = 1.0 if side == "near" else -1.0
     if grip == "behind-head":  # fingers laced at the back of the head, elbows wide
+        up = body.frames["chest"][3]
         return {
             "wrist": _at(body, "head", "head", -HEAD_R + 1, -2, s * 12),
             "hand": _at(body, "head", "head", -HEAD_R - 3, 1, s * 2),
-            # elbows wide and a little off the floor (up whichever way the body lies), so they show beside the head
-            "elbow": _at(body, "neck", "chest", 8 * body.frames["chest"][3], 28, s * 22),
+            # elbows wide and a little off the floor (up whichever way the body lies), so they show beside the head;
+            # face up, out on the floor (ELBOW_UP)
+            "elbow": _at(body, "neck", "chest", ELBOW_UP[0], ELBOW_UP[1], s * ELBOW_UP[2])
+            if up > 0.5
+            else _at(body, "neck", "chest", 8 * up, 28, s * 22),
         }
     if grip == "beside-head":  # fingertips at the temples
         return {
