@@ -238,3 +238,14 @@ def test_face_down_the_face_looks_at_the_floor_a_little_ahead():
     feet = d.view(d.resolved[0].body.points["near.ankle"])
     ahead = (nose[0] - head[0]) * (1 if head[0] > feet[0] else -1)
     assert ahead > HEAD_R * 0.25, (head, nose)
+
+
+def test_face_down_with_the_chest_lifted_the_elbows_rise_beside_the_head():
+    """Hands behind the head with the chest lifted off the floor: the near elbow stands up beside the head, not out
+    ahead of the face, where the upper arm read as a forearm held out in front of it (issue 26)."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "back-extension.yaml").read_text(encoding="utf-8"))
+    d = Drawing(Figures.model_validate(data["figures"]), animate=False)
+    pts = d.resolved[-1].body.points
+    elbow, head, shoulder = (d.view(pts[k]) for k in ("near.elbow", "head", "near.shoulder"))
+    assert elbow[0] < head[0], (elbow, head)  # not ahead of the face (the head points right, the feet left)
+    assert elbow[1] < shoulder[1] - 10, (elbow, shoulder)  # up from the shoulder

@@ -27,7 +27,11 @@ def targets(body: Body, grip: str, side: str) -> dict:
             "wrist": _at(body, "head", "head", -HEAD_R + 1, -2, s * 12),
             "hand": _at(body, "head", "head", -HEAD_R - 3, 1, s * 2),
             # elbows wide and a little off the floor (up whichever way the body lies), so they show beside the head
-            "elbow": _at(body, "neck", "chest", 8 * body.frames["chest"][3], 28, s * 22),
+            "elbow": _at(body, "neck", "chest", 8 * body.frames["chest"][3], 28, s * 22)
+            if not -0.95 < body.frames["chest"][3] < -0.5
+            # face down with the chest lifted, the elbows up beside the head: ahead of the face (on the floor when
+            # lying flat) they read as a forearm held out in front of it (issue 26)
+            else _at(body, "neck", "chest", -18, 8, s * 22),
         }
     if grip == "beside-head":  # fingertips at the temples
         return {
