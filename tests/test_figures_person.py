@@ -99,7 +99,7 @@ def test_lying_on_the_back_the_toes_point_up_lying_face_down_they_do_not():
         assert min(y for _, y in foot) < ankle[1] - 14, f"the drawn toes reach {min(y for _, y in foot)}: up"
     d, kinds = _pose("prone")
     pts = d.resolved[0].body.points
-    assert pts["near.toe"][1] < pts["near.heel"][1] + 4, "face down, the foot lies along the floor"
+    assert pts["near.toe"][1] < pts["near.heel"][1] + 4, "face down, the toes do not point up"
     d, kinds = _pose("supine-knees-bent")
     pts = d.resolved[0].body.points
     assert abs(pts["near.toe"][1] - pts["near.heel"][1]) < 4, "knees bent, the feet stand flat"
@@ -206,3 +206,46 @@ def test_limbs_narrow_towards_the_hands_and_feet():
         for i in range(pieces):
             far, near = arcs[2 * i], arcs[2 * i + 1]
             assert far < near * 0.9, (path, far, near)
+
+
+def test_face_down_the_toes_rest_on_the_floor_and_the_heels_point_up():
+    """Lying face down the feet stand on their toes, heels up (pointed back along the floor they read as a body
+    lying on its back, issue 26): the toe touches the floor and the heel stands well above it."""
+    d, _ = _pose("prone")
+    pts = d.resolved[0].body.points
+    for side in ("near", "far"):
+        toe, heel, ankle = (pts[f"{side}.{k}"] for k in ("toe", "heel", "ankle"))
+        assert toe[1] < 6, (side, toe)
+        assert heel[1] > toe[1] + 14 and heel[1] > ankle[1], (side, heel, toe, ankle)
+
+
+@pytest.mark.parametrize("pose", ["prone", "supine", "standing", "all-fours"])
+def test_the_hair_is_one_dark_shape_and_the_nose_stands_well_out(pose):
+    """A light ear cut out of the dark hair read as a second eye (the face looked up when it looked down): the hair is
+    one shape, the eye a second; and the nose stands out of the skull by more than a third of its radius, so the way
+    the face points reads at sheet size."""
+    d, kinds = _pose(pose)
+    assert kinds["hair"].count("M") == 2, kinds["hair"]
+    head, nose = _nose(d, kinds)
+    assert math.dist(head, nose) > HEAD_R * 1.35, (pose, head, nose)
+
+
+def test_face_down_the_face_looks_at_the_floor_a_little_ahead():
+    """Lying face down, the nose points down and forward, away from the feet, so the profile shows beside the head
+    rather than hidden under it against the mat."""
+    d, kinds = _pose("prone")
+    head, nose = _nose(d, kinds)
+    feet = d.view(d.resolved[0].body.points["near.ankle"])
+    ahead = (nose[0] - head[0]) * (1 if head[0] > feet[0] else -1)
+    assert ahead > HEAD_R * 0.25, (head, nose)
+
+
+def test_face_down_with_the_chest_lifted_the_elbows_rise_beside_the_head():
+    """Hands behind the head with the chest lifted off the floor: the near elbow stands up beside the head, not out
+    ahead of the face, where the upper arm read as a forearm held out in front of it (issue 26)."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "back-extension.yaml").read_text(encoding="utf-8"))
+    d = Drawing(Figures.model_validate(data["figures"]), animate=False)
+    pts = d.resolved[-1].body.points
+    elbow, head, shoulder = (d.view(pts[k]) for k in ("near.elbow", "head", "near.shoulder"))
+    assert elbow[0] < head[0], (elbow, head)  # not ahead of the face (the head points right, the feet left)
+    assert elbow[1] < shoulder[1] - 10, (elbow, shoulder)  # up from the shoulder

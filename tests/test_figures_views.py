@@ -48,6 +48,7 @@ def test_a_twist_seen_end_on_or_from_above_is_kept_and_side_on_is_not():
     """The check itself: an arm swung out sideways (the twisting back extension's before drawings5) is lost in side view."""
     raw = yaml.safe_load((ROOT / "data/exercises/twisting-back-extension.yaml").read_text(encoding="utf-8"))["figures"]
     raw["end"]["near"] = {"shoulder": 120, "shoulder-abduction": 60, "elbow": 20}
+    raw["end"]["twist"] = 25  # that drawing's turn (a bigger one turns the arm towards the viewer)
     assert min(s for _, s, _ in shown(Figures.model_validate({**raw, "view": "side"}))) < SHOWN
     assert min(s for _, s, _ in shown(Figures.model_validate({**raw, "view": "top"}))) >= SHOWN
 

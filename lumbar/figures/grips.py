@@ -31,9 +31,12 @@ def targets(body: Body, grip: str, side: str) -> dict:
             "wrist": _at(body, "head", "head", -HEAD_R + 1, -2, s * 12),
             "hand": _at(body, "head", "head", -HEAD_R - 3, 1, s * 2),
             # elbows wide and a little off the floor (up whichever way the body lies), so they show beside the head;
-            # face up, out on the floor (ELBOW_UP)
+            # face up, out on the floor (ELBOW_UP); face down with the chest lifted, up beside the head: ahead of the
+            # face (on the floor when lying flat) they read as a forearm held out in front of it (issue 26)
             "elbow": _at(body, "neck", "chest", ELBOW_UP[0], ELBOW_UP[1], s * ELBOW_UP[2])
             if up > 0.5
+            else _at(body, "neck", "chest", -18, 8, s * 22)
+            if -0.95 < up < -0.5
             else _at(body, "neck", "chest", 8 * up, 28, s * 22),
         }
     if grip == "beside-head":  # fingertips at the temples

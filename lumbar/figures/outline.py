@@ -6,7 +6,7 @@ hands and feet) drawn with paint-order="stroke": the strokes of every piece firs
 of their union, so the group shows one outline around its silhouette. Near limbs are solid, with a
 gap in the paper's colour; far limbs are mid-grey inside a full outline (the ghost of the position
 before is a faint dashed copy); the trunk and head are paper with an outline; the hair over the
-back of the head (the ear a hole in it) and the eye are ink, so the way the face points shows.
+back of the head and the eye are ink, so the way the face points shows.
 Colours are attributes for a standalone file; figures.css maps them to the page's scheme.
 """
 
@@ -26,7 +26,6 @@ ARM = ("upper-arm", "forearm", "hand")
 # Limbs narrow towards the hand and foot, as a person's do (the knee's round was the shin's width: 6 still covers it).
 TAPER = {"thigh": 0.8, "shin": 0.78, "upper-arm": 0.87, "forearm": 0.8}
 PELVIS_SIDE = 6.5  # the pelvis's round seen side on, inside the trunk's contour
-EAR = (0.1, -0.15, 1.6, 2.8)  # the ear's centre (along the face, up the head, shares of its radius), half sizes
 TRUNK = ("pelvis", "spine0", "spine1", "spine2", "spine3", "spine4", "girdle", "neck")
 
 
@@ -152,24 +151,19 @@ def _hair(c, u, v, side_face: bool, toward: float) -> str:
             return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 1 {num(q[0])} {num(q[1])}Z"
         return circle(c, r)  # the back of the head
     # Hair over the back half of the skull, from above the forehead over the crown to the nape, its front edge
-    # bowed a little towards the face; the ear a hole in it (wound the other way). Dark behind, paper in front
+    # bowed a little towards the face. Dark behind, paper in front
     # with the nose: the way the face points reads even where the head is 2 mm wide.
     au = math.atan2(u[1], u[0])
     cross = u[0] * v[1] - u[1] * v[0]  # which way round from the face to the top of the head
     s = 1.0 if cross > 0 else -1.0
-    p = _arc_point(c, r, au + s * math.radians(66))
+    p = _arc_point(c, r, au + s * math.radians(70))
     q = _arc_point(c, r, au + s * math.radians(248))
-    k = (p[0] / 2 + q[0] / 2 + u[0] * 0.6 * HEAD_R, p[1] / 2 + q[1] / 2 + u[1] * 0.6 * HEAD_R)
+    k = (p[0] / 2 + q[0] / 2 + u[0] * 0.4 * HEAD_R, p[1] / 2 + q[1] / 2 + u[1] * 0.4 * HEAD_R)
     sweep = 1 if s > 0 else 0
-    # The ear: an upright oval cut out of the hair near its front edge (a round hole read as an eye).
-    e = (c[0] + (u[0] * EAR[0] + v[0] * EAR[1]) * HEAD_R, c[1] + (u[1] * EAR[0] + v[1] * EAR[1]) * HEAD_R)
-    tilt = math.degrees(math.atan2(u[1], u[0]))
+    # No ear: a light hole in the dark hair read as a second eye, the face looking up when it looked down (issue 26).
     return (
         f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 {sweep} {num(q[0])} {num(q[1])}"
         f"Q{num(k[0])} {num(k[1])} {num(p[0])} {num(p[1])}Z"
-        f"M{num(e[0] + v[0] * EAR[3])} {num(e[1] + v[1] * EAR[3])}a{EAR[2]} {EAR[3]} {num(tilt)} 0 {1 - sweep} "
-        f"{num(-2 * v[0] * EAR[3])} {num(-2 * v[1] * EAR[3])}a{EAR[2]} {EAR[3]} {num(tilt)} 0 {1 - sweep} "
-        f"{num(2 * v[0] * EAR[3])} {num(2 * v[1] * EAR[3])}z"
     )
 
 

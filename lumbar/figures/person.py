@@ -20,13 +20,15 @@ from lumbar.figures.strokes import View
 FRONT = (9.5, 9.5, 9.5, 11.5, 12.0, 9.0)
 BACK = (10.5, 7.5, 8.5, 10.0, 10.5, 9.5)
 BUTTOCK = ((1.5, 11.8), (5.5, 12.5), (9.5, 10.5), (12.0, 7.0))  # (towards the feet, behind): their round, the crease
-# The head in profile, (along the face, up the head) as shares of its radius: brow, nose, lips, chin, jaw.
+# The head in profile, (along the face, up the head) as shares of its radius: brow, its ridge over the eye, a nose
+# that stands well out of the skull (the way the face points, even lying face down at sheet size), lips, chin, jaw.
 FACE = (
-    (0.62, 0.78),
-    (0.97, 0.2),
-    (1.3, -0.28),
+    (0.62, 0.8),
+    (0.99, 0.4),
+    (0.94, 0.14),
+    (1.45, -0.3),
     (0.98, -0.45),
-    (0.88, -0.76),
+    (0.88, -0.74),
     (0.58, -0.96),
     (0.22, -0.9),
     (0.0, 0.0),
