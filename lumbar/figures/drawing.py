@@ -31,6 +31,9 @@ from lumbar.figures.props import barbell_at, barbell_svg, prop_corners, props_on
 from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import body_strokes, num
 
+STANDING_HIP = 60.0  # cm: hips higher than this stand (or kneel up): no floor shadows in a view from above
+
+
 # The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
 PAD = 5.0
@@ -118,7 +121,7 @@ class Drawing:
                 xs0.append(px), xs1.append(px), ys0.append(py), ys1.append(py)
             if "barbell" in self.props:
                 c = barbell_at(r, r.body, self.view)
-                xs0.append(c[0] - 24), xs1.append(c[0] + 24), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
+                xs0.append(c[0] - 32), xs1.append(c[0] + 32), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
             if "mat" in self.props and self.view.name == "side":  # the whole mat, not cut at the panel's edge
                 slant = abs(self.view((0, 0, MAT_Z))[0])
                 m0, m1 = mat_span(r.body)
@@ -242,7 +245,9 @@ class Drawing:
             floor_svg(box, self.view, bodies, "mat" in self.props),
             props_once(r, self.view, self.props, self.resolved, self._prop_ids, pid),
         ]
-        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ABOVE else [])
+        # A standing body seen from above casts no shadow: every part is lifted and the blots hid the legs.
+        shadow = self.view.name in ABOVE and r.body.points["hip"][1] < STANDING_HIP
+        return out + ([shadow_svg(self.view, r.body)] if shadow else [])
 
     def panel(
         self,

@@ -1,0 +1,45 @@
+"""Issue 26, round 5: the barbell reads as a bar with plates (the readers saw lone wheels, and a ring in front of
+the chest read as a hoop held), and a standing body seen from above casts no blotchy floor shadows."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from lumbar.figures import Figures
+from lumbar.figures.drawing import Drawing
+from lumbar.figures.props import SLEEVE, barbell_at, barbell_svg
+from lumbar.figures.svg import render_figures
+from tests.conftest import ROOT
+
+
+def _figs(ex: str) -> Figures:
+    return Figures.model_validate(
+        yaml.safe_load((ROOT / f"data/exercises/{ex}.yaml").read_text(encoding="utf-8"))["figures"]
+    )
+
+
+def test_the_bar_runs_out_beyond_both_plates():
+    svg = barbell_svg((100.0, 100.0, 16.0, 12.0))
+    plates = [(float(x), float(y)) for x, y in re.findall(r'<ellipse cx="([\d.-]+)" cy="([\d.-]+)"', svg)]
+    ends = [(float(x), float(y)) for x, y in re.findall(r'L([\d.-]+) ([\d.-]+)"', svg)]
+    assert len(plates) == 2 and SLEEVE > 1.3
+    for px, _ in plates:  # each plate has a bar end further out than it
+        assert any(abs(ex - 100) > abs(px - 100) + 8 and (ex - 100) * (px - 100) > 0 for ex, _ in ends), (plates, ends)
+
+
+def test_the_bar_on_the_shoulders_has_its_near_plate_behind_the_back():
+    d = Drawing(_figs("barbell-good-morning"), animate=False)
+    for r in d.resolved:
+        x, _, dx, dy = barbell_at(r, r.body, d.view)
+        chest = d.view(r.body.points["chest"])[0]
+        facing = 1.0 if r.body.face[0] >= 0 else -1.0
+        assert dx * facing < 0 and dy < 0, r.name  # the near plate up and back, not a ring over the chest
+        assert (x + dx - chest) * facing < 0, r.name
+
+
+def test_a_standing_body_seen_from_above_casts_no_shadow_and_a_lying_one_does():
+    assert _figs("dumbbell-rear-lateral-raise").view == "oblique"
+    assert "lh-shadow" not in render_figures(_figs("dumbbell-rear-lateral-raise"), "x", animate=False)
+    assert "lh-shadow" in render_figures(_figs("knee-rolls"), "x", animate=False)
