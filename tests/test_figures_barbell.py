@@ -43,3 +43,26 @@ def test_a_standing_body_seen_from_above_casts_no_shadow_and_a_lying_one_does():
     assert _figs("dumbbell-rear-lateral-raise").view == "oblique"
     assert "lh-shadow" not in render_figures(_figs("dumbbell-rear-lateral-raise"), "x", animate=False)
     assert "lh-shadow" in render_figures(_figs("knee-rolls"), "x", animate=False)
+
+
+def test_stretching_up_tall_draws_an_arrow_up_over_the_last_position_only():
+    """Issue 26, round 5: "stretch up tall" was not shown (the posture stretch and the wall stretch)."""
+    for ex in ("standing-posture-stretch", "wall-stretch"):
+        figs = _figs(ex)
+        assert figs.tall, ex
+        d = Drawing(figs, animate=False)
+        panels = [d.panel(i, None, "x") for i in range(len(d.resolved))]
+        assert ["lh-press" in p for p in panels] == [False] * (len(panels) - 1) + [True], ex
+        arrow = re.search(r'<path d="M(-?\d+) (-?\d+)L[^"]*" class="lh-press"', panels[-1])
+        pts = d.resolved[-1].body.points
+        top = min(d.view(p)[1] for p in pts.values())
+        assert int(arrow.group(2)) < top, ex  # its tail above everything, arms overhead included
+        assert abs(int(arrow.group(1)) - d.view(pts["head"])[0]) < 6, ex
+    raw = yaml.safe_load((ROOT / "data/exercises/wall-stretch.yaml").read_text(encoding="utf-8"))["figures"]
+    assert "lh-press" not in render_figures(Figures.model_validate({**raw, "tall": False}), "x")
+
+
+def test_both_arms_rising_a_little_apart_get_no_one_side_letter():
+    """Both arms up the wall, the far one a little forward so it shows: not an R (one arm only)."""
+    assert "lh-side" not in render_figures(_figs("wall-stretch"), "x", animate=False)
+    assert "lh-side" in render_figures(_figs("revolved-triangle"), "x", animate=False)  # one hand down, one up

@@ -14,6 +14,7 @@ from lumbar.figures.arrows import _TRACKED, motion_arrows
 from lumbar.figures.marks import (
     FLOOR_Z,
     MAT_Z,
+    both_sides,
     floor_svg,
     force,
     hold_mark,
@@ -30,9 +31,6 @@ from lumbar.figures.outline import draw, profile, shapes
 from lumbar.figures.props import barbell_at, barbell_svg, prop_corners, props_once
 from lumbar.figures.solver import in_between, resolve_all
 from lumbar.figures.strokes import body_strokes, num
-
-STANDING_HIP = 60.0  # cm: hips higher than this stand (or kneel up): no floor shadows in a view from above
-
 
 # The position before: pale, dashed, no ink at all, so it cannot be taken for the far limbs (grey in a black outline).
 GHOST = 'opacity=".3" stroke-dasharray="4 3" class="lh-ghost"'  # figures.css washes it out instead of opacity
@@ -90,7 +88,7 @@ class Drawing:
             inner = between[i - 1]
             self.between.append(inner)
             svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i), figs.arrow)
-            svgs.append(side_marks(figs, keys, points, self.t))
+            svgs.append(side_marks(figs, keys, points, self.t, both_sides(a.body, b.body, keys)))
             self.arrows.append(svgs)
             self.travel.append(
                 max(math.dist(self.view(a.body.points[k]), self.view(b.body.points[k])) for k in _TRACKED)
@@ -99,6 +97,8 @@ class Drawing:
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
         if force(figs):  # room for the press or pull arrow
             self.arrow_points += [p for r in self.resolved for p in press_ends(self.view, r.body, *force(figs))]
+        if figs.tall:  # room for the stretch-up-tall arrow over the last position
+            self.arrow_points += press_ends(self.view, self.resolved[-1].body, "head", "up")
         self.frames = self.timing = None
         self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
@@ -245,9 +245,7 @@ class Drawing:
             floor_svg(box, self.view, bodies, "mat" in self.props),
             props_once(r, self.view, self.props, self.resolved, self._prop_ids, pid),
         ]
-        # A standing body seen from above casts no shadow: every part is lifted and the blots hid the legs.
-        shadow = self.view.name in ABOVE and r.body.points["hip"][1] < STANDING_HIP
-        return out + ([shadow_svg(self.view, r.body)] if shadow else [])
+        return out + ([shadow_svg(self.view, r.body)] if self.view.name in ABOVE else [])
 
     def panel(
         self,
@@ -273,6 +271,8 @@ class Drawing:
             out.append(hold_mark(box, r.body, self.view, hold, self.t, self.mark_scale))
         if force(self.figs) and (r.hold or len(self.resolved) == 1):
             out.append(press_mark(self.view, r.body, *force(self.figs)))
+        if self.figs.tall and i == len(self.resolved) - 1:
+            out.append(press_mark(self.view, r.body, "head", "up"))
         if self._other_side(r):
             out.append(other_side_mark(box, self.t, self.mark_scale))
         out.append("</svg>")

@@ -124,15 +124,16 @@ def _word(t, key: str) -> str:
     return key.split(" (")[0] if text == key else text
 
 
-def side_marks(figs, keys, tracks, t) -> str:
-    """A circled R or L at the end of the arrow of a limb that moves on one side only."""
+def side_marks(figs, keys, tracks, t, both=()) -> str:
+    """A circled R or L at the end of the arrow of a limb that moves on one side only (both: the parts whose
+    other side moves as well, as both arms rising a little apart so the far one shows: no letter)."""
     named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
     if not named:
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
         side = key.split(".")[0]
-        if side not in named or not track:
+        if side not in named or not track or key in both:
             continue
         letter = _word(t, "R (right side)" if side == "near" else "L (left side)")
         # Just past the arrow's head, along its last step.
@@ -204,6 +205,8 @@ def wordless(svg: str) -> str:
 def shadow_svg(view: View, body: Body) -> str:
     """Top and end views: the shadow on the floor of every part lifted off it, straight below, so a lifted leg or
     chest stands apart from its shadow (issue 26: from above, lifting and which way up could not be seen)."""
+    if body.points["hip"][1] > STANDING_HIP:  # standing: every part is lifted and the blots hid the legs
+        return ""
     groups: dict[int, list[str]] = {}
     for _, _, _, p, q, r in body.segments:
         if min(p[1], q[1]) - r < 8.0:  # on the floor (or as near as a body lying on it holds it): no shadow to see
@@ -216,6 +219,7 @@ def shadow_svg(view: View, body: Body) -> str:
     )
 
 
+STANDING_HIP = 60.0  # cm: hips higher than this stand (or kneel up): no floor shadows
 PRESS = 26.0  # units: the press arrow's length
 
 
@@ -236,9 +240,13 @@ def force(figs) -> tuple[str, bool] | None:
     return (figs.press, False) if figs.press else (figs.pull, True) if figs.pull else None
 
 
-def press_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
+def press_ends(view: View, body: Body, part: str, pull: bool | str = False) -> list[tuple[float, float]]:
     """The force arrow's tip and tail on the page: a press straight down onto the top of the body over the part;
     a pull above the part, towards the head."""
+    if pull == "up":  # stretching up tall: over the head, above the highest point (arms overhead), upwards
+        x, _, z = body.points[part]
+        tx, ty = view((x, max(p[1] for p in body.points.values()) + 8.0, z))
+        return [(tx, ty - PRESS), (tx, ty)]
     tx, ty = view(press_top(body, part))
     if not pull:
         return [(tx, ty), (tx, ty - PRESS)]
@@ -247,7 +255,7 @@ def press_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tu
     return [(tx + way * PRESS / 2, ty), (tx - way * PRESS / 2, ty)]
 
 
-def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
+def press_mark(view: View, body: Body, part: str, pull: bool | str = False) -> str:
     """A held effort (issue 26: a held press read as lying still): a block arrow down onto the body where it
     presses, or above the part towards the head where it pulls, two short strokes beside its tip for the effort;
     one path (the gallery's weight is held)."""
@@ -263,3 +271,18 @@ def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
         sx, sy = tx - ux * 2 + vx * 12 * side, ty - uy * 2 + vy * 12 * side
         d += f"M{round(sx)} {round(sy)}l{round(-ux * 4 + vx * 4 * side)} {round(-uy * 4 + vy * 4 * side)}"
     return f'<path d="{d}" class="lh-press" fill="currentColor" stroke="currentColor" stroke-width="2"/>'
+
+
+def both_sides(a, b, keys) -> set[str]:
+    """The tracked parts whose other side moves the same way at least half as far: both limbs, not one."""
+    out = set()
+    for key in keys:
+        side, _, part = key.partition(".")
+        if side in ("near", "far"):
+            other = ("far." if side == "near" else "near.") + part
+            u = [q - p for p, q in zip(a.points[key], b.points[key], strict=True)]
+            v = [q - p for p, q in zip(a.points[other], b.points[other], strict=True)]
+            nu, nv = math.hypot(*u), math.hypot(*v)
+            if nv >= 0.5 * nu > 0 and sum(x * y for x, y in zip(u, v, strict=True)) > 0.5 * nu * nv:
+                out.add(key)
+    return out

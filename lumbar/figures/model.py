@@ -245,6 +245,11 @@ class Figures(_Strict):
         description="A static pull: the part pulled towards the chest (crossed-leg pull: far.knee, the bottom leg "
         "pulling in against the top one). A thick arrow above it towards the head; hold: true gives the timer.",
     )
+    tall: bool = Field(
+        False,
+        description="true when the body stretches up tall (as if pulled up by a string): a thick arrow rises from "
+        "the top of the last position.",
+    )
     other_side: bool = Field(
         False,
         description="true when the exercise is then done on the other side (change legs, turn the other way): "
