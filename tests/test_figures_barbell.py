@@ -66,3 +66,24 @@ def test_both_arms_rising_a_little_apart_get_no_one_side_letter():
     """Both arms up the wall, the far one a little forward so it shows: not an R (one arm only)."""
     assert "lh-side" not in render_figures(_figs("wall-stretch"), "x", animate=False)
     assert "lh-side" in render_figures(_figs("revolved-triangle"), "x", animate=False)  # one hand down, one up
+
+
+def test_a_figure_of_eight_gets_an_eight_shaped_arrow_at_the_hips():
+    """Issue 26, round 5: the hip figure of eight showed one circle."""
+    figs = _figs("standing-hip-figure-eight")
+    assert figs.motion == "eight"
+    d = Drawing(figs, animate=False)
+    svg = "".join(d.arrows[-1])
+    line = re.search(r'<path d="(M[^"]+)" stroke="currentColor" stroke-width="3"/>', svg).group(1)
+    xy = [tuple(map(float, p.split())) for p in re.findall(r"(-?[\d.]+ -?[\d.]+)", line)]
+    waist = d.view(d.resolved[-1].body.points["waist"])
+    xs = [x for x, _ in xy]
+    assert min(xs) < waist[0] - 15 and max(xs) > waist[0] + 15  # two loops, one each side of the waist
+    mid = [y for x, y in xy if abs(x - waist[0]) < 4]
+    assert mid and all(abs(y - waist[1]) < 8 for y in mid)  # crossing over itself at the middle
+
+
+def test_from_the_front_both_arms_rising_get_an_arrow_each():
+    """The lateral raise, seen from the front: an arrow on each side (one side only read as one arm)."""
+    d = Drawing(_figs("dumbbell-lateral-raise"), animate=False)
+    assert sum(s.count('class="lh-arrow"') for s in d.arrows[0]) == 2

@@ -42,8 +42,8 @@ def motion_arrows(
             break
         if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
             continue
-        if key.startswith("far.") and any(c[2] == "near" + key[3:] for c in chosen):
-            continue
+        if key.startswith("far.") and view.name != "front" and any(c[2] == "near" + key[3:] for c in chosen):
+            continue  # from the front both sides show, each its own way (a lateral raise had one arrow)
         if any(_limb(c[2]) == _limb(key) is not None for c in chosen):
             continue  # the knee and the toe of one leg: one arrow says it (two read as two movements)
         chosen.append((d, length, key, track))
@@ -62,11 +62,11 @@ def motion_arrows(
             line = [(cx + ux * h * t, cy + uy * h * t) for t in (-1.0, -0.5, 0.0, 0.5, 1.0)]
             chosen[i] = (d, length, key, line)
     out, points, keys = [], [], []
-    if kind == "circle" and chosen:
+    if kind in ("circle", "eight") and chosen:
         # The hips circle when they move at all (the head only follows them); else the limb that moves most.
-        hips = [m for m in moves if m[2] in ("waist", "hip") and m[0] > 2.0]
+        hips = [m for m in moves if m[2] in ("waist", "hip") and (m[0] > 2.0 or kind == "eight")]
         key, track = (hips[0] if hips else chosen[0])[2:]
-        svg, pts = _circle(track[-1], 15.0 if key in ("waist", "hip") else 12.0)
+        svg, pts = (_eight if kind == "eight" else _circle)(track[-1], 15.0 if key in ("waist", "hip") else 12.0)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
         if follow in ("neck", "chest", "waist", "hip"):
@@ -107,6 +107,16 @@ def _circle(c, r: float) -> tuple[str, list]:
     tip = (p1[0] + math.cos(ang) * 5, p1[1] + math.sin(ang) * 5)
     pts = [(c[0] + r * math.cos(t / 4 * math.pi), c[1] + r * math.sin(t / 4 * math.pi)) for t in range(8)]
     return _svg(line, _head(tip, ang)), pts
+
+
+def _eight(c, r: float) -> tuple[str, list]:
+    """A figure-of-eight arrow lying across c, two loops each about r across, its head at the end."""
+    ts = [0.2 + i * (2 * math.pi - 0.5) / 24 for i in range(25)]
+    pts = [(c[0] + 1.9 * r * math.sin(t), c[1] + 1.1 * r * math.sin(t) * math.cos(t)) for t in ts]
+    (ax, ay), (bx, by) = pts[-2], pts[-1]
+    ang = math.atan2(by - ay, bx - ax)
+    tip = (bx + math.cos(ang) * 5, by + math.sin(ang) * 5)
+    return _svg(path_d(pts, whole=True), _head(tip, ang)), pts
 
 
 def _ahead(track, gap: float = 16.0):

@@ -158,7 +158,7 @@ class Drawing:
     def _kind(self, i: int) -> str:
         """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
         kind = self.figs.motion
-        return "once" if kind == "circle" and i < len(self.resolved) - 1 else kind
+        return "once" if kind in ("circle", "eight") and i < len(self.resolved) - 1 else kind
 
     def _motion(self):
         """Keyframes start -> middle -> end and back, with a pause on each position."""
@@ -224,7 +224,7 @@ class Drawing:
     def ghosted(self, i: int) -> bool:
         """Whether position i's panel shows the one before as a ghost: only where the arrow alone cannot show the
         movement (a short one, or a circle), as the readers asked (issue 26: the ghost adds clutter)."""
-        return self.figs.motion == "circle" or self.travel[i - 1] < GHOSTLESS
+        return self.figs.motion in ("circle", "eight") or self.travel[i - 1] < GHOSTLESS
 
     def _other_side(self, r) -> bool:
         return self.figs.other_side and r.name == self.figs.phases()[-1][0]

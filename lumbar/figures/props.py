@@ -157,12 +157,10 @@ def barbell_svg(c, part: str = "all") -> str:
             f'class="lh-line" stroke-width="3.5"/><ellipse cx="{num(x - ux)}" cy="{num(y - uy)}" rx="7" ry="19" {_F} '
             'stroke-width="2.5"/>'
         )
-    if part in ("all", "front"):
+    if part in ("all", "front"):  # the bar from the hands out through the near plate to its end, one stroke
         out.append(
-            f'<path d="M{num(x)} {num(y)}L{num(x + ux)} {num(y + uy)}" stroke="currentColor" class="lh-line" '
-            f'stroke-width="3.5"/><ellipse cx="{num(x + ux)}" cy="{num(y + uy)}" rx="7" ry="19" fill="currentColor" '
-            f'fill-opacity=".12" stroke="currentColor" class="lh-line" stroke-width="2.5"/><path d="M{num(x + ux)} '
-            f'{num(y + uy)}L{num(x + SLEEVE * ux)} {num(y + SLEEVE * uy)}" stroke="currentColor" class="lh-line" '
-            'stroke-width="4"/>'
+            f'<ellipse cx="{num(x + ux)}" cy="{num(y + uy)}" rx="7" ry="19" fill="currentColor" fill-opacity=".12" '
+            f'stroke="currentColor" class="lh-line" stroke-width="2.5"/><path d="M{num(x)} {num(y)}L'
+            f'{num(x + SLEEVE * ux)} {num(y + SLEEVE * uy)}" stroke="currentColor" class="lh-line" stroke-width="3.5"/>'
         )
     return f'<g class="lh-prop">{"".join(out)}</g>'
