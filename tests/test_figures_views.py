@@ -121,7 +121,7 @@ def test_every_prop_the_exercise_needs_is_drawn(path):
     for prop in needed & set(SOLID):
         group = re.search(rf'<g (?:id="[^"]+" )?class="lh-prop lh-prop-{prop}"[^>]*>(.*?)</g>', svg)
         assert group, f"{path.name}: the {prop} is not drawn"
-        faces = re.findall(r'<path d="([^"]*)" fill="currentColor" fill-opacity', group.group(1))
+        faces = re.findall(r'<path d="([^"]*)" fill="[^"]+" class="lh-solid"', group.group(1))
         assert sum(f.count("Z") for f in faces) >= 3, f"{path.name}: the {prop} is not drawn as a solid object"
 
 

@@ -71,7 +71,9 @@ def motion_arrows(
     for _, _, key, track in chosen:
         if follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
-        svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=0.0 if follow else None)
+        svg, pts = _arrow(
+            track, bodies, view, key, both=kind == "rock", off=0.0 if follow not in (None, "head") else None
+        )
         if svg:
             out.append(svg)
             points.append(pts)
