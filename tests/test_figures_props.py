@@ -1,4 +1,4 @@
-"""Issue 26, round 5: the barbell reads as a bar with plates (the readers saw lone wheels, and a ring in front of
+"""Issue 26, round 5, props and marks: the barbell reads as a bar with plates (the readers saw lone wheels, and a ring in front of
 the chest read as a hoop held), and a standing body seen from above casts no blotchy floor shadows."""
 
 from __future__ import annotations
@@ -87,3 +87,23 @@ def test_from_the_front_both_arms_rising_get_an_arrow_each():
     """The lateral raise, seen from the front: an arrow on each side (one side only read as one arm)."""
     d = Drawing(_figs("dumbbell-lateral-raise"), animate=False)
     assert sum(s.count('class="lh-arrow"') for s in d.arrows[0]) == 2
+
+
+def test_furniture_boxes_are_opaque_and_drawn_far_to_near():
+    """Issue 26, round 5: one translucent path showed the chair's and the sofa's hidden edges through their faces.
+    Each box is its own opaque path, the one behind first, so the nearer box covers its edges."""
+    from lumbar.figures import furniture
+    from lumbar.figures.strokes import View
+
+    view = View("side")
+    for kind, boxes in (("chair", furniture.chair(0, 23, 45, 1)), ("furniture", furniture.sofa(0, 1))):
+        svg = furniture.draw(view, kind, boxes)
+        solids = re.findall(r'<path d="([^"]+)" fill="([^"]+)" class="lh-solid"/>', svg)
+        boxes = [b for b in boxes if not furniture._is_leg(b)]
+        assert len(solids) == len(boxes) and "fill-opacity" not in svg, kind
+        drawn = [d for d, _ in solids]
+        expect = [furniture._faces(view, b) for b in sorted(boxes, key=lambda b: furniture._depth(view, b))]
+        assert drawn == expect, kind
+    chair = furniture.chair(0, 23, 45, 1)
+    panel, near_post = chair[-1], chair[-2]  # the backrest's panel covers the far post, the near post covers it
+    assert furniture._depth(view, near_post) > furniture._depth(view, panel) > furniture._depth(view, chair[-3])
