@@ -23,7 +23,8 @@ def _figs(ex: str) -> Figures:
 def test_the_bar_runs_out_beyond_both_plates():
     svg = barbell_svg((100.0, 100.0, 16.0, 12.0))
     plates = [(float(x), float(y)) for x, y in re.findall(r'<ellipse cx="([\d.-]+)" cy="([\d.-]+)"', svg)]
-    ends = [(float(x), float(y)) for x, y in re.findall(r'L([\d.-]+) ([\d.-]+)"', svg)]
+    bars = re.findall(r'd="M([\d.-]+) ([\d.-]+)l([\d.-]+) ([\d.-]+)"', svg)
+    ends = [(float(x) + float(dx), float(y) + float(dy)) for x, y, dx, dy in bars]
     assert len(plates) == 2 and SLEEVE > 1.3
     for px, _ in plates:  # each plate has a bar end further out than it
         assert any(abs(ex - 100) > abs(px - 100) + 8 and (ex - 100) * (px - 100) > 0 for ex, _ in ends), (plates, ends)
@@ -105,5 +106,5 @@ def test_furniture_boxes_are_opaque_and_drawn_far_to_near():
         expect = [furniture._faces(view, b) for b in sorted(boxes, key=lambda b: furniture._depth(view, b))]
         assert drawn == expect, kind
     chair = furniture.chair(0, 23, 45, 1)
-    panel, near_post = chair[-1], chair[-2]  # the backrest's panel covers the far post, the near post covers it
+    panel, near_post = chair[-1], chair[-2]  # the near post in front of the backrest panel, the seat below both
     assert furniture._depth(view, near_post) > furniture._depth(view, panel) > furniture._depth(view, chair[-3])

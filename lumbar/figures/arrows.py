@@ -112,13 +112,16 @@ def _circle(c, r: float) -> tuple[str, list]:
 
 
 def _eight(c, r: float) -> tuple[str, list]:
-    """A figure-of-eight arrow lying across c, two loops each about r across, its head at the end."""
-    ts = [0.2 + i * (2 * math.pi - 0.5) / 24 for i in range(25)]
-    pts = [(c[0] + 1.9 * r * math.sin(t), c[1] + 1.1 * r * math.sin(t) * math.cos(t)) for t in ts]
-    (ax, ay), (bx, by) = pts[-2], pts[-1]
-    ang = math.atan2(by - ay, bx - ax)
-    tip = (bx + math.cos(ang) * 5, by + math.sin(ang) * 5)
-    return _svg(path_d(pts, whole=True), _head(tip, ang)), pts
+    """A figure-of-eight arrow lying across c, two loops each about 2r wide, its head at the end (four curves)."""
+    x, y, w, h = round(c[0]), round(c[1]), round(1.9 * r), round(0.55 * r)
+    line = (
+        f"M{x + 3} {y + 2}C{x + h} {y + h} {x + w} {y + h} {x + w} {y}S{x + h} {y - h} {x} {y}"
+        f"S{x - w} {y + h} {x - w} {y}S{x - h} {y - h} {x - 3} {y - 2}"
+    )
+    ang = math.atan2(h - 2, h - 3)  # along the last curve's end, towards the middle
+    tip = (x - 3 + math.cos(ang) * 5, y - 2 + math.sin(ang) * 5)
+    pts = [(x + w, y - h), (x + w, y + h), (x - w, y - h), (x - w, y + h)]
+    return _svg(line, _head(tip, ang)), pts
 
 
 def _ahead(track, gap: float = 16.0):

@@ -60,7 +60,7 @@ def chair(cx: float, half: float, top: float, back_at: float) -> list[Box]:
     out = [(x, x + 4, 0.0, top - 5, z, z + 4) for x in (x0 + 1, x1 - 5) for z in (z0 + 1, z1 - 5)]
     out.append((x0, x1, top - 5, top, z0, z1))
     bx = x1 - 4 if back_at > 0 else x0
-    out += [(bx, bx + 4, top, top + 45, z, z + 4) for z in (z0 + 1, z1 - 5)]
+    out.append((bx, bx + 4, top, top + 45, z1 - 5, z1 - 1))  # the near post (the far one hides behind the panel)
     out.append((bx, bx + 4, top + 24, top + 45, z0 + 1, z1 - 1))
     return out
 

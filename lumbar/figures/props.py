@@ -148,19 +148,19 @@ def barbell_svg(c, part: str = "all") -> str:
     """A barbell seen a little from above and in front, as the body is: the bar through the hands and out beyond
     both plates, the far plate (grey, behind the body: part="back"), the near plate a light disc in front with
     the bar's end through it (part="front"). Issue 26: plates with the bar hidden read as lone wheels."""
-    x, y = c[0], c[1]
+    x, y = round(c[0]), round(c[1])  # whole units: the gallery's weight is held
     ux, uy = (c[2], c[3]) if len(c) > 3 else (16.0, 12.0)
+    px, py, ex, ey = round(ux), round(uy), round(SLEEVE * ux), round(SLEEVE * uy)
     out = []
     if part in ("all", "back"):
         out.append(
-            f'<path d="M{num(x)} {num(y)}L{num(x - SLEEVE * ux)} {num(y - SLEEVE * uy)}" stroke="currentColor" '
-            f'class="lh-line" stroke-width="3.5"/><ellipse cx="{num(x - ux)}" cy="{num(y - uy)}" rx="7" ry="19" {_F} '
-            'stroke-width="2.5"/>'
+            f'<path d="M{x} {y}l{-ex} {-ey}" stroke="currentColor" class="lh-line" stroke-width="3.5"/><ellipse '
+            f'cx="{x - px}" cy="{y - py}" rx="7" ry="19" {_F} stroke-width="2.5"/>'
         )
     if part in ("all", "front"):  # the bar from the hands out through the near plate to its end, one stroke
         out.append(
-            f'<ellipse cx="{num(x + ux)}" cy="{num(y + uy)}" rx="7" ry="19" fill="currentColor" fill-opacity=".12" '
-            f'stroke="currentColor" class="lh-line" stroke-width="2.5"/><path d="M{num(x)} {num(y)}L'
-            f'{num(x + SLEEVE * ux)} {num(y + SLEEVE * uy)}" stroke="currentColor" class="lh-line" stroke-width="3.5"/>'
+            f'<ellipse cx="{x + px}" cy="{y + py}" rx="7" ry="19" fill="currentColor" fill-opacity=".12" '
+            f'stroke="currentColor" class="lh-line" stroke-width="2.5"/><path d="M{x} {y}l{ex} {ey}" '
+            'stroke="currentColor" class="lh-line" stroke-width="3.5"/>'
         )
     return f'<g class="lh-prop">{"".join(out)}</g>'
