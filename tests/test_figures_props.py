@@ -108,3 +108,12 @@ def test_furniture_boxes_are_opaque_and_drawn_far_to_near():
     chair = furniture.chair(0, 23, 45, 1)
     panel, near_post = chair[-1], chair[-2]  # the near post in front of the backrest panel, the seat below both
     assert furniture._depth(view, near_post) > furniture._depth(view, panel) > furniture._depth(view, chair[-3])
+
+
+def test_furniture_tone_reaches_the_panels_that_reuse_it():
+    """The furniture is drawn once and shown in the later panels through <use>; a selector under .lh-figures does
+    not reach into the <use> (the dark scheme's end panel showed a light sofa): the rule is a bare class."""
+    css = (ROOT / "docs/assets/stylesheets/figures.css").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^\.lh-solid \{\s*fill: var\(--lm\);", css)
+    svg = render_figures(_figs("anchored-back-extension"), "x", animate=False)
+    assert 'class="lh-solid"' in svg and re.search(r'<use href="#[^"]+-p"', svg)  # drawn once, then reused
