@@ -13,7 +13,7 @@ import yaml
 from lumbar.figures import Figures
 from lumbar.figures.arrows import motion_arrows
 from lumbar.figures.drawing import Drawing
-from lumbar.figures.marks import press_ends, resist_ends
+from lumbar.figures.effort import press_ends, resist_ends
 from lumbar.figures.svg import render_figures
 from tests.conftest import ROOT
 

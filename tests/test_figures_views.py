@@ -122,7 +122,7 @@ def test_every_prop_the_exercise_needs_is_drawn(path):
     for prop in needed & set(SOLID):
         group = re.search(rf'<g (?:id="[^"]+" )?class="lh-prop lh-prop-{prop}"[^>]*>(.*?)</g>', svg)
         assert group, f"{path.name}: the {prop} is not drawn"
-        faces = re.findall(r'<path d="([^"]*)" fill="currentColor" fill-opacity', group.group(1))
+        faces = re.findall(r'<path d="([^"]*)" fill="[^"]+" class="lh-solid"', group.group(1))
         assert sum(f.count("Z") for f in faces) >= 3, f"{path.name}: the {prop} is not drawn as a solid object"
 
 
@@ -164,7 +164,7 @@ def test_every_movement_has_an_arrow_and_a_held_press_its_push(path):
 
 def test_the_press_arrow_points_down_onto_the_top_leg():
     """Its tip on the top of the body above the pressed knee (the crossed leg's shin), its tail above that."""
-    from lumbar.figures.marks import press_ends, press_top
+    from lumbar.figures.effort import press_ends, press_top
 
     raw = yaml.safe_load((ROOT / "data/exercises/crossed-leg-press-down.yaml").read_text(encoding="utf-8"))["figures"]
     d = Drawing(Figures.model_validate(raw), animate=False)
@@ -196,7 +196,7 @@ def test_gallery_page_holds_its_weight(site):
 
 
 def test_the_pull_arrow_points_towards_the_head_above_the_knees():
-    from lumbar.figures.marks import press_ends
+    from lumbar.figures.effort import press_ends
 
     raw = yaml.safe_load((ROOT / "data/exercises/crossed-leg-pull-in.yaml").read_text(encoding="utf-8"))["figures"]
     d = Drawing(Figures.model_validate(raw), animate=False)

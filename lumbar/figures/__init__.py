@@ -150,8 +150,9 @@ def reference_markdown() -> str:
         "to one side, a hip turning, legs opening): it looks along the body from the feet and a little above, the mat "
         "in perspective. Put `hold: true` on a position that is held (only where the "
         "steps hold it): it gets a timer mark. `motion: rock` gives the arrows a head at each end (back and forth), "
-        "`motion: circle` a round arrow (circles), and `other_side: true` an R-L mark on the last position (then the "
-        "other side). The position before is drawn pale and dashed behind each later one.",
+        "`motion: circle` a round arrow (circles), `motion: eight` an eight-shaped one (hips tracing a figure of eight), "
+        "`tall: true` an arrow rising over the head (stretch up tall), and `other_side: true` an R-L mark on the last "
+        "position (then the other side). The position before is drawn pale and dashed behind each later one.",
         "",
         "### Checking",
         "",

@@ -45,10 +45,13 @@ def motion_arrows(
             break
         if chosen and (d < 0.45 * chosen[0][0] or any(math.dist(track[-1], c[3][-1]) < 35 for c in chosen)):
             continue
-        if key.startswith("far.") and any(
-            c[2] == "near" + key[3:] and not _mirrored(c[3], track, view) for c in chosen
+        if (
+            key.startswith("far.")
+            and view.name != "front"
+            and any(c[2] == "near" + key[3:] and not _mirrored(c[3], track, view) for c in chosen)
         ):
-            continue  # the near twin's arrow says it; but knees opening apart seen from the feet get one each
+            continue  # the near twin's arrow says it; but knees opening apart seen from the feet get one each, and
+            # from the front both sides show, each its own way (a lateral raise had one arrow)
         if any(_limb(c[2]) == _limb(key) is not None for c in chosen):
             continue  # the knee and the toe of one leg: one arrow says it (two read as two movements)
         chosen.append((d, length, key, track))
@@ -67,12 +70,12 @@ def motion_arrows(
             line = [(cx + ux * h * t, cy + uy * h * t) for t in (-1.0, -0.5, 0.0, 0.5, 1.0)]
             chosen[i] = (d, length, key, line)
     out, points, keys = [], [], []
-    if kind == "circle" and chosen:
+    if kind in ("circle", "eight") and chosen:
         # The hips circle when they move at all (the head only follows them); else the limb that moves most.
-        hips = [m for m in moves if m[2] in ("waist", "hip") and m[0] > 2.0]
+        hips = [m for m in moves if m[2] in ("waist", "hip") and (m[0] > 2.0 or kind == "eight")]
         key, track = (hips[0] if hips else chosen[0])[2:]
         c, r = track[-1], 15.0 if key in ("waist", "hip") else 12.0
-        if key.endswith(
+        if kind == "circle" and key.endswith(
             ".toe"
         ):  # a leg circling: a ring round the leg near its end (round the foot read as ankle circles)
             knee = view(bodies[-1].points[key.replace("toe", "knee")])
@@ -80,14 +83,14 @@ def motion_arrows(
             c = (c[0] + (knee[0] - c[0]) * 0.3, c[1] + (knee[1] - c[1]) * 0.3)
             svg, pts = _circle(c, CIRCLE_LEG, 0.4, along)
             return [svg], [pts], [key]
-        svg, pts = _circle(c, r)
+        svg, pts = (_eight if kind == "eight" else _circle)(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
         if follow == "hip" and view.name == "oblique":
             track = _roll(bodies, view)  # the pelvis turning: round the body's length, over the lifting hip
         elif follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
-        off = 0.0 if follow else None
+        off = 0.0 if follow not in (None, "head") else None
         if legs:  # beyond the feet; where the two would lie over each other, the far leg's outside the near one's
             off = 50.0 if key.startswith("far.") and _overlap(chosen) else 36.0
         svg, pts = _arrow(track, bodies, view, key, both=kind == "rock", off=off)
@@ -148,6 +151,19 @@ def _circle(c, r: float, flat: float = 1.0, along: float = 0.0) -> tuple[str, li
     ang = math.atan2(q[1] - p1[1], q[0] - p1[0])  # the tangent, going round
     tip = (p1[0] + math.cos(ang) * 5, p1[1] + math.sin(ang) * 5)
     pts = [at(t / 4 * math.pi) for t in range(8)]
+    return _svg(line, _head(tip, ang)), pts
+
+
+def _eight(c, r: float) -> tuple[str, list]:
+    """A figure-of-eight arrow lying across c, two loops each about 2r wide, its head at the end (four curves)."""
+    x, y, w, h = round(c[0]), round(c[1]), round(1.9 * r), round(0.55 * r)
+    line = (
+        f"M{x + 3} {y + 2}C{x + h} {y + h} {x + w} {y + h} {x + w} {y}S{x + h} {y - h} {x} {y}"
+        f"S{x - w} {y + h} {x - w} {y}S{x - h} {y - h} {x - 3} {y - 2}"
+    )
+    ang = math.atan2(h - 2, h - 3)  # along the last curve's end, towards the middle
+    tip = (x - 3 + math.cos(ang) * 5, y - 2 + math.sin(ang) * 5)
+    pts = [(x + w, y - h), (x + w, y + h), (x - w, y - h), (x - w, y + h)]
     return _svg(line, _head(tip, ang)), pts
 
 

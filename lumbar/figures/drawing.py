@@ -11,19 +11,17 @@ import math
 from html import escape
 
 from lumbar.figures.arrows import _TRACKED, motion_arrows
+from lumbar.figures.effort import effort_points, force, press_mark
 from lumbar.figures.marks import (
     FLOOR_Z,
     MAT_Z,
+    both_sides,
     floor_svg,
-    force,
     hold_mark,
     mat_corners,
     mat_span,
     other_side_mark,
     part_moves,
-    press_ends,
-    press_mark,
-    resist_ends,
     shadow_svg,
     side_marks,
 )
@@ -89,18 +87,15 @@ class Drawing:
             inner = between[i - 1]
             self.between.append(inner)
             svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i), figs.arrow)
-            svgs.append(side_marks(figs, keys, points, self.t, part_moves(self.view, a.body, b.body, _TRACKED)))
+            moves = part_moves(self.view, a.body, b.body, _TRACKED)
+            svgs.append(side_marks(figs, keys, points, self.t, moves, both_sides(a.body, b.body, keys)))
             self.arrows.append(svgs)
             self.travel.append(
                 max(math.dist(self.view(a.body.points[k]), self.view(b.body.points[k])) for k in _TRACKED)
             )
             self.arrow_points.extend(p for track in points for p in track)
             self.arrow_tops.append(min((p[1] for track in points for p in track), default=math.inf))
-        if force(figs):  # room for the press or pull arrow
-            for r in self.resolved:
-                self.arrow_points += press_ends(self.view, r.body, *force(figs)) + resist_ends(
-                    self.view, r.body, *force(figs)
-                )
+        self.arrow_points += effort_points(self.view, [r.body for r in self.resolved], figs)  # room for them
         self.frames = self.timing = None
         self._prop_ids: dict[str, str] = {}  # a furniture group drawn already -> its id
         self._bodies: dict[int, str] = {}  # each position's body, drawn once: still in its panel, ghost in the next
@@ -123,7 +118,7 @@ class Drawing:
                 xs0.append(px), xs1.append(px), ys0.append(py), ys1.append(py)
             if "barbell" in self.props:
                 c = barbell_at(r, r.body, self.view)
-                xs0.append(c[0] - 24), xs1.append(c[0] + 24), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
+                xs0.append(c[0] - 32), xs1.append(c[0] + 32), ys0.append(c[1] - 24), ys1.append(c[1] + 24)
             if "mat" in self.props and self.view.name == "side":  # the whole mat, not cut at the panel's edge
                 slant = abs(self.view((0, 0, MAT_Z))[0])
                 m0, m1 = mat_span(r.body)
@@ -160,7 +155,7 @@ class Drawing:
     def _kind(self, i: int) -> str:
         """The arrow into position i: a circle only into the last (the positions before lead up to it)."""
         kind = self.figs.motion
-        return "once" if kind == "circle" and i < len(self.resolved) - 1 else kind
+        return "once" if kind in ("circle", "eight") and i < len(self.resolved) - 1 else kind
 
     def _motion(self):
         """Keyframes start -> middle -> end and back, with a pause on each position."""
@@ -226,7 +221,7 @@ class Drawing:
     def ghosted(self, i: int) -> bool:
         """Whether position i's panel shows the one before as a ghost: only where the arrow alone cannot show the
         movement (a short one, or a circle), as the readers asked (issue 26: the ghost adds clutter)."""
-        return self.figs.motion == "circle" or self.travel[i - 1] < GHOSTLESS
+        return self.figs.motion in ("circle", "eight") or self.travel[i - 1] < GHOSTLESS
 
     def _other_side(self, r) -> bool:
         return self.figs.other_side and r.name == self.figs.phases()[-1][0]
@@ -273,6 +268,8 @@ class Drawing:
             out.append(hold_mark(box, r.body, self.view, hold, self.t, self.mark_scale))
         if force(self.figs) and (r.hold or len(self.resolved) == 1):
             out.append(press_mark(self.view, r.body, *force(self.figs)))
+        if self.figs.tall and i == len(self.resolved) - 1:
+            out.append(press_mark(self.view, r.body, "head", "up"))
         if self._other_side(r):
             out.append(other_side_mark(box, self.t, self.mark_scale))
         out.append("</svg>")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from lumbar.figures.body import Body
 from lumbar.figures.strokes import View
 
+MAT_TONE = "#d6d6d6"  # as marks.MAT_TONE (the mat): opaque, and figures.css turns it with the scheme (lh-mat)
+
 Box = tuple[float, float, float, float, float, float]  # x0, x1, y0, y1, z0, z1 (cm, world)
 
 # Each face's corners (x, y, z indexes into the box: 0 low, 1 high), counter-clockwise seen from outside.
@@ -58,7 +60,7 @@ def chair(cx: float, half: float, top: float, back_at: float) -> list[Box]:
     out = [(x, x + 4, 0.0, top - 5, z, z + 4) for x in (x0 + 1, x1 - 5) for z in (z0 + 1, z1 - 5)]
     out.append((x0, x1, top - 5, top, z0, z1))
     bx = x1 - 4 if back_at > 0 else x0
-    out += [(bx, bx + 4, top, top + 45, z, z + 4) for z in (z0 + 1, z1 - 5)]
+    out.append((bx, bx + 4, top, top + 45, z1 - 5, z1 - 1))  # the near post (the far one hides behind the panel)
     out.append((bx, bx + 4, top + 24, top + 45, z0 + 1, z1 - 1))
     return out
 
@@ -82,8 +84,9 @@ def sofa(edge: float, away: float) -> list[Box]:
     legs = [(*span(a, a + 5), 0.0, 24.0, z, z + 5) for a in (3.0, 50.0) for z in (z0 + 3, z1 - 8)]
     return [
         *legs,
-        (*span(0.0, 60.0), 24.0, 48.0, z0, z1),  # the base and seat: the heels press up under its front edge
-        (*span(45.0, 62.0), 48.0, 85.0, z0, z1),  # the backrest
+        (*span(0.0, 60.0), 24.0, 38.0, z0, z1),  # the base: the heels press up under its front edge
+        (*span(0.0, 46.0), 38.0, 48.0, z0 + 2, z1 - 2),  # the seat cushion (a sofa, not a box)
+        (*span(45.0, 62.0), 38.0, 85.0, z0, z1),  # the backrest
     ]
 
 
@@ -113,9 +116,16 @@ def draw(view: View, kind: str, boxes: list[Box]) -> str:
     if legs:
         d = "".join(short([(round(a[0]), round(a[1])), (round(b[0]), round(b[1]))]) for a, b in ends)
         out.append(f'<path d="{d}" stroke-width="4"/>')
-    d = "".join(_faces(view, b) for b in boxes if not _is_leg(b))
-    out.append(f'<path d="{d}" fill="currentColor" fill-opacity=".22"/>')
+    # Each box opaque and drawn far to near (lower first, seen from above), so a box hides the edges of those
+    # behind it: one translucent path showed the chair's and the sofa's hidden edges through their faces.
+    solid = sorted((b for b in boxes if not _is_leg(b)), key=lambda b: _depth(view, b))
+    out += [f'<path d="{_faces(view, b)}" fill="{MAT_TONE}" class="lh-solid"/>' for b in solid]
     return f'<g class="lh-prop lh-prop-{kind}" stroke="currentColor">{"".join(out)}</g>'
+
+
+def _depth(view: View, b: Box) -> float:
+    c = _middle(b)
+    return view.depth(c) + (c[1] if view.name == "side" else 0.0)
 
 
 def _middle(b: Box) -> tuple[float, float, float]:

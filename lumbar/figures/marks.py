@@ -124,16 +124,17 @@ def _word(t, key: str) -> str:
     return key.split(" (")[0] if text == key else text
 
 
-def side_marks(figs, keys, tracks, t, moves=None) -> str:
+def side_marks(figs, keys, tracks, t, moves=None, both=()) -> str:
     """A circled R or L at the end of the arrow of a limb that moves on one side only. moves: each part's shift on
-    the page; a part whose twin shifts along with it (both knees rolling aside) moves on both sides: no letter."""
+    the page; a part whose twin shifts along with it (both knees rolling aside) moves on both sides: no letter;
+    both: the parts whose other side moves as well in space (both arms rising a little apart): no letter either."""
     named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
     if not named or figs.arrow == "legs":  # both legs move together: no side to name
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
         side = key.split(".")[0]
-        if side not in named or not track or _together(key, moves or {}):
+        if side not in named or not track or _together(key, moves or {}) or key in both:
             continue
         letter = _word(t, "R (right side)" if side == "near" else "L (left side)")
         # Just past the arrow's head, along its last step.
@@ -216,6 +217,8 @@ def wordless(svg: str) -> str:
 def shadow_svg(view: View, body: Body) -> str:
     """Top and end views: the shadow on the floor of every part lifted off it, straight below, so a lifted leg or
     chest stands apart from its shadow (issue 26: from above, lifting and which way up could not be seen)."""
+    if body.points["hip"][1] > STANDING_HIP:  # standing: every part is lifted and the blots hid the legs
+        return ""
     groups: dict[int, list[str]] = {}
     for _, _, _, p, q, r in body.segments:
         low = 8.0 if view.name != "oblique" else 12.0  # at an angle, a hand 2 cm up cast a shadow read as a ghost
@@ -231,70 +234,19 @@ def shadow_svg(view: View, body: Body) -> str:
     )
 
 
-PRESS = 26.0  # units: the press arrow's length
+STANDING_HIP = 60.0  # cm: hips higher than this stand (or kneel up): no floor shadows
 
 
-def press_top(body: Body, part: str) -> tuple[float, float, float]:
-    """Where a static press pushes: on the top of the body straight above the part (the limb lying over it)."""
-    x, _, z = body.points[part]
-    top = body.points[part][1]
-    for _, _, _, p, q, r in body.segments:
-        lo, hi = sorted((p[0], q[0]))
-        if lo - r <= x <= hi + r:
-            t = 0.0 if hi == lo else min(1.0, max(0.0, (x - p[0]) / (q[0] - p[0]) if q[0] != p[0] else 0.0))
-            top = max(top, p[1] + (q[1] - p[1]) * t + r)
-    return (x, top + 1.5, z)
-
-
-def force(figs) -> tuple[str, bool] | None:
-    """A held effort the drawing shows: (the part, whether it is a pull towards the head), or None."""
-    return (figs.press, False) if figs.press else (figs.pull, True) if figs.pull else None
-
-
-def press_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
-    """The force arrow's tip and tail on the page: a press straight down onto the top of the body over the part;
-    a pull above the part, along the thigh towards the hip (the head's way), its tip over the part."""
-    tx, ty = view(press_top(body, part))
-    if not pull:
-        return [(tx, ty), (tx, ty - PRESS)]
-    (kx, ky), (hx, hy) = view(body.points[part]), view(body.points[part.split(".")[0] + ".hip"])
-    n = math.hypot(hx - kx, hy - ky) or 1.0
-    ux, uy = (hx - kx) / n, (hy - ky) / n
-    ty -= 14
-    return [(tx, ty), (tx - ux * PRESS, ty - uy * PRESS)]
-
-
-def resist_ends(view: View, body: Body, part: str, pull: bool = False) -> list[tuple[float, float]]:
-    """The other leg's answer, tip to tip with the force arrow and shorter (issue 26: a held press read as one
-    leg pushed): up from under the pressed part, or from the hip's side back towards the feet."""
-    (tx, ty), (ax, ay) = press_ends(view, body, part, pull)
-    if pull:
-        return [(tx, ty), (tx + 0.7 * (tx - ax), ty + 0.7 * (ty - ay))]
-    x, y, z = body.points[part]
-    bx, by = view((x, max(0.0, y - 7.0), z))
-    return [(bx, by), (bx, by + 0.7 * PRESS)]
-
-
-def _block(tip, tail) -> str:
-    """A block arrow from tail to tip, two short strokes beside its tip for the effort."""
-    (tx, ty), (ax, ay) = tip, tail
-    n = math.hypot(tx - ax, ty - ay) or 1.0
-    ux, uy = (tx - ax) / n, (ty - ay) / n
-    vx, vy = -uy, ux
-    bx, by = tx - ux * 9, ty - uy * 9
-    pts = [(ax + vx * 2, ay + vy * 2), (bx + vx * 2, by + vy * 2), (bx + vx * 6, by + vy * 6), (tx, ty)]
-    pts += [(bx - vx * 6, by - vy * 6), (bx - vx * 2, by - vy * 2), (ax - vx * 2, ay - vy * 2)]
-    d = "M" + "L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"
-    for side in (1, -1):
-        sx, sy = tx - ux * 2 + vx * 12 * side, ty - uy * 2 + vy * 12 * side
-        d += f"M{round(sx)} {round(sy)}l{round(-ux * 4 + vx * 4 * side)} {round(-uy * 4 + vy * 4 * side)}"
-    return d
-
-
-def press_mark(view: View, body: Body, part: str, pull: bool = False) -> str:
-    """A held effort (issue 26: a held press read as lying still): a block arrow down onto the body where it
-    presses, or above the part towards the head where it pulls, and the other leg's block arrow against it, tip
-    to tip; one path (the gallery's weight is held)."""
-    tip, tail = press_ends(view, body, part, pull)
-    d = _block(tip, tail) + _block(*resist_ends(view, body, part, pull))
-    return f'<path d="{d}" class="lh-press" fill="currentColor" stroke="currentColor" stroke-width="2"/>'
+def both_sides(a, b, keys) -> set[str]:
+    """The tracked parts whose other side moves the same way at least half as far: both limbs, not one."""
+    out = set()
+    for key in keys:
+        side, _, part = key.partition(".")
+        if side in ("near", "far"):
+            other = ("far." if side == "near" else "near.") + part
+            u = [q - p for p, q in zip(a.points[key], b.points[key], strict=True)]
+            v = [q - p for p, q in zip(a.points[other], b.points[other], strict=True)]
+            nu, nv = math.hypot(*u), math.hypot(*v)
+            if nv >= 0.5 * nu > 0 and sum(x * y for x, y in zip(u, v, strict=True)) > 0.5 * nu * nv:
+                out.add(key)
+    return out

@@ -225,10 +225,10 @@ class Figures(_Strict):
         "side",
         description="Where the viewer stands: side (default), front (facing a standing figure), top (from above), end (lying: from the feet, a little above, along the body) or oblique (lying: three-quarter, from beyond the feet and the near side, above; bent knees, knees rolling or opening, a hip lifting, an ankle crossed on a knee).",
     )
-    motion: Literal["once", "rock", "circle"] = Field(
+    motion: Literal["once", "rock", "circle", "eight"] = Field(
         "once",
         description="How the movement repeats: once (default: one arrow from each position to the next), rock (back "
-        "and forth between the positions: a two-headed arrow) or circle (the moving part circles: a round arrow).",
+        "and forth between the positions: a two-headed arrow), circle (the moving part circles: a round arrow) or eight (the hips trace a figure of eight: an eight-shaped arrow).",
     )
     arrow: Literal["head", "neck", "chest", "waist", "hip", "near.hand", "near.knee", "near.toe", "legs"] | None = (
         Field(
@@ -249,6 +249,11 @@ class Figures(_Strict):
         description="A static pull: the part pulled towards the chest (crossed-leg pull: far.knee, the bottom leg "
         "pulling in against the top one). A thick arrow above it towards the head, the other leg's arrow against it; "
         "hold: true gives the timer.",
+    )
+    tall: bool = Field(
+        False,
+        description="true when the body stretches up tall (as if pulled up by a string): a thick arrow rises from "
+        "the top of the last position.",
     )
     other_side: bool = Field(
         False,

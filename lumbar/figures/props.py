@@ -8,7 +8,7 @@ import lumbar.figures.furniture as furniture
 from lumbar.figures.body import PART_SEGMENTS, Body
 from lumbar.figures.contact import lowest, touching
 from lumbar.figures.oblique import ABOVE
-from lumbar.figures.outline import _F, _K, PAPER
+from lumbar.figures.outline import _F, PAPER
 from lumbar.figures.solver import Resolved
 from lumbar.figures.strokes import View, mid, num
 
@@ -130,29 +130,37 @@ def prop_corners(r: Resolved, view: View, props: list[str], everyone=None) -> li
 
 
 def barbell_at(r: Resolved, body: Body, view: View) -> tuple:
+    """Where the bar's middle is on the page, and which way its near end runs (x, y, dx, dy)."""
     pts = body.points
     if r.barbell == "shoulders":
         back = -1.0 if body.face[0] >= 0 else 1.0
         c = view(pts["spine4"])
-        return (c[0] + back * 6, c[1] - 8)
-    return view(mid(pts["near.wrist"], pts["far.wrist"]))
+        # The near plate up and behind the back, clear of the chest (in front of it, it read as a hoop held).
+        return (c[0] + back * 6, c[1] - 8, back * 16, -12)
+    c = view(mid(pts["near.wrist"], pts["far.wrist"]))
+    return (c[0], c[1], 16.0, 12.0)
+
+
+SLEEVE = 1.8  # the bar's ends run this far beyond the middle, in plate offsets: a bar, not lone wheels
 
 
 def barbell_svg(c, part: str = "all") -> str:
-    """A barbell seen a little from above and in front, as the body is: the bar through the hands, the far plate up
-    and back (drawn behind the body: part="back"), the near plate down and forward, an open ring so the body stays
-    visible through it (drawn in front: part="front")."""
-    fx, fy, nx, ny = c[0] - 12, c[1] - 16, c[0] + 12, c[1] + 16
+    """A barbell seen a little from above and in front, as the body is: the bar through the hands and out beyond
+    both plates, the far plate (grey, behind the body: part="back"), the near plate a light disc in front with
+    the bar's end through it (part="front"). Issue 26: plates with the bar hidden read as lone wheels."""
+    x, y = round(c[0]), round(c[1])  # whole units: the gallery's weight is held
+    ux, uy = (c[2], c[3]) if len(c) > 3 else (16.0, 12.0)
+    px, py, ex, ey = round(ux), round(uy), round(SLEEVE * ux), round(SLEEVE * uy)
     out = []
     if part in ("all", "back"):
         out.append(
-            f'<ellipse cx="{num(fx)}" cy="{num(fy)}" rx="8" ry="20" {_F} '
-            f'stroke-width="2.5"/><path d="M{num(fx)} {num(fy)}L{num(nx)} {num(ny)}" stroke="currentColor" class="lh-line" '
-            'stroke-width="3.5"/>'
+            f'<path d="M{x} {y}l{-ex} {-ey}" stroke="currentColor" class="lh-line" stroke-width="3.5"/><ellipse '
+            f'cx="{x - px}" cy="{y - py}" rx="7" ry="19" {_F} stroke-width="2.5"/>'
         )
-    if part in ("all", "front"):
+    if part in ("all", "front"):  # the bar from the hands out through the near plate to its end, one stroke
         out.append(
-            f'<ellipse cx="{num(nx)}" cy="{num(ny)}" rx="8" ry="20" stroke="currentColor" class="lh-line" stroke-width="3"/>'
-            f'<circle cx="{num(nx)}" cy="{num(ny)}" r="2.5" {_K}/>'
+            f'<ellipse cx="{x + px}" cy="{y + py}" rx="7" ry="19" fill="currentColor" fill-opacity=".12" '
+            f'stroke="currentColor" class="lh-line" stroke-width="2.5"/><path d="M{x} {y}l{ex} {ey}" '
+            'stroke="currentColor" class="lh-line" stroke-width="3.5"/>'
         )
     return f'<g class="lh-prop">{"".join(out)}</g>'
