@@ -84,9 +84,8 @@ def motion_arrows(
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
         if follow in ("hip", "chest") and view.name == "oblique":
-            track = _roll(
-                bodies, view, follow
-            )  # pelvis or chest turning: round the body's length, over the lifting side
+            # the pelvis or the chest turning: round the body's length, over the side that lifts
+            track = _roll(bodies, view, follow)
         elif follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
         off = 0.0 if follow else None
