@@ -86,8 +86,9 @@ def motion_arrows(
         svg, pts = (_eight if kind == "eight" else _circle)(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        if follow == "hip" and view.name == "oblique":
-            track = _roll(bodies, view)  # the pelvis turning: round the body's length, over the lifting hip
+        if follow in ("hip", "chest") and view.name == "oblique":
+            # the pelvis or the chest turning: round the body's length, over the side that lifts
+            track = _roll(bodies, view, follow)
         elif follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
         off = 0.0 if follow not in (None, "head") else None
@@ -206,12 +207,14 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
     return svg, pts
 
 
-def _roll(bodies, view: View, r: float = 28.0):
-    """Oblique view: an arc round the body's length at the hips, from the side whose hip lifts over to the other
-    (issue 26: the lying hip turn's arrow straight up read as a bridge)."""
+def _roll(bodies, view: View, at: str = "hip", r: float = 28.0):
+    """Oblique view: an arc round the body's length at the hips (or the chest), from the side whose hip (shoulder)
+    lifts over to the other (issue 26: the lying hip turn's arrow straight up read as a bridge; a shoulder lift's
+    turn to the other side was not seen)."""
     a, b = bodies[0].points, bodies[-1].points
-    x, y = b["hip"][0], b["hip"][1]
-    way = 1.0 if b["near.hip"][1] > a["near.hip"][1] else -1.0  # the near hip rises: the turn goes over to the far side
+    x, y = b[at][0], b[at][1]
+    side = "near.hip" if at == "hip" else "near.shoulder"
+    way = 1.0 if b[side][1] > a[side][1] else -1.0  # the near side rises: the turn goes over to the far side
     arc = [math.radians(20 + 140 * k / 6) for k in range(7)]
     return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
 
