@@ -67,10 +67,37 @@ def test_a_lifted_leg_from_above_casts_a_shadow_that_shows():
     assert shades and min(shades) >= 0.25, shades
 
 
-def test_from_above_a_side_lying_body_shows_its_top_side_stacked_over_the_lower():
-    """Side-lying front-back swing (issue 26: from above, read as lying on the back): the top shoulder is drawn
-    clearly above the lower one, so the body's height (shoulders and hips stacked) shows."""
+def test_a_side_lying_body_seen_from_the_feet_shows_its_top_side_stacked_over_the_lower():
+    """Side-lying front-back swing (issue 26: from above, read as lying on the back): seen from the feet, the top
+    shoulder and hip are drawn clearly above the lower ones, so the body's height (shoulders and hips stacked) shows."""
     d = Drawing(_figs("side-lying-leg-swing-front-back"), animate=False)
-    assert d.view.name == "top"
+    assert d.view.name == "end"
     pts = d.resolved[0].body.points
-    assert d.view(pts["far.shoulder"])[1] - d.view(pts["near.shoulder"])[1] >= 15
+    for joint, apart in (("shoulder", 15), ("hip", 8)):
+        assert d.view(pts[f"far.{joint}"])[1] - d.view(pts[f"near.{joint}"])[1] >= apart, joint
+
+
+# Movements along the floor (issue 26, mini panel 8: from above, the legs' sideways shift and the leg pendulum's swing
+# ran up and down the page and read as pressing and lifting; the front-back swing read as the up-down one).
+ALONG_FLOOR = ("supine-leg-side-shift", "leg-pendulum", "side-lying-leg-swing-front-back")
+
+
+@pytest.mark.parametrize("ex", ALONG_FLOOR)
+def test_a_movement_along_the_floor_runs_across_the_page(ex):
+    d = Drawing(_figs(ex), animate=False)
+    for track in d.arrow_points and [d.arrow_points]:
+        (x0, y0), (x1, y1) = track[0], track[-1]
+        assert abs(x1 - x0) >= 2 * abs(y1 - y0), (ex, track[0], track[-1])
+
+
+def test_the_up_down_swing_runs_up_the_page_and_the_front_back_one_across():
+    """The two side-lying swings look different at a glance: the foot rises in one and crosses the page in the other."""
+    shifts = {}
+    for ex in ("side-lying-leg-swing-up-down", "side-lying-leg-swing-front-back"):
+        d = Drawing(_figs(ex), animate=False)
+        a, b = (d.view(r.body.points["near.toe"]) for r in (d.resolved[0], d.resolved[-1]))
+        shifts[ex] = (abs(b[0] - a[0]), abs(b[1] - a[1]))
+    dx, dy = shifts["side-lying-leg-swing-up-down"]
+    assert dy > dx
+    dx, dy = shifts["side-lying-leg-swing-front-back"]
+    assert dx > 2 * dy
