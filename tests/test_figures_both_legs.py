@@ -101,3 +101,12 @@ def test_the_up_down_swing_runs_up_the_page_and_the_front_back_one_across():
     assert dy > dx
     dx, dy = shifts["side-lying-leg-swing-front-back"]
     assert dx > 2 * dy
+
+
+def test_the_lying_side_bend_keeps_the_face_up():
+    """Lying side bend (mini panel 8: the head drawn in profile at the end read as a turn, not a slide along the
+    floor): the face looks at the ceiling in both positions, drawn front on."""
+    from lumbar.figures.outline import profile
+
+    d = Drawing(_figs("supine-side-bend"), animate=False)
+    assert not any(profile(r.body, d.view) for r in d.resolved)
