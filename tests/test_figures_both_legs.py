@@ -110,3 +110,11 @@ def test_the_lying_side_bend_keeps_the_face_up():
 
     d = Drawing(_figs("supine-side-bend"), animate=False)
     assert not any(profile(r.body, d.view) for r in d.resolved)
+
+
+def test_the_prone_legs_lifting_leave_their_shadows_on_the_mat():
+    """Prone double leg open and close (mini panel 8: the middle panel's lift read as a slide towards the head): the
+    legs lift far enough that no ghost lies where their shadows are, and the shadows show under them."""
+    d = Drawing(_figs("prone-double-leg-open-close"), animate=False)
+    assert not d.ghosted(1)
+    assert 'class="lh-shadow"' in d.panel(1, None, "x")
