@@ -118,3 +118,11 @@ def test_the_prone_legs_lifting_leave_their_shadows_on_the_mat():
     d = Drawing(_figs("prone-double-leg-open-close"), animate=False)
     assert not d.ghosted(1)
     assert 'class="lh-shadow"' in d.panel(1, None, "x")
+
+
+@pytest.mark.parametrize("ex", ("leg-pendulum", "side-lying-leg-swing-front-back"))
+def test_seen_from_the_feet_a_foots_arrow_ends_clear_of_the_foot(ex):
+    """Seen from the feet the foot is drawn large: the arrow's head (and the R just past it) lay on it (mini panel 8)."""
+    d = Drawing(_figs(ex), animate=False)
+    toe = d.view(d.resolved[-1].body.points["near.toe"])
+    assert math.dist(d.arrow_points[-1], toe) >= 24, ex

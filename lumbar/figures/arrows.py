@@ -19,6 +19,7 @@ def _limb(key: str) -> str | None:
 
 CIRCLE_LEG = 22.0  # the ring arrow of a leg circling: its radius across the leg
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
+END_FOOT = 34.0  # end view: a foot's arrow this far out from its path (at 11 its head and R lay on the foot)
 
 
 def motion_arrows(
@@ -171,6 +172,8 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
         nx, ny = -nx, -ny
     if off is None:
         off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
+        if view.name == "end" and key.endswith(".toe"):
+            off = END_FOOT  # seen from the feet, the foot is drawn large: the arrow and its letter clear of it
     pts = [(x + nx * off, y + ny * off) for x, y in track]
     if view.name == "oblique" and key.endswith(".knee"):
         pts = _around_feet(track, view(bodies[-1].points[key.replace("knee", "ankle")]))
