@@ -126,3 +126,12 @@ def test_seen_from_the_feet_a_foots_arrow_ends_clear_of_the_foot(ex):
     d = Drawing(_figs(ex), animate=False)
     toe = d.view(d.resolved[-1].body.points["near.toe"])
     assert math.dist(d.arrow_points[-1], toe) >= 24, ex
+
+
+def test_seen_from_the_feet_a_lift_arrow_stands_on_the_floor_and_a_slide_does_not():
+    """Prone legs lifting (mini panel 8: the up arrows read as a slide towards the head): each lift's arrow has a
+    stroke of floor across its tail; the legs opening apart (along the floor) have none."""
+    d = Drawing(_figs("prone-double-leg-open-close"), animate=False)
+    lines = [re.findall(r'<path d="([^"]+)" stroke="#fff"', "".join(svgs)) for svgs in d.arrows]
+    assert [ln.count("M") for ln in lines[0]] == [2, 2], lines[0]
+    assert [ln.count("M") for ln in lines[1]] == [1, 1], lines[1]
