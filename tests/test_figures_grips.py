@@ -149,7 +149,7 @@ def test_top_views_draw_the_shadow_of_what_is_lifted():
     from lumbar.figures.drawing import Drawing
 
     figs = _figs(ROOT / "data" / "exercises" / "leg-pendulum.yaml")
-    assert figs.view == "top" and 'class="lh-shadow"' in render_figures(figs, "x", animate=False)
+    assert figs.view == "end" and 'class="lh-shadow"' in render_figures(figs, "x", animate=False)
     flat = Figures.model_validate({"alt": "x", "view": "top", "props": ["mat"], "start": {"pose": "prone"}})
     assert 'class="lh-shadow"' not in Drawing(flat, animate=False).panel(0, None, "x")
 

@@ -19,6 +19,7 @@ def _limb(key: str) -> str | None:
 
 CIRCLE_LEG = 22.0  # the ring arrow of a leg circling: its radius across the leg
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
+END_FOOT = 34.0  # end view: a foot's arrow this far out from its path (at 11 its head and R lay on the foot)
 
 
 def motion_arrows(
@@ -188,6 +189,8 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
         nx, ny = -nx, -ny
     if off is None:
         off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
+        if view.name == "end" and key.endswith(".toe"):
+            off = END_FOOT  # seen from the feet, the foot is drawn large: the arrow and its letter clear of it
     pts = [(x + nx * off, y + ny * off) for x, y in track]
     if view.name == "oblique" and key.endswith(".knee"):
         pts = _around_feet(track, view(bodies[-1].points[key.replace("knee", "ankle")]))
@@ -203,8 +206,22 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
         (ax, ay), (bx, by) = pts[1], pts[0]
         ang = math.atan2(by - ay, bx - ax)
         heads += _head((bx + math.cos(ang) * 5.4, by + math.sin(ang) * 5.4), ang)
-    svg = _svg(path_d(pts, whole=True), heads)
+    line = path_d(pts, whole=True)
+    if view.name == "end" and not both and _lifts(bodies, key):
+        # Seen from the feet a lift and a slide towards the head both run up the page: a lift's arrow stands on a
+        # short stroke of floor at its tail (mini panel 8: the prone legs' lift read as a slide).
+        (ax, ay), (bx, by) = pts[0], pts[1]
+        n = math.hypot(bx - ax, by - ay) or 1.0
+        ux, uy = -(by - ay) / n * 7, (bx - ax) / n * 7
+        line += f"M{round(ax - ux)} {round(ay - uy)}L{round(ax + ux)} {round(ay + uy)}"
+    svg = _svg(line, heads)
     return svg, pts
+
+
+def _lifts(bodies, key: str) -> bool:
+    """The part rises off the floor more than it moves along it."""
+    (x0, y0, z0), (x1, y1, z1) = bodies[0].points[key], bodies[-1].points[key]
+    return y1 - y0 > 1.5 * math.hypot(x1 - x0, z1 - z0)
 
 
 def _roll(bodies, view: View, at: str = "hip", r: float = 28.0):
