@@ -83,13 +83,31 @@ def test_lying_bodies_roll_to_rest_instead_of_sinking():
 
 
 def test_floating_parts():
-    assert problems(start={"pose": "prone-press-up", "elbow": 100}) == [
-        "figures.start.elbow: the hands float 17 cm above the floor, but 'prone-press-up' rests on them: "
+    assert problems(start={"pose": "prone-on-elbows", "elbow": 10}) == [
+        "figures.start.elbow: the forearms float 6 cm above the floor, but 'prone-on-elbows' rests on them: "
         "change shoulder, elbow, spine, lumbar or thoracic"
     ]
     assert problems(start={"pose": "lying-legs-on-chair", "knee": 40}) == [
         "figures.start.knee: the shins touch the chair only at one end and float above it: level them (change hip or knee)"
     ]
+
+
+@pytest.mark.parametrize("ex_id", ["cobra", "prone-press-up"])
+def test_a_press_up_keeps_the_hips_down_and_arches_the_waist(ex_id):
+    """Issue 26: pressed up on the hands, the body tipped like a rigid board onto hands and toes, a plank. The hips
+    and thighs stay on the floor, the arms reach down to it, and the chest rises over an arch at the waist."""
+    from lumbar.figures.body import TOLERANCE
+    from lumbar.figures.contact import lowest
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / f"{ex_id}.yaml").read_text(encoding="utf-8"))
+    start, end = resolve_all(Figures.model_validate(data["figures"]))
+    for r in (start, end):
+        for part in ("pelvis", "thighs", "hands"):
+            assert lowest(r.body, part)[0] <= TOLERANCE, (r.name, part)
+    pts = end.body.points
+    assert pts["spine5"][1] - pts["spine0"][1] > 25  # the chest well up over the hips
+    assert end.angles["lumbar"] <= -25  # by a bend at the waist, not a tipped board
 
 
 def test_prop_too_high_or_too_low():
