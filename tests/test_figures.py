@@ -110,6 +110,23 @@ def test_a_press_up_keeps_the_hips_down_and_arches_the_waist(ex_id):
     assert end.angles["lumbar"] <= -25  # by a bend at the waist, not a tipped board
 
 
+def test_the_half_bow_holds_a_raised_ankle_with_the_chest_up_and_the_hips_down():
+    """Issue 26: the hand on the ankle tipped the arched body onto its chest, and the arm, the bent leg and the hand
+    lay in one dark knot over the hip. The ankle held there ties the body into a bow resting on its belly: the hips
+    stay down, the chest is up, the shin stands up from a lifted thigh and the arm reaches back up to it."""
+    from lumbar.figures.body import TOLERANCE
+    from lumbar.figures.contact import lowest
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "prone-half-bow.yaml").read_text(encoding="utf-8"))
+    end = resolve_all(Figures.model_validate(data["figures"]))[-1]
+    pts = end.body.points
+    assert lowest(end.body, "pelvis")[0] <= TOLERANCE
+    assert pts["near.shoulder"][1] >= 35, "the chest is barely lifted"
+    assert pts["near.ankle"][1] > pts["near.knee"][1] + 25, "the shin does not stand up"
+    assert pts["near.wrist"][1] > pts["near.knee"][1] + 15, "the hand lies down over the thigh"
+
+
 def test_prop_too_high_or_too_low():
     assert problems(start={"pose": "sitting-on-chair", "knee": 30}) == [
         "figures.start: the pelvis is only 15 cm above the floor, too low to rest on a chair "

@@ -119,7 +119,11 @@ _STARTS = {
     "on-hips": ({"shoulder": -20, "shoulder-abduction": 40, "shoulder-rotation": 40, "elbow": 100},),
     "on-knees": ({"shoulder": 60, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 20},),
     "on-near-knee": ({"shoulder": 60, "shoulder-abduction": 0, "shoulder-rotation": 20, "elbow": 40},),
-    "on-near-ankle": ({"shoulder": -50, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 0},),
+    "on-near-ankle": (  # straight back along the body; bent up to an ankle held high over the buttock
+        {"shoulder": -50, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 0},
+        {"shoulder": -80, "shoulder-abduction": 10, "shoulder-rotation": 0, "elbow": 60},
+        {"shoulder": -110, "shoulder-abduction": 10, "shoulder-rotation": 0, "elbow": 90},
+    ),
 }
 
 

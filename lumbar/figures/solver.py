@@ -144,6 +144,9 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
             rot, root, body = roll_to_rest(angles, rot, root, base, support, ARMS)
             reach_floor(angles, rot, root, base)
             body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+        elif base.settle and phase.hands == "on-near-ankle":  # the arms tie the arched body into a bow on its belly
+            rot, root, body = _level(body, angles, rot, root, base, (("pelvis", None), ("feet", None)))
+            rot, root, body = roll_to_rest(angles, rot, root, base, support, ARMS)
         elif base.settle:
             rot, root, body = roll_to_rest(angles, rot, root, base, support)
         elif len(rest) >= 2:
