@@ -127,6 +127,19 @@ def test_the_half_bow_holds_a_raised_ankle_with_the_chest_up_and_the_hips_down()
     assert pts["near.wrist"][1] > pts["near.knee"][1] + 15, "the hand lies down over the thigh"
 
 
+def test_hip_circles_on_all_fours_ring_the_buttocks_not_the_hip_joint():
+    """Issue 26: the round arrow on the hip joint read as the thigh circling; the buttocks paint the circles."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "all-fours-hip-circles.yaml").read_text(encoding="utf-8"))
+    d = Drawing(Figures.model_validate(data["figures"]), animate=False)
+    pts = d.resolved[-1].body.points
+    hip, neck = d.view(pts["hip"]), d.view(pts["neck"])
+    cx = sum(x for x, _ in d.arrow_points) / len(d.arrow_points)
+    cy = sum(y for _, y in d.arrow_points) / len(d.arrow_points)
+    back = 1 if hip[0] > neck[0] else -1
+    assert (cx - hip[0]) * back >= 25, "the ring is not behind the buttocks"
+    assert abs(cy - hip[1]) < 8, "the ring is not at the buttocks' height"
+
+
 def test_prop_too_high_or_too_low():
     assert problems(start={"pose": "sitting-on-chair", "knee": 30}) == [
         "figures.start: the pelvis is only 15 cm above the floor, too low to rest on a chair "
