@@ -140,6 +140,20 @@ def test_hip_circles_on_all_fours_ring_the_buttocks_not_the_hip_joint():
     assert abs(cy - hip[1]) < 8, "the ring is not at the buttocks' height"
 
 
+def test_back_extension_starts_with_both_elbows_up_beside_the_head():
+    """Issue 26: lying flat, the hands behind the head put the elbows on the floor ahead of the face, and from the side
+    the start read as one forearm forward on the mat and the other hand at the head: the elbows stand up beside the
+    head as in the lifted end, so both positions show the same arms."""
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "back-extension.yaml").read_text(encoding="utf-8"))
+    start = resolve_all(Figures.model_validate(data["figures"]))[0]
+    pts = start.body.points
+    for side in ("near", "far"):
+        assert pts[f"{side}.elbow"][1] > pts["head"][1] + 5, side
+        assert pts[f"{side}.elbow"][0] < pts["head"][0], side
+
+
 def test_prop_too_high_or_too_low():
     assert problems(start={"pose": "sitting-on-chair", "knee": 30}) == [
         "figures.start: the pelvis is only 15 cm above the floor, too low to rest on a chair "

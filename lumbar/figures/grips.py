@@ -36,7 +36,7 @@ def targets(body: Body, grip: str, side: str) -> dict:
             "elbow": _at(body, "neck", "chest", ELBOW_UP[0], ELBOW_UP[1], s * ELBOW_UP[2])
             if up > 0.5
             else _at(body, "neck", "chest", -18, 8, s * 22)
-            if -0.95 < up < -0.5
+            if up < -0.5  # lying flat too: forward on the floor one forearm read as a reach past the head
             else _at(body, "neck", "chest", 8 * up, 28, s * 22),
         }
     if grip == "beside-head":  # fingertips at the temples
