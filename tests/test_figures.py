@@ -83,13 +83,75 @@ def test_lying_bodies_roll_to_rest_instead_of_sinking():
 
 
 def test_floating_parts():
-    assert problems(start={"pose": "prone-press-up", "elbow": 100}) == [
-        "figures.start.elbow: the hands float 17 cm above the floor, but 'prone-press-up' rests on them: "
+    assert problems(start={"pose": "prone-on-elbows", "elbow": 10}) == [
+        "figures.start.elbow: the forearms float 6 cm above the floor, but 'prone-on-elbows' rests on them: "
         "change shoulder, elbow, spine, lumbar or thoracic"
     ]
     assert problems(start={"pose": "lying-legs-on-chair", "knee": 40}) == [
         "figures.start.knee: the shins touch the chair only at one end and float above it: level them (change hip or knee)"
     ]
+
+
+@pytest.mark.parametrize("ex_id", ["cobra", "prone-press-up"])
+def test_a_press_up_keeps_the_hips_down_and_arches_the_waist(ex_id):
+    """Issue 26: pressed up on the hands, the body tipped like a rigid board onto hands and toes, a plank. The hips
+    and thighs stay on the floor, the arms reach down to it, and the chest rises over an arch at the waist."""
+    from lumbar.figures.body import TOLERANCE
+    from lumbar.figures.contact import lowest
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / f"{ex_id}.yaml").read_text(encoding="utf-8"))
+    start, end = resolve_all(Figures.model_validate(data["figures"]))
+    for r in (start, end):
+        for part in ("pelvis", "thighs", "hands"):
+            assert lowest(r.body, part)[0] <= TOLERANCE, (r.name, part)
+    pts = end.body.points
+    assert pts["spine5"][1] - pts["spine0"][1] > 25  # the chest well up over the hips
+    assert end.angles["lumbar"] <= -25  # by a bend at the waist, not a tipped board
+
+
+def test_the_half_bow_holds_a_raised_ankle_with_the_chest_up_and_the_hips_down():
+    """Issue 26: the hand on the ankle tipped the arched body onto its chest, and the arm, the bent leg and the hand
+    lay in one dark knot over the hip. The ankle held there ties the body into a bow resting on its belly: the hips
+    stay down, the chest is up, the shin stands up from a lifted thigh and the arm reaches back up to it."""
+    from lumbar.figures.body import TOLERANCE
+    from lumbar.figures.contact import lowest
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "prone-half-bow.yaml").read_text(encoding="utf-8"))
+    end = resolve_all(Figures.model_validate(data["figures"]))[-1]
+    pts = end.body.points
+    assert lowest(end.body, "pelvis")[0] <= TOLERANCE
+    assert pts["near.shoulder"][1] >= 35, "the chest is barely lifted"
+    assert pts["near.ankle"][1] > pts["near.knee"][1] + 25, "the shin does not stand up"
+    assert pts["near.wrist"][1] > pts["near.knee"][1] + 15, "the hand lies down over the thigh"
+
+
+def test_hip_circles_on_all_fours_ring_the_buttocks_not_the_hip_joint():
+    """Issue 26: the round arrow on the hip joint read as the thigh circling; the buttocks paint the circles."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "all-fours-hip-circles.yaml").read_text(encoding="utf-8"))
+    d = Drawing(Figures.model_validate(data["figures"]), animate=False)
+    pts = d.resolved[-1].body.points
+    hip, neck = d.view(pts["hip"]), d.view(pts["neck"])
+    cx = sum(x for x, _ in d.arrow_points) / len(d.arrow_points)
+    cy = sum(y for _, y in d.arrow_points) / len(d.arrow_points)
+    back = 1 if hip[0] > neck[0] else -1
+    assert (cx - hip[0]) * back >= 25, "the ring is not behind the buttocks"
+    assert abs(cy - hip[1]) < 8, "the ring is not at the buttocks' height"
+
+
+def test_back_extension_starts_with_both_elbows_up_beside_the_head():
+    """Issue 26: lying flat, the hands behind the head put the elbows on the floor ahead of the face, and from the side
+    the start read as one forearm forward on the mat and the other hand at the head: the elbows stand up beside the
+    head as in the lifted end, so both positions show the same arms."""
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "back-extension.yaml").read_text(encoding="utf-8"))
+    start = resolve_all(Figures.model_validate(data["figures"]))[0]
+    pts = start.body.points
+    for side in ("near", "far"):
+        assert pts[f"{side}.elbow"][1] > pts["head"][1] + 5, side
+        assert pts[f"{side}.elbow"][0] < pts["head"][0], side
 
 
 def test_prop_too_high_or_too_low():

@@ -18,6 +18,7 @@ def _limb(key: str) -> str | None:
 
 
 CIRCLE_LEG = 22.0  # the ring arrow of a leg circling: its radius across the leg
+BEHIND = 30.0  # hips circling: the ring's centre this far behind the hip joint, clear of the buttocks
 MIN_ARROW = 26.0  # a smaller movement gets an arrow of this length, so that it can be seen
 END_FOOT = 34.0  # end view: a foot's arrow this far out from its path (at 11 its head and R lay on the foot)
 
@@ -84,6 +85,10 @@ def motion_arrows(
             c = (c[0] + (knee[0] - c[0]) * 0.3, c[1] + (knee[1] - c[1]) * 0.3)
             svg, pts = _circle(c, CIRCLE_LEG, 0.4, along)
             return [svg], [pts], [key]
+        n, h = view(bodies[-1].points["neck"]), view(bodies[-1].points["hip"])
+        if key in ("waist", "hip") and abs(h[0] - n[0]) > abs(h[1] - n[1]):
+            # On all fours the buttocks draw the circle: it stands behind them, not on the hip joint (issue 26).
+            c = (h[0] + math.copysign(BEHIND, h[0] - n[0]), h[1])
         svg, pts = (_eight if kind == "eight" else _circle)(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:

@@ -57,8 +57,8 @@ def centre_of_mass(body: Body):
     return sx / total
 
 
-def capsule_ends(body: Body, support: dict):
-    """(x, y, radius + height of what carries it) for every end of every capsule."""
+def capsule_ends(body: Body, support: dict, free: tuple = ()):
+    """(x, y, radius + height of what carries it) for every end of every capsule (but those of the kinds in free)."""
     lift = {}
     for part, prop in support.items():
         if prop != "wall":
@@ -66,7 +66,7 @@ def capsule_ends(body: Body, support: dict):
                 lift[kind] = NOMINAL[prop]
     out = []
     for _, kind, _, p, q, r in body.segments:
-        if kind in ("head", "neck"):
+        if kind in ("head", "neck") or kind in free:
             continue  # the head turns aside rather than carry the body
         h = r + lift.get(kind, 0.0)
         out.append((p[0], p[1], h))

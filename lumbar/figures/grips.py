@@ -36,7 +36,7 @@ def targets(body: Body, grip: str, side: str) -> dict:
             "elbow": _at(body, "neck", "chest", ELBOW_UP[0], ELBOW_UP[1], s * ELBOW_UP[2])
             if up > 0.5
             else _at(body, "neck", "chest", -18, 8, s * 22)
-            if -0.95 < up < -0.5
+            if up < -0.5  # lying flat too: forward on the floor one forearm read as a reach past the head
             else _at(body, "neck", "chest", 8 * up, 28, s * 22),
         }
     if grip == "beside-head":  # fingertips at the temples
@@ -119,7 +119,11 @@ _STARTS = {
     "on-hips": ({"shoulder": -20, "shoulder-abduction": 40, "shoulder-rotation": 40, "elbow": 100},),
     "on-knees": ({"shoulder": 60, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 20},),
     "on-near-knee": ({"shoulder": 60, "shoulder-abduction": 0, "shoulder-rotation": 20, "elbow": 40},),
-    "on-near-ankle": ({"shoulder": -50, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 0},),
+    "on-near-ankle": (  # straight back along the body; bent up to an ankle held high over the buttock
+        {"shoulder": -50, "shoulder-abduction": 0, "shoulder-rotation": 0, "elbow": 0},
+        {"shoulder": -80, "shoulder-abduction": 10, "shoulder-rotation": 0, "elbow": 60},
+        {"shoulder": -110, "shoulder-abduction": 10, "shoulder-rotation": 0, "elbow": 90},
+    ),
 }
 
 

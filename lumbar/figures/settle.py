@@ -80,12 +80,15 @@ def settle_leaves(body, angles, locked, base, rest_parts, flat_only: bool) -> bo
     return changed
 
 
-def roll_to_rest(angles, rot, root, base: Base, support: dict):
+def roll_to_rest(angles, rot, root, base: Base, support: dict, free: tuple = ()):
     """Let a lying body settle like a rigid object: drop it, then tip it over its edge of
-    support towards its centre of weight until the weight is above what touches."""
+    support towards its centre of weight until the weight is above what touches.
+
+    free: kinds of capsule left out (arms that reach_floor then puts down); the body is only dropped, as
+    the arms carry what leans out past the hips (a press-up keeps its hips on the floor, issue 26)."""
     body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     for _ in range(8):
-        circles = capsule_ends(body, support)
+        circles = capsule_ends(body, support, free)
         low = min(y - h for _, y, h in circles)
         root = (root[0], root[1] - low, root[2])
         body = shift(body, 0.0, -low)
@@ -93,7 +96,7 @@ def roll_to_rest(angles, rot, root, base: Base, support: dict):
         touch = [(x, y, h) for x, y, h in circles if y - h < 0.3]
         com = centre_of_mass(body)
         xs = [x for x, _, _ in touch]
-        if min(xs) - 0.5 <= com <= max(xs) + 0.5:
+        if free or min(xs) - 0.5 <= com <= max(xs) + 0.5:
             break
         # Tip over the touching point nearest the weight: clockwise when the weight is to its right.
         if com > max(xs):
@@ -128,3 +131,51 @@ def roll_to_rest(angles, rot, root, base: Base, support: dict):
         rot += turn
         body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     return rot, root, body
+
+
+ARMS = ("upper-arm", "forearm", "hand")
+
+
+def reach_floor(angles, rot, root, base: Base) -> None:
+    """Swing each arm at the shoulder (straightening the elbow if it is too short) until the hand rests on the
+    floor, the trunk staying where it lies: the arms prop up the chest instead of lifting the hips."""
+
+    def gap(side, key, value):
+        trial = dict(angles, **{key: value})
+        return (
+            forward(trial, rot, base.roll, root, base.twist_fixed, base.arch).points[f"{side}.wrist"][1]
+            - RADIUS["hand"]
+        )
+
+    for side in SIDES:
+        key, elbow = f"{side}.shoulder", f"{side}.elbow"
+        low, high = JOINTS["shoulder"][:2]
+        given = angles[key]
+        for _ in range(8):
+            steps = sorted({min(high, max(low, given + d)) for d in range(-90, 91, 3)})
+            found = _root([(t, gap(side, key, t)) for t in steps], given, side, key, gap)
+            if found is not None:
+                angles[key] = found
+                break
+            if angles[elbow] <= 1:
+                break
+            angles[elbow] = max(0.0, angles[elbow] - 15)  # too short: straighten the elbow and try again
+
+
+def _root(by_angle, start, side, key, gap):
+    """The angle nearest start where the gap changes sign, found by halving."""
+    best = None
+    for (a, ga), (b, gb) in zip(by_angle, by_angle[1:], strict=False):
+        if (ga > 0) == (gb > 0):
+            continue
+        for _ in range(12):
+            m = (a + b) / 2
+            gm = gap(side, key, m)
+            if (gm > 0) == (ga > 0):
+                a, ga = m, gm
+            else:
+                b, gb = m, gm
+        t = (a + b) / 2
+        if best is None or abs(t - start) < abs(best - start):
+            best = t
+    return best

@@ -17,7 +17,7 @@ from lumbar.figures.contact import lowest
 from lumbar.figures.grips import solve_grip
 from lumbar.figures.kinematics import forward
 from lumbar.figures.model import JOINTS, LIMB_JOINTS
-from lumbar.figures.settle import roll_to_rest, settle_leaves
+from lumbar.figures.settle import ARMS, reach_floor, roll_to_rest, settle_leaves
 
 
 @dataclass
@@ -92,6 +92,27 @@ def _and(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _level(body, angles, rot, root, base, rest):
+    """Turn the body in the picture plane until both resting parts touch."""
+    (pa, propa), (pb, propb) = rest[0], rest[1]
+    ha, hb = NOMINAL.get(propa, 0.0), NOMINAL.get(propb, 0.0)
+    for _ in range(6):
+        ya, xa = lowest(body, pa)
+        yb, xb = lowest(body, pb)
+        dx = xb - xa
+        if abs(dx) < 1e-6:
+            break
+        delta = math.degrees(math.atan(((yb - hb) - (ya - ha)) / dx))
+        if abs(delta) < 0.01:
+            break
+        c, s = math.cos(math.radians(-delta)), math.sin(math.radians(-delta))
+        rx, ry = root[0] - xa, root[1] - ya
+        root = (xa + c * rx - s * ry, ya + s * rx + c * ry, root[2])
+        rot -= delta
+        body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+    return rot, root, body
+
+
 def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Resolved:
     """Pose one phase: base + changes, hands and feet settled, body resting on its support."""
     base = BASE_POSES[phase.pose]
@@ -118,26 +139,18 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
         flattened = settle_leaves(body, angles, locked, base, rest_parts, flat_only=True)
         if flattened:
             body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
-        if base.settle:
+        if base.settle and "hands" in base.touch:  # pressed up on the hands: the hips stay down, the arms reach
+            rot, root, body = _level(body, angles, rot, root, base, rest)
+            rot, root, body = roll_to_rest(angles, rot, root, base, support, ARMS)
+            reach_floor(angles, rot, root, base)
+            body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+        elif base.settle and phase.hands == "on-near-ankle":  # the arms tie the arched body into a bow on its belly
+            rot, root, body = _level(body, angles, rot, root, base, (("pelvis", None), ("feet", None)))
+            rot, root, body = roll_to_rest(angles, rot, root, base, support, ARMS)
+        elif base.settle:
             rot, root, body = roll_to_rest(angles, rot, root, base, support)
-        # Level: turn the body in the picture plane until both resting parts touch.
         elif len(rest) >= 2:
-            (pa, propa), (pb, propb) = rest[0], rest[1]
-            ha, hb = NOMINAL.get(propa, 0.0), NOMINAL.get(propb, 0.0)
-            for _ in range(6):
-                ya, xa = lowest(body, pa)
-                yb, xb = lowest(body, pb)
-                dx = xb - xa
-                if abs(dx) < 1e-6:
-                    break
-                delta = math.degrees(math.atan(((yb - hb) - (ya - ha)) / dx))
-                if abs(delta) < 0.01:
-                    break
-                c, s = math.cos(math.radians(-delta)), math.sin(math.radians(-delta))
-                rx, ry = root[0] - xa, root[1] - ya
-                root = (xa + c * rx - s * ry, ya + s * rx + c * ry, root[2])
-                rot -= delta
-                body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
+            rot, root, body = _level(body, angles, rot, root, base, rest)
         if not base.settle:
             part, prop = rest[0]
             y, _ = lowest(body, part)
