@@ -41,7 +41,7 @@ def test_a_held_press_or_pull_shows_the_other_leg_pushing_back_tip_to_tip():
         force, answer = (tx - ax, ty - ay), (rx - bx, ry - by)
         cos = (force[0] * answer[0] + force[1] * answer[1]) / math.hypot(*force) / math.hypot(*answer)
         assert cos < -0.95, (ex, cos)  # opposed
-        assert math.dist((tx, ty), (rx, ry)) < 22, ex  # meeting at the contact (the ankle on the knee between)
+        assert math.dist((tx, ty), (rx, ry)) < 26, ex  # meeting at the contact (side on: the ankle on the knee between)
         assert math.hypot(*answer) < math.hypot(*force), ex  # the working leg's arrow the larger
 
 
@@ -49,16 +49,22 @@ def test_the_crossed_leg_rests_its_ankle_on_the_other_knee():
     """Readers saw a single raised bent leg: the top leg's ankle lies on the bottom leg's knee, both legs in view."""
     for ex in ("crossed-leg-press-down", "crossed-leg-pull-in"):
         figs = _figs(ex)
-        assert figs.view == "oblique", ex
+        assert figs.view == "side", ex  # side on, the top shin lies across the bottom knee (at an angle it hid)
         p = Drawing(figs, animate=False).resolved[0].body.points
         assert math.dist(p["near.ankle"], p["far.knee"]) < 14, ex
         assert p["far.ankle"][1] < 10, ex  # the bottom foot on the floor
 
 
 def test_knees_falling_open_get_an_arrow_each():
-    """The butterfly: 'only one knee moves' (one arrow): seen from the feet, the knees moving apart get two."""
-    (_, _, keys), _ = _arrows("supine-butterfly")
+    """The butterfly: 'only one knee moves' (one arrow): seen from the feet, the knees moving apart get two, each
+    outside its knee and pointing away from the middle (a diamond opening)."""
+    (_, tracks, keys), d = _arrows("supine-butterfly")
+    assert d.view.name == "end"
     assert sorted(keys) == ["far.knee", "near.knee"], keys
+    middle = d.view(d.resolved[-1].body.points["hip"])[0]
+    for key, track in zip(keys, tracks, strict=True):
+        knee = d.view(d.resolved[-1].body.points[key])[0]
+        assert (track[-1][0] - track[0][0]) * (knee - middle) > 0, key  # outwards, on its own side
 
 
 def test_a_rolling_knee_arrow_runs_outside_the_knee_round_its_foot():
@@ -77,6 +83,9 @@ def test_a_turning_pelvis_arrow_arches_over_the_hips(ex):
     arrow is an arc round the body's length at the hips."""
     (svgs, tracks, _), d = _arrows(ex)
     (x0, y0), (x1, y1) = tracks[0][0], tracks[0][-1]
+    if d.view.name == "end":  # the sway seen from the feet: the arc spans both knees, the leg diamond tipping
+        knees = sorted(d.view(d.resolved[-1].body.points[k])[0] for k in ("near.knee", "far.knee"))
+        assert min(x0, x1) < knees[0] + 10 and max(x0, x1) > knees[1] - 10, (tracks[0], knees)
     mid = tracks[0][len(tracks[0]) // 2]
     bow = abs((x1 - x0) * (mid[1] - y0) - (y1 - y0) * (mid[0] - x0)) / math.dist((x0, y0), (x1, y1))
     assert bow > 8 and mid[1] < max(y0, y1), tracks[0]  # an arch bowed upwards, not a line
@@ -100,3 +109,14 @@ def test_the_half_bridge_lifts_the_hips_with_the_arms_flat_beside_the_body():
         assert b[f"{side}.hand"][1] < 9, side  # on the floor
         assert abs(b[f"{side}.hand"][2]) >= 14, side  # beside the body (the hips are 9 cm out), not on the thighs
     assert re.search(r'class="lh-arrow"', render_figures(d.figs, "x", animate=False))
+
+
+def test_the_hip_turn_lifts_the_near_leg_clear_of_the_floor_seen_side_on():
+    """'I never saw the hip or leg lift off the floor': side on, the near leg's whole length stands clear of the
+    floor in the end position (a gap under it), the far leg stays down."""
+    d = Drawing(_figs("supine-hip-turn"), animate=False)
+    assert d.view.name == "side"
+    b = d.resolved[-1].body
+    for part in ("near.knee", "near.ankle"):
+        assert b.points[part][1] >= 12, (part, b.points[part])
+    assert b.points["far.ankle"][1] < 12  # lying (8.6 at the start)

@@ -83,7 +83,7 @@ def motion_arrows(
         svg, pts = _circle(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        if follow == "hip" and view.name == "oblique":
+        if follow == "hip" and view.name in ("oblique", "end", "side"):
             track = _roll(bodies, view)  # the pelvis turning: round the body's length, over the lifting hip
         elif follow in ("neck", "chest", "waist", "hip"):
             track = _ahead(track)  # the trunk lifting: the arrow starts at its surface, not beside it
@@ -109,7 +109,7 @@ def _overlap(chosen) -> bool:
 def _mirrored(a, b, view: View) -> bool:
     """Two parts moving apart across the page (the butterfly's knees falling open), seen in the oblique view."""
     (ax0, ay0), (ax1, ay1), (bx0, by0), (bx1, by1) = a[0], a[-1], b[0], b[-1]
-    return view.name == "oblique" and (ax1 - ax0) * (bx1 - bx0) + (ay1 - ay0) * (by1 - by0) < 0
+    return view.name in ("oblique", "end") and (ax1 - ax0) * (bx1 - bx0) + (ay1 - ay0) * (by1 - by0) < 0
 
 
 HALO = 'stroke="#fff" class="lh-halo"'  # the paper round an arrow where it crosses the body
@@ -172,7 +172,7 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
     if off is None:
         off = 14.0 if key in ("waist", "hip", "neck", "head") else 11.0
     pts = [(x + nx * off, y + ny * off) for x, y in track]
-    if view.name == "oblique" and key.endswith(".knee"):
+    if view.name in ("oblique", "end") and key.endswith(".knee"):
         pts = _around_feet(track, view(bodies[-1].points[key.replace("knee", "ankle")]))
     # Trim the ends so the arrow sits between the two positions.
     total = sum(math.dist(pts[i], pts[i + 1]) for i in range(len(pts) - 1))
@@ -195,6 +195,11 @@ def _roll(bodies, view: View, r: float = 28.0):
     (issue 26: the lying hip turn's arrow straight up read as a bridge)."""
     a, b = bodies[0].points, bodies[-1].points
     x, y = b["hip"][0], b["hip"][1]
+    if view.name == "end":  # from the feet: over the knees, the whole leg diamond tipping (the hips lie behind it)
+        x = (b["near.knee"][0] + b["far.knee"][0]) / 2
+        r, y = max(b["near.knee"][1], b["far.knee"][1], a["near.knee"][1], a["far.knee"][1]) + 18.0, 0.0
+    elif view.name == "side":  # seen side on the turn is a rise: a wider arc, clear of the hip it curls over
+        r = 40.0
     way = 1.0 if b["near.hip"][1] > a["near.hip"][1] else -1.0  # the near hip rises: the turn goes over to the far side
     arc = [math.radians(20 + 140 * k / 6) for k in range(7)]
     return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
