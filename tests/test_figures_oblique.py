@@ -120,3 +120,14 @@ def test_the_hip_turn_lifts_the_near_leg_clear_of_the_floor_seen_side_on():
     for part in ("near.knee", "near.ankle"):
         assert b.points[part][1] >= 12, (part, b.points[part])
     assert b.points["far.ankle"][1] < 12  # lying (8.6 at the start)
+
+
+def test_a_knee_standing_up_casts_no_stray_dot():
+    """Seen from the feet, the butterfly's knees (thighs and shins near the floor) cast two lone grey dots beside
+    the legs, read as something on the mat: a knee's round casts no shadow of its own."""
+    from lumbar.figures.marks import shadow_svg
+
+    d = Drawing(_figs("butterfly-hip-sway"), animate=False)
+    assert d.view.name == "end"
+    assert shadow_svg(d.view, d.resolved[0].body) == ""
+    assert shadow_svg(d.view, d.resolved[-1].body)  # the tipped leg lifted off the floor keeps its shadow

@@ -201,7 +201,8 @@ def _roll(bodies, view: View, r: float = 28.0):
     elif view.name == "side":  # seen side on the turn is a rise: a wider arc, clear of the hip it curls over
         r = 40.0
     way = 1.0 if b["near.hip"][1] > a["near.hip"][1] else -1.0  # the near hip rises: the turn goes over to the far side
-    arc = [math.radians(20 + 140 * k / 6) for k in range(7)]
+    a0, span = (32, 116) if view.name == "end" else (20, 140)  # from the feet: its heads clear of the arms out
+    arc = [math.radians(a0 + span * k / 6) for k in range(7)]
     return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
 
 
