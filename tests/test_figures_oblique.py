@@ -131,3 +131,18 @@ def test_a_knee_standing_up_casts_no_stray_dot():
     assert d.view.name == "end"
     assert shadow_svg(d.view, d.resolved[0].body) == ""
     assert shadow_svg(d.view, d.resolved[-1].body)  # the tipped leg lifted off the floor keeps its shadow
+
+
+def test_press_and_pull_arrows_cross_at_right_angles():
+    """'The two look nearly the same': side on, the press arrow is upright and the pull arrow level (towards the
+    head), so the two drawings are told apart at a glance."""
+    d = {ex: Drawing(_figs(ex), animate=False) for ex in ("crossed-leg-press-down", "crossed-leg-pull-in")}
+    (px, py), (qx, qy) = press_ends(
+        d["crossed-leg-press-down"].view, d["crossed-leg-press-down"].resolved[0].body, "far.knee"
+    )
+    pull = d["crossed-leg-pull-in"]
+    body = pull.resolved[0].body
+    (tx, ty), (ax, ay) = press_ends(pull.view, body, "far.knee", True)
+    assert abs(px - qx) < 1 and abs(py - qy) > 20  # upright
+    assert abs(ty - ay) < 1 and abs(tx - ax) > 20  # level
+    assert (tx - ax) * (pull.view(body.points["head"])[0] - tx) > 0  # towards the head
