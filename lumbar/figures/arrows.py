@@ -195,13 +195,16 @@ def _roll(bodies, view: View, r: float = 28.0):
     (issue 26: the lying hip turn's arrow straight up read as a bridge)."""
     a, b = bodies[0].points, bodies[-1].points
     x, y = b["hip"][0], b["hip"][1]
-    if view.name == "end":  # from the feet: over the knees, the whole leg diamond tipping (the hips lie behind it)
+    knees_up = min(a["near.knee"][1], a["far.knee"][1]) > 20  # bent knees: they roll, over them the arc
+    if view.name == "end" or view.name == "oblique" and knees_up:  # over the knees (the hips lie behind them)
         x = (b["near.knee"][0] + b["far.knee"][0]) / 2
         r, y = max(b["near.knee"][1], b["far.knee"][1], a["near.knee"][1], a["far.knee"][1]) + 18.0, 0.0
     elif view.name == "side":  # seen side on the turn is a rise: a wider arc, clear of the hip it curls over
         r = 40.0
     way = 1.0 if b["near.hip"][1] > a["near.hip"][1] else -1.0  # the near hip rises: the turn goes over to the far side
-    a0, span = (32, 116) if view.name == "end" else (20, 140)  # from the feet: its heads clear of the arms out
+    a0, span = (
+        (32, 116) if view.name == "end" or knees_up else (20, 140)
+    )  # from the feet: its heads clear of the arms out
     arc = [math.radians(a0 + span * k / 6) for k in range(7)]
     return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
 
