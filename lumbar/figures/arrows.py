@@ -191,8 +191,9 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
 
 
 def _roll(bodies, view: View, r: float = 28.0):
-    """Oblique view: an arc round the body's length at the hips, from the side whose hip lifts over to the other
-    (issue 26: the lying hip turn's arrow straight up read as a bridge)."""
+    """An arc round the body's length at the hips, from the side whose hip lifts over to the other (issue 26: the
+    lying hip turn's arrow straight up read as a bridge); from the feet and over bent knees in the three-quarter
+    view, round the knees (the butterfly's sway, knee rolls)."""
     a, b = bodies[0].points, bodies[-1].points
     x, y = b["hip"][0], b["hip"][1]
     knees_up = min(a["near.knee"][1], a["far.knee"][1]) > 20  # bent knees: they roll, over them the arc
@@ -202,9 +203,8 @@ def _roll(bodies, view: View, r: float = 28.0):
     elif view.name == "side":  # seen side on the turn is a rise: a wider arc, clear of the hip it curls over
         r = 40.0
     way = 1.0 if b["near.hip"][1] > a["near.hip"][1] else -1.0  # the near hip rises: the turn goes over to the far side
-    a0, span = (
-        (32, 116) if view.name == "end" or knees_up else (20, 140)
-    )  # from the feet: its heads clear of the arms out
+    # From the feet or over bent knees: its heads clear of the arms out; side on: from the floor in front of the hip.
+    a0, span = (32, 116) if view.name == "end" or knees_up else (-15, 165) if view.name == "side" else (20, 140)
     arc = [math.radians(a0 + span * k / 6) for k in range(7)]
     return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
 
