@@ -41,7 +41,7 @@ def test_a_held_press_or_pull_shows_the_other_leg_pushing_back_tip_to_tip():
         force, answer = (tx - ax, ty - ay), (rx - bx, ry - by)
         cos = (force[0] * answer[0] + force[1] * answer[1]) / math.hypot(*force) / math.hypot(*answer)
         assert cos < -0.95, (ex, cos)  # opposed
-        assert math.dist((tx, ty), (rx, ry)) < 22, ex  # meeting at the contact (the ankle on the knee between)
+        assert math.dist((tx, ty), (rx, ry)) < 26, ex  # meeting at the contact (side on: the ankle on the knee between)
         assert math.hypot(*answer) < math.hypot(*force), ex  # the working leg's arrow the larger
 
 
@@ -49,34 +49,51 @@ def test_the_crossed_leg_rests_its_ankle_on_the_other_knee():
     """Readers saw a single raised bent leg: the top leg's ankle lies on the bottom leg's knee, both legs in view."""
     for ex in ("crossed-leg-press-down", "crossed-leg-pull-in"):
         figs = _figs(ex)
-        assert figs.view == "oblique", ex
+        assert figs.view == "side", ex  # side on, the top shin lies across the bottom knee (at an angle it hid)
         p = Drawing(figs, animate=False).resolved[0].body.points
         assert math.dist(p["near.ankle"], p["far.knee"]) < 14, ex
         assert p["far.ankle"][1] < 10, ex  # the bottom foot on the floor
 
 
 def test_knees_falling_open_get_an_arrow_each():
-    """The butterfly: 'only one knee moves' (one arrow): seen from the feet, the knees moving apart get two."""
-    (_, _, keys), _ = _arrows("supine-butterfly")
+    """The butterfly: 'only one knee moves' (one arrow): seen from the feet, the knees moving apart get two, each
+    outside its knee and pointing away from the middle (a diamond opening)."""
+    (_, tracks, keys), d = _arrows("supine-butterfly")
+    assert d.view.name == "end"
     assert sorted(keys) == ["far.knee", "near.knee"], keys
+    middle = d.view(d.resolved[-1].body.points["hip"])[0]
+    for key, track in zip(keys, tracks, strict=True):
+        knee = d.view(d.resolved[-1].body.points[key])[0]
+        assert (track[-1][0] - track[0][0]) * (knee - middle) > 0, key  # outwards, on its own side
 
 
-def test_a_rolling_knee_arrow_runs_outside_the_knee_round_its_foot():
-    """Knee rolls: the arrow drawn on the thigh was not seen; it follows the knee's arc, outside it."""
+def test_rolling_knees_get_one_arc_over_both():
+    """Knee rolls: 'it looked like only the near knee crosses over' (its arrow at the near knee): one arc spans both
+    knees, from where they stood to where they lie."""
     (_, tracks, keys), d = _arrows("knee-rolls")
-    assert "near.knee" in keys
-    track = tracks[keys.index("near.knee")]
-    foot = d.view(d.resolved[-1].body.points["near.ankle"])
-    knee = d.view(d.resolved[-1].body.points["near.knee"])
-    assert min(math.dist(p, foot) for p in track) > math.dist(knee, foot) + 8
+    assert keys == ["hip"] and d.view.name == "oblique"
+    track = tracks[0]
+    knee_xs = [
+        d.view(b.points[k])[0] for b in (d.resolved[0].body, d.resolved[-1].body) for k in ("near.knee", "far.knee")
+    ]
+    assert (
+        min(knee_xs) - 10 < (track[0][0] + track[-1][0]) / 2 < max(knee_xs) + 10
+    )  # centred on the knees, not the hips
+    for body in (d.resolved[0].body, d.resolved[-1].body):
+        knees = [d.view(body.points[k]) for k in ("near.knee", "far.knee")]
+        assert min(x for x, _ in track) < min(x for x, _ in knees) + 10
+        assert min(y for _, y in track) < min(y for _, y in knees)  # over them
 
 
-@pytest.mark.parametrize("ex", ["supine-hip-turn", "butterfly-hip-sway"])
+@pytest.mark.parametrize("ex", ["supine-hip-turn", "butterfly-hip-sway", "knee-rolls"])
 def test_a_turning_pelvis_arrow_arches_over_the_hips(ex):
     """The hip turn's straight arrow up read as a bridge, the butterfly's sway at the knee as one leg lifting: the
     arrow is an arc round the body's length at the hips."""
     (svgs, tracks, _), d = _arrows(ex)
     (x0, y0), (x1, y1) = tracks[0][0], tracks[0][-1]
+    if d.view.name == "end":  # the sway seen from the feet: the arc spans both knees, the leg diamond tipping
+        knees = sorted(d.view(d.resolved[-1].body.points[k])[0] for k in ("near.knee", "far.knee"))
+        assert min(x0, x1) < knees[0] + 10 and max(x0, x1) > knees[1] - 10, (tracks[0], knees)
     mid = tracks[0][len(tracks[0]) // 2]
     bow = abs((x1 - x0) * (mid[1] - y0) - (y1 - y0) * (mid[0] - x0)) / math.dist((x0, y0), (x1, y1))
     assert bow > 8 and mid[1] < max(y0, y1), tracks[0]  # an arch bowed upwards, not a line
@@ -100,3 +117,40 @@ def test_the_half_bridge_lifts_the_hips_with_the_arms_flat_beside_the_body():
         assert b[f"{side}.hand"][1] < 9, side  # on the floor
         assert abs(b[f"{side}.hand"][2]) >= 14, side  # beside the body (the hips are 9 cm out), not on the thighs
     assert re.search(r'class="lh-arrow"', render_figures(d.figs, "x", animate=False))
+
+
+def test_the_hip_turn_lifts_the_near_leg_clear_of_the_floor_seen_side_on():
+    """'I never saw the hip or leg lift off the floor': side on, the near leg's whole length stands clear of the
+    floor in the end position (a gap under it), the far leg stays down."""
+    d = Drawing(_figs("supine-hip-turn"), animate=False)
+    assert d.view.name == "side"
+    b = d.resolved[-1].body
+    for part in ("near.knee", "near.ankle"):
+        assert b.points[part][1] >= 12, (part, b.points[part])
+    assert b.points["far.ankle"][1] < 12  # lying (8.6 at the start)
+
+
+def test_a_knee_standing_up_casts_no_stray_dot():
+    """Seen from the feet, the butterfly's knees (thighs and shins near the floor) cast two lone grey dots beside
+    the legs, read as something on the mat: a knee's round casts no shadow of its own."""
+    from lumbar.figures.marks import shadow_svg
+
+    d = Drawing(_figs("butterfly-hip-sway"), animate=False)
+    assert d.view.name == "end"
+    assert shadow_svg(d.view, d.resolved[0].body) == ""
+    assert shadow_svg(d.view, d.resolved[-1].body)  # the tipped leg lifted off the floor keeps its shadow
+
+
+def test_press_and_pull_arrows_cross_at_right_angles():
+    """'The two look nearly the same': side on, the press arrow is upright and the pull arrow level (towards the
+    head), so the two drawings are told apart at a glance."""
+    d = {ex: Drawing(_figs(ex), animate=False) for ex in ("crossed-leg-press-down", "crossed-leg-pull-in")}
+    (px, py), (qx, qy) = press_ends(
+        d["crossed-leg-press-down"].view, d["crossed-leg-press-down"].resolved[0].body, "far.knee"
+    )
+    pull = d["crossed-leg-pull-in"]
+    body = pull.resolved[0].body
+    (tx, ty), (ax, ay) = press_ends(pull.view, body, "far.knee", True)
+    assert abs(px - qx) < 1 and abs(py - qy) > 20  # upright
+    assert abs(ty - ay) < 1 and abs(tx - ax) > 20  # level
+    assert (tx - ax) * (pull.view(body.points["head"])[0] - tx) > 0  # towards the head

@@ -92,7 +92,7 @@ def motion_arrows(
         svg, pts = (_eight if kind == "eight" else _circle)(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        if follow in ("hip", "chest") and view.name == "oblique":
+        if follow in ("hip", "chest") and (view.name == "oblique" or follow == "hip" and view.name in ("end", "side")):
             # the pelvis or the chest turning: round the body's length, over the side that lifts
             track = _roll(bodies, view, follow)
         elif follow in ("neck", "chest", "waist", "hip"):
@@ -119,7 +119,7 @@ def _overlap(chosen) -> bool:
 def _mirrored(a, b, view: View) -> bool:
     """Two parts moving apart across the page (the butterfly's knees falling open), seen in the oblique view."""
     (ax0, ay0), (ax1, ay1), (bx0, by0), (bx1, by1) = a[0], a[-1], b[0], b[-1]
-    return view.name == "oblique" and (ax1 - ax0) * (bx1 - bx0) + (ay1 - ay0) * (by1 - by0) < 0
+    return view.name in ("oblique", "end") and (ax1 - ax0) * (bx1 - bx0) + (ay1 - ay0) * (by1 - by0) < 0
 
 
 HALO = 'stroke="#fff" class="lh-halo"'  # the paper round an arrow where it crosses the body
@@ -197,7 +197,7 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
         if view.name == "end" and key.endswith(".toe"):
             off = END_FOOT  # seen from the feet, the foot is drawn large: the arrow and its letter clear of it
     pts = [(x + nx * off, y + ny * off) for x, y in track]
-    if view.name == "oblique" and key.endswith(".knee"):
+    if view.name in ("oblique", "end") and key.endswith(".knee"):
         pts = _around_feet(track, view(bodies[-1].points[key.replace("knee", "ankle")]))
     # Trim the ends so the arrow sits between the two positions.
     total = sum(math.dist(pts[i], pts[i + 1]) for i in range(len(pts) - 1))
@@ -230,14 +230,24 @@ def _lifts(bodies, key: str) -> bool:
 
 
 def _roll(bodies, view: View, at: str = "hip", r: float = 28.0):
-    """Oblique view: an arc round the body's length at the hips (or the chest), from the side whose hip (shoulder)
-    lifts over to the other (issue 26: the lying hip turn's arrow straight up read as a bridge; a shoulder lift's
-    turn to the other side was not seen)."""
+    """An arc round the body's length at the hips (or the chest), from the side whose hip (shoulder) lifts over to
+    the other (issue 26: the lying hip turn's arrow straight up read as a bridge; a shoulder lift's turn was not
+    seen); at the hips, from the feet and over bent knees in the three-quarter view, round the knees (the
+    butterfly's sway, knee rolls)."""
     a, b = bodies[0].points, bodies[-1].points
     x, y = b[at][0], b[at][1]
+    knees_up = at == "hip" and min(a["near.knee"][1], a["far.knee"][1]) > 20  # bent knees: they roll, over them
+    if at == "hip" and (view.name == "end" or view.name == "oblique" and knees_up):  # the hips lie behind the knees
+        x = (b["near.knee"][0] + b["far.knee"][0]) / 2
+        r, y = max(b["near.knee"][1], b["far.knee"][1], a["near.knee"][1], a["far.knee"][1]) + 18.0, 0.0
+    elif at == "hip" and view.name == "side":  # seen side on the turn is a rise: a wider arc, clear of the hip
+        r = 40.0
     side = "near.hip" if at == "hip" else "near.shoulder"
     way = 1.0 if b[side][1] > a[side][1] else -1.0  # the near side rises: the turn goes over to the far side
-    arc = [math.radians(20 + 140 * k / 6) for k in range(7)]
+    # From the feet or over bent knees: its heads clear of the arms out; side on: from the floor in front of the hip.
+    over_knees = at == "hip" and (view.name == "end" or knees_up)
+    a0, span = (32, 116) if over_knees else (-15, 165) if at == "hip" and view.name == "side" else (20, 140)
+    arc = [math.radians(a0 + span * k / 6) for k in range(7)]
     return [view((x, y + r * math.sin(t), way * r * math.cos(t))) for t in arc]
 
 

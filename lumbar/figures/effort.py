@@ -42,6 +42,8 @@ def press_ends(view: View, body: Body, part: str, pull: bool | str = False) -> l
     (kx, ky), (hx, hy) = view(body.points[part]), view(body.points[part.split(".")[0] + ".hip"])
     n = math.hypot(hx - kx, hy - ky) or 1.0
     ux, uy = (hx - kx) / n, (hy - ky) / n
+    if view.name == "side":  # side on: level, towards the head (the press beside it is upright: told apart at once)
+        ux, uy = (1.0 if view(body.points["head"])[0] > kx else -1.0), 0.0
     ty -= 14
     return [(tx, ty), (tx - ux * PRESS, ty - uy * PRESS)]
 

@@ -220,9 +220,11 @@ def shadow_svg(view: View, body: Body) -> str:
     if body.points["hip"][1] > STANDING_HIP:  # standing: every part is lifted and the blots hid the legs
         return ""
     groups: dict[int, list[str]] = {}
-    for _, _, _, p, q, r in body.segments:
+    for name, _, _, p, q, r in body.segments:
         low = 8.0 if view.name != "oblique" else 12.0  # at an angle, a hand 2 cm up cast a shadow read as a ghost
         if min(p[1], q[1]) - r < low:  # on the floor (or as near as a body lying on it holds it): no shadow to see
+            continue
+        if name.endswith(".knee"):  # a knee's round alone (thigh and shin on the floor) cast a stray grey dot
             continue
         (ax, ay), (bx, by) = view((p[0], 0.0, p[2])), view((q[0], 0.0, q[2]))
         w = round(2 * r) if view.name != "oblique" else 12  # oblique: one path (a soft hint; the weight is held)
