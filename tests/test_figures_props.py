@@ -117,3 +117,13 @@ def test_furniture_tone_reaches_the_panels_that_reuse_it():
     assert re.search(r"(?m)^\.lh-solid \{\s*fill: var\(--lm\);", css)
     svg = render_figures(_figs("anchored-back-extension"), "x", animate=False)
     assert 'class="lh-solid"' in svg and re.search(r'<use href="#[^"]+-p"', svg)  # drawn once, then reused
+
+
+def test_standing_hips_shift_over_planted_feet():
+    """Issue 26: the hip figure of eight slid the near foot out (read as a leg lift); the feet stay, the hips move."""
+    from lumbar.figures.solver import resolve_all
+
+    start, end = resolve_all(_figs("standing-hip-figure-eight"))
+    for side in ("near", "far"):
+        assert abs(end.body.points[f"{side}.ankle"][2] - start.body.points[f"{side}.ankle"][2]) < 1.5
+    assert abs(end.body.points["hip"][2] - start.body.points["hip"][2]) > 8
