@@ -59,6 +59,8 @@ def test_stretching_up_tall_draws_an_arrow_up_over_the_last_position_only():
         top = min(d.view(p)[1] for p in pts.values())
         assert int(arrow.group(2)) < top, ex  # its tail above everything, arms overhead included
         assert abs(int(arrow.group(1)) - d.view(pts["head"])[0]) < 6, ex
+        tip = min(int(y) for y in re.findall(r"L-?\d+ (-?\d+)", arrow.group(0)))
+        assert int(arrow.group(2)) - tip >= 36, ex  # long: the point of the exercise, not a note beside the arm arc
     raw = yaml.safe_load((ROOT / "data/exercises/wall-stretch.yaml").read_text(encoding="utf-8"))["figures"]
     assert "lh-press" not in render_figures(Figures.model_validate({**raw, "tall": False}), "x")
 
