@@ -59,6 +59,8 @@ def test_stretching_up_tall_draws_an_arrow_up_over_the_last_position_only():
         top = min(d.view(p)[1] for p in pts.values())
         assert int(arrow.group(2)) < top, ex  # its tail above everything, arms overhead included
         assert abs(int(arrow.group(1)) - d.view(pts["head"])[0]) < 6, ex
+        tip = min(int(y) for y in re.findall(r"L-?\d+ (-?\d+)", arrow.group(0)))
+        assert int(arrow.group(2)) - tip >= 36, ex  # long: the point of the exercise, not a note beside the arm arc
     raw = yaml.safe_load((ROOT / "data/exercises/wall-stretch.yaml").read_text(encoding="utf-8"))["figures"]
     assert "lh-press" not in render_figures(Figures.model_validate({**raw, "tall": False}), "x")
 
@@ -117,3 +119,13 @@ def test_furniture_tone_reaches_the_panels_that_reuse_it():
     assert re.search(r"(?m)^\.lh-solid \{\s*fill: var\(--lm\);", css)
     svg = render_figures(_figs("anchored-back-extension"), "x", animate=False)
     assert 'class="lh-solid"' in svg and re.search(r'<use href="#[^"]+-p"', svg)  # drawn once, then reused
+
+
+def test_standing_hips_shift_over_planted_feet():
+    """Issue 26: the hip figure of eight slid the near foot out (read as a leg lift); the feet stay, the hips move."""
+    from lumbar.figures.solver import resolve_all
+
+    start, end = resolve_all(_figs("standing-hip-figure-eight"))
+    for side in ("near", "far"):
+        assert abs(end.body.points[f"{side}.ankle"][2] - start.body.points[f"{side}.ankle"][2]) < 1.5
+    assert abs(end.body.points["hip"][2] - start.body.points["hip"][2]) > 8

@@ -9,6 +9,9 @@ from lumbar.figures.body import Body
 from lumbar.figures.strokes import View
 
 PRESS = 26.0  # units: the press arrow's length
+TALL = (
+    40.0  # the stretch-up-tall arrow: longer, the exercise's point (issue 26: it read as a side note to the arm lift)
+)
 
 
 def press_top(body: Body, part: str) -> tuple[float, float, float]:
@@ -35,7 +38,7 @@ def press_ends(view: View, body: Body, part: str, pull: bool | str = False) -> l
     if pull == "up":  # stretching up tall: over the head, above the highest point (arms overhead), upwards
         x, _, z = body.points[part]
         tx, ty = view((x, max(p[1] for p in body.points.values()) + 8.0, z))
-        return [(tx, ty - PRESS), (tx, ty)]
+        return [(tx, ty - TALL), (tx, ty)]
     tx, ty = view(press_top(body, part))
     if not pull:
         return [(tx, ty), (tx, ty - PRESS)]

@@ -113,8 +113,9 @@ def _level(body, angles, rot, root, base, rest):
     return rot, root, body
 
 
-def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Resolved:
-    """Pose one phase: base + changes, hands and feet settled, body resting on its support."""
+def resolve(phase, phase_name: str = "start", anchor: str | None = None, feet_z: float | None = None) -> Resolved:
+    """Pose one phase: base + changes, hands and feet settled, body resting on its support.
+    feet_z: standing, where the start's feet are across the body (they stay planted as the hips shift)."""
     base = BASE_POSES[phase.pose]
     angles, locked, problems = expand(base, phase)
     support = dict(base.support)
@@ -162,8 +163,9 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
         body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     # Keep the anchor joint at x = 0 so the phases line up.
     ax = body.points[anchor or base.anchor][0]
-    if ax:
-        root = (root[0] - ax, root[1], root[2])
+    az = _feet_z(body) - feet_z if feet_z is not None and base.rest == ("feet",) else 0.0
+    if ax or az:
+        root = (root[0] - ax, root[1], root[2] - az)
         body = forward(angles, rot, base.roll, root, base.twist_fixed, base.arch)
     return Resolved(
         name=phase_name,
@@ -184,6 +186,10 @@ def resolve(phase, phase_name: str = "start", anchor: str | None = None) -> Reso
         alt=phase.alt,
         problems=[((phase_name,) + loc, msg) for loc, msg in problems],
     )
+
+
+def _feet_z(body: Body) -> float:
+    return (body.points["near.ankle"][2] + body.points["far.ankle"][2]) / 2
 
 
 def interpolate(a: Resolved, b: Resolved, t: float) -> Body:
@@ -220,7 +226,9 @@ def _resolve_block(block: _Block) -> tuple[Resolved, ...]:
     thumbnails pose each block once per build)."""
     phases = block.figs.phases()
     anchor = BASE_POSES[phases[0][1].pose].anchor
-    return tuple(resolve(phase, name, anchor) for name, phase in phases)
+    first = resolve(phases[0][1], phases[0][0], anchor)
+    feet_z = _feet_z(first.body) if BASE_POSES[phases[0][1].pose].rest == ("feet",) else None
+    return (first,) + tuple(resolve(phase, name, anchor, feet_z) for name, phase in phases[1:])
 
 
 def resolve_all(figs, start_only: bool = False) -> list[Resolved]:
