@@ -113,7 +113,9 @@ def test_a_press_up_keeps_the_hips_down_and_arches_the_waist(ex_id):
 def test_the_half_bow_holds_a_raised_ankle_with_the_chest_up_and_the_hips_down():
     """Issue 26: the hand on the ankle tipped the arched body onto its chest, and the arm, the bent leg and the hand
     lay in one dark knot over the hip. The ankle held there ties the body into a bow resting on its belly: the hips
-    stay down, the chest is up, the shin stands up from a lifted thigh and the arm reaches back up to it."""
+    stay down, the shin stands up from the thigh and the arm reaches back up to it. Round 3: a chest raised high
+    read as sitting up hugging a knee; the chest and the thigh lift only a little (a physiotherapy handout's half
+    bow), so the body lies on its belly."""
     from lumbar.figures.body import TOLERANCE
     from lumbar.figures.contact import lowest
     from lumbar.figures.solver import resolve_all
@@ -122,7 +124,8 @@ def test_the_half_bow_holds_a_raised_ankle_with_the_chest_up_and_the_hips_down()
     end = resolve_all(Figures.model_validate(data["figures"]))[-1]
     pts = end.body.points
     assert lowest(end.body, "pelvis")[0] <= TOLERANCE
-    assert pts["near.shoulder"][1] >= 35, "the chest is barely lifted"
+    assert 22 <= pts["near.shoulder"][1] <= 32, "the chest lifts a little, not sitting up"
+    assert pts["near.knee"][1] <= 16, "the thigh lifts a little, the knee near the floor"
     assert pts["near.ankle"][1] > pts["near.knee"][1] + 25, "the shin does not stand up"
     assert pts["near.wrist"][1] > pts["near.knee"][1] + 15, "the hand lies down over the thigh"
 

@@ -30,8 +30,9 @@ def test_cobra_is_a_lower_lift_on_straightening_arms_and_the_press_up_a_high_one
     assert _straightness(press) >= 0.97, f"press-up arms {_straightness(press):.2f}: straight"
     start = _drawing("cobra").resolved[0].body.points
     # The steps say the arms straighten as you rise (a fresh read found the drawing kept them bent): straightening
-    # from the start, not locked like the press-up's.
-    assert _straightness(start) + 0.4 <= _straightness(cobra) <= 0.92, f"cobra arms {_straightness(cobra):.2f}"
+    # from the start, not locked like the press-up's. Panel 7: half-straight arms still read as the press-up, so the
+    # elbows stay well bent (pointing back, the hands where they started): straighter, not nearly straight.
+    assert _straightness(start) + 0.25 <= _straightness(cobra) <= 0.75, f"cobra arms {_straightness(cobra):.2f}"
     drop = cobra["near.shoulder"][1] - cobra["near.elbow"][1]
     assert drop >= 6, f"cobra's elbow {drop:.0f} below the shoulder: down at the sides, not winged up over the back"
     ratio = cobra["chest"][1] / press["chest"][1]
