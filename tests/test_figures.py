@@ -143,6 +143,13 @@ def test_hip_circles_on_all_fours_ring_the_buttocks_not_the_hip_joint():
     assert abs(cy - hip[1]) < 8, "the ring is not at the buttocks' height"
 
 
+def test_hip_circles_on_all_fours_shift_the_hips_well_back_and_forward():
+    """Panel 7: the hips moved 12 cm, the ghost lay almost on top of the figure and only the ring showed a movement."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "all-fours-hip-circles.yaml").read_text(encoding="utf-8"))
+    start, end = Drawing(Figures.model_validate(data["figures"]), animate=False).resolved
+    assert abs(end.body.points["hip"][0] - start.body.points["hip"][0]) >= 20, "the hips barely move"
+
+
 def test_back_extension_starts_with_both_elbows_up_beside_the_head():
     """Issue 26: lying flat, the hands behind the head put the elbows on the floor ahead of the face, and from the side
     the start read as one forearm forward on the mat and the other hand at the head: the elbows stand up beside the
