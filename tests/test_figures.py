@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -657,3 +658,24 @@ def test_lying_figures_stack_and_their_start_is_not_half_empty():
     boxes = [tuple(map(float, b.split())) for b in re.findall(r'viewBox="([^"]+)" class="lh-figure-svg"', cat)]
     assert len({(x, w, y + h) for x, y, w, h in boxes}) == 1  # same width, scale and bottom: the floors in line
     assert re.search(r"max-width: 40em\) \{\s*\.lh-figures-flat \.lh-figures-row \{\s*flex-direction: column;", css)
+
+
+def test_the_twisting_back_extension_raises_a_visibly_bent_arm():
+    """Panel 7: the raised arm read as straight, its elbow bent towards the viewer. The bend lies across the view."""
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "twisting-back-extension.yaml").read_text(encoding="utf-8"))
+    d = Drawing(Figures.model_validate(data["figures"]), animate=False)
+    p = d.resolved[-1].body.points
+    s, e, w = (d.view(p[f"near.{j}"]) for j in ("shoulder", "elbow", "wrist"))
+    turn = math.atan2(w[1] - e[1], w[0] - e[0]) - math.atan2(e[1] - s[1], e[0] - s[0])
+    assert abs(math.degrees((turn + math.pi) % (2 * math.pi) - math.pi)) >= 90, "the arm looks nearly straight"
+
+
+def test_the_prone_double_leg_raise_lifts_the_feet_clear():
+    """Panel 7: the feet rose 8 cm, the lift read as small; a clear gap shows both legs lifting."""
+    from lumbar.figures.solver import resolve_all
+
+    data = yaml.safe_load((ROOT / "data" / "exercises" / "prone-double-leg-raise.yaml").read_text(encoding="utf-8"))
+    start, end = resolve_all(Figures.model_validate(data["figures"]))
+    for side in ("near", "far"):
+        rise = end.body.points[f"{side}.ankle"][1] - start.body.points[f"{side}.ankle"][1]
+        assert rise >= 14, f"the {side} foot rises only {rise:.0f} cm"
