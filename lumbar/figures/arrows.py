@@ -229,6 +229,9 @@ def _lifts(bodies, key: str) -> bool:
     return y1 - y0 > 1.5 * math.hypot(x1 - x0, z1 - z0)
 
 
+CHEST_ROLL = 30.0  # the chest turning: the arc round the waist (readers: head, arms and arrow in one spot)
+
+
 def _roll(bodies, view: View, at: str = "hip", r: float = 28.0):
     """An arc round the body's length at the hips (or the chest), from the side whose hip (shoulder) lifts over to
     the other (issue 26: the lying hip turn's arrow straight up read as a bridge; a shoulder lift's turn was not
@@ -242,6 +245,8 @@ def _roll(bodies, view: View, at: str = "hip", r: float = 28.0):
         r, y = max(b["near.knee"][1], b["far.knee"][1], a["near.knee"][1], a["far.knee"][1]) + 18.0, 0.0
     elif at == "hip" and view.name == "side":  # seen side on the turn is a rise: a wider arc, clear of the hip
         r = 40.0
+    elif at == "chest":  # the chest turning: round the waist, below the arms on the chest and the head, clear of them
+        x, y, r = b["waist"][0], b["waist"][1], CHEST_ROLL
     side = "near.hip" if at == "hip" else "near.shoulder"
     way = 1.0 if b[side][1] > a[side][1] else -1.0  # the near side rises: the turn goes over to the far side
     # From the feet or over bent knees: its heads clear of the arms out; side on: from the floor in front of the hip.

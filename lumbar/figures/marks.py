@@ -141,6 +141,9 @@ def side_marks(figs, keys, tracks, t, moves=None, both=()) -> str:
         (ax, ay), (bx, by) = track[-2] if len(track) > 1 else track[0], track[-1]
         n = math.hypot(bx - ax, by - ay) or 1.0
         cx, cy = bx + (bx - ax) / n * 14, by + (by - ay) / n * 14
+        if key.endswith(".toe"):  # past the head it would sit on the foot and hide where it rests: above the arc
+            mx, my = min(track, key=lambda p: p[1])
+            cx, cy = mx, my - 12
         fill = f'fill="{PAPER}" class="lh-paper"' if side == "near" else f'fill="{FAR_TONE}" class="lh-far"'
         out.append(
             f'<g class="lh-side"><circle cx="{num(cx)}" cy="{num(cy)}" r="7" {fill} stroke="currentColor" '
