@@ -174,7 +174,11 @@ def _eyes(c, u, v, side_face: bool, toward: float) -> str:
     if toward <= 0:
         return circle(c, 0.1)  # nothing to see: kept so a motion's paths line up
     w = (v[1], -v[0])
-    return "".join(circle((c[0] + w[0] * k * 4 + v[0] * 1.5, c[1] + w[1] * k * 4 + v[1] * 1.5), 1.5) for k in (-1, 1))
+    eyes = "".join(circle((c[0] + w[0] * k * 4 + v[0] * 1.5, c[1] + w[1] * k * 4 + v[1] * 1.5), 1.5) for k in (-1, 1))
+    # A mouth under the eyes: which way up the face is shows (a head on its side read as a face up, issue 26).
+    m = [(c[0] + w[0] * a - v[0] * b, c[1] + w[1] * a - v[1] * b) for a, b in ((-4, 4), (0, 7.2), (4, 4), (0, 4.6))]
+    m = m if _poly(m).startswith(f"M{num(m[0][0])} {num(m[0][1])}") else m[::-1]  # wound as the eyes' circles
+    return eyes + "M" + "L".join(f"{num(x)} {num(y)}" for x, y in m[::-1]) + "Z"
 
 
 def _dumbbell(c) -> str:
