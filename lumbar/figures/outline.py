@@ -119,6 +119,11 @@ def shapes(
     v = (up[0] / ul, up[1] / ul)
     if side_face:
         trunk.append(person.face(c, u, v))  # brow, nose, lips and chin: part of the head's outline
+    else:  # ears at the sides: a dark round seen from behind reads as the back of a head (face down), issue 26
+        trunk += [
+            circle((c[0] + v[1] * k * (HEAD_R + 0.5) - v[0], c[1] - v[0] * k * (HEAD_R + 0.5) - v[1]), 3.0)
+            for k in (-1, 1)
+        ]
     out.append(("trunk", "".join(trunk)))
     # Hair and eyes: one ink path (one element fewer per body, so the gallery page stays light).
     out.append(("hair", _hair(c, u, v, side_face, toward) + _eyes(c, u, v, side_face, toward)))
@@ -149,7 +154,11 @@ def _hair(c, u, v, side_face: bool, toward: float) -> str:
             a0 = math.atan2(v[1], v[0])
             p, q = _arc_point(c, r, a0 - 1.1), _arc_point(c, r, a0 + 1.1)
             return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 1 {num(q[0])} {num(q[1])}Z"
-        return circle(c, r)  # the back of the head
+        # The back of the head: hair over all but the nape, whose paper hairline reads as a head seen from behind
+        # (a dark round read as a faceless head, not face down, issue 26).
+        a0 = math.atan2(v[1], v[0])
+        p, q = _arc_point(c, r, a0 - 2.4), _arc_point(c, r, a0 + 2.4)
+        return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 1 1 {num(q[0])} {num(q[1])}Z"
     # Hair over the back half of the skull, from above the forehead over the crown to the nape, its front edge
     # bowed a little towards the face. Dark behind, paper in front
     # with the nose: the way the face points reads even where the head is 2 mm wide.
