@@ -263,10 +263,8 @@ def test_a_body_on_its_side_seen_from_the_front_has_a_trunk_as_wide_as_its_shoul
     assert len(re.findall(r"M", s["hair"])) >= 4
 
 
-def test_a_head_seen_from_behind_shows_its_nape_and_a_face_towards_us_its_ears():
+def test_a_head_seen_from_behind_shows_its_nape():
     # Readers (issue 26, panel 7): the dark round head of a body face down, seen from its feet, had no face and read
-    # as face up. The hair leaves the nape bare (an arc, not a full round); a frontal head has ears at its sides.
+    # as face up. The hair leaves the nape bare (an arc, not a full round).
     _, s = _pose("prone", "end")
     assert re.match(r"M[-\d. ]+A[\d. ]+ 0 1 1 [-\d. ]+Z", s["hair"]), s["hair"][:80]
-    _, s = _pose("supine", "end")
-    assert s["trunk"].count("a3 3 0 0 0 0 -6") == 2, "two ears"

@@ -119,11 +119,6 @@ def shapes(
     v = (up[0] / ul, up[1] / ul)
     if side_face:
         trunk.append(person.face(c, u, v))  # brow, nose, lips and chin: part of the head's outline
-    else:  # ears at the sides: a dark round seen from behind reads as the back of a head (face down), issue 26
-        trunk += [
-            circle((c[0] + v[1] * k * (HEAD_R + 0.5) - v[0], c[1] - v[0] * k * (HEAD_R + 0.5) - v[1]), 3.0)
-            for k in (-1, 1)
-        ]
     out.append(("trunk", "".join(trunk)))
     # Hair and eyes: one ink path (one element fewer per body, so the gallery page stays light).
     out.append(("hair", _hair(c, u, v, side_face, toward) + _eyes(c, u, v, side_face, toward)))
@@ -186,8 +181,11 @@ def _eyes(c, u, v, side_face: bool, toward: float) -> str:
     eyes = "".join(circle((c[0] + w[0] * k * 4 + v[0] * 1.5, c[1] + w[1] * k * 4 + v[1] * 1.5), 1.5) for k in (-1, 1))
     # A mouth under the eyes: which way up the face is shows (a head on its side read as a face up, issue 26).
     m = [(c[0] + w[0] * a - v[0] * b, c[1] + w[1] * a - v[1] * b) for a, b in ((-4, 4), (0, 7.2), (4, 4), (0, 4.6))]
-    m = m if _poly(m).startswith(f"M{num(m[0][0])} {num(m[0][1])}") else m[::-1]  # wound as the eyes' circles
-    return eyes + "M" + "L".join(f"{num(x)} {num(y)}" for x, y in m[::-1]) + "Z"
+    m = [(round(x * 2) / 2, round(y * 2) / 2) for x, y in m]
+    if sum(m[k][0] * m[k - 1][1] - m[k - 1][0] * m[k][1] for k in range(4)) >= 0:
+        m = m[::-1]  # wound as the eyes' circles, against the capsules: it is ink, not a hole
+    d = [m[k + 1][n] - m[k][n] for k in range(3) for n in (0, 1)]
+    return eyes + f"M{num(m[0][0])} {num(m[0][1])}l" + " ".join(num(x) for x in d) + "z"
 
 
 def _dumbbell(c) -> str:
