@@ -249,3 +249,22 @@ def test_face_down_with_the_chest_lifted_the_elbows_rise_beside_the_head():
     elbow, head, shoulder = (d.view(pts[k]) for k in ("near.elbow", "head", "near.shoulder"))
     assert elbow[0] < head[0], (elbow, head)  # not ahead of the face (the head points right, the feet left)
     assert elbow[1] < shoulder[1] - 10, (elbow, shoulder)  # up from the shoulder
+
+
+def test_a_body_on_its_side_seen_from_the_front_has_a_trunk_as_wide_as_its_shoulders():
+    # Readers (issue 26, panel 7): the trunk of a side-lying body was a thin strip between the hips and the
+    # shoulders, and the body read as face up. Its polygon (the trunk path's second, after the pelvis' round)
+    # stands as tall on the page as the body is wide from side to side.
+    d, s = _pose("side-lying")
+    trunk = _polygons(s["trunk"])[0]
+    ys = [y for _, y in trunk]
+    assert max(ys) - min(ys) >= 32, (min(ys), max(ys))
+    # The frontal face has a mouth as well as two eyes: which way up the head lies shows.
+    assert len(re.findall(r"M", s["hair"])) >= 4
+
+
+def test_a_head_seen_from_behind_shows_its_nape():
+    # Readers (issue 26, panel 7): the dark round head of a body face down, seen from its feet, had no face and read
+    # as face up. The hair leaves the nape bare (an arc, not a full round).
+    _, s = _pose("prone", "end")
+    assert re.match(r"M[-\d. ]+A[\d. ]+ 0 1 1 [-\d. ]+Z", s["hair"]), s["hair"][:80]

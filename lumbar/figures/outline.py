@@ -149,7 +149,11 @@ def _hair(c, u, v, side_face: bool, toward: float) -> str:
             a0 = math.atan2(v[1], v[0])
             p, q = _arc_point(c, r, a0 - 1.1), _arc_point(c, r, a0 + 1.1)
             return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 0 1 {num(q[0])} {num(q[1])}Z"
-        return circle(c, r)  # the back of the head
+        # The back of the head: hair over all but the nape, whose paper hairline reads as a head seen from behind
+        # (a dark round read as a faceless head, not face down, issue 26).
+        a0 = math.atan2(v[1], v[0])
+        p, q = _arc_point(c, r, a0 - 2.4), _arc_point(c, r, a0 + 2.4)
+        return f"M{num(p[0])} {num(p[1])}A{num(r)} {num(r)} 0 1 1 {num(q[0])} {num(q[1])}Z"
     # Hair over the back half of the skull, from above the forehead over the crown to the nape, its front edge
     # bowed a little towards the face. Dark behind, paper in front
     # with the nose: the way the face points reads even where the head is 2 mm wide.
@@ -174,7 +178,14 @@ def _eyes(c, u, v, side_face: bool, toward: float) -> str:
     if toward <= 0:
         return circle(c, 0.1)  # nothing to see: kept so a motion's paths line up
     w = (v[1], -v[0])
-    return "".join(circle((c[0] + w[0] * k * 4 + v[0] * 1.5, c[1] + w[1] * k * 4 + v[1] * 1.5), 1.5) for k in (-1, 1))
+    eyes = "".join(circle((c[0] + w[0] * k * 4 + v[0] * 1.5, c[1] + w[1] * k * 4 + v[1] * 1.5), 1.5) for k in (-1, 1))
+    # A mouth under the eyes: which way up the face is shows (a head on its side read as a face up, issue 26).
+    m = [(c[0] + w[0] * a - v[0] * b, c[1] + w[1] * a - v[1] * b) for a, b in ((-4, 4), (0, 7.2), (4, 4), (0, 4.6))]
+    m = [(round(x * 2) / 2, round(y * 2) / 2) for x, y in m]
+    if sum(m[k][0] * m[k - 1][1] - m[k - 1][0] * m[k][1] for k in range(4)) >= 0:
+        m = m[::-1]  # wound as the eyes' circles, against the capsules: it is ink, not a hole
+    d = [m[k + 1][n] - m[k][n] for k in range(3) for n in (0, 1)]
+    return eyes + f"M{num(m[0][0])} {num(m[0][1])}l" + " ".join(num(x) for x in d) + "z"
 
 
 def _dumbbell(c) -> str:

@@ -19,6 +19,9 @@ from lumbar.figures.strokes import View
 # buttocks stand out behind and below the hips, so a body lying face down does not look like one face up.
 FRONT = (9.5, 9.5, 9.5, 11.5, 12.0, 9.0)
 BACK = (10.5, 7.5, 8.5, 10.0, 10.5, 9.5)
+# The trunk's half-width, side to side, at the same six points (cm): seen from the front (a body on its side, a
+# handout's view) or from above it is as wide as the hips and the shoulders, not a strip between them.
+WIDE = (16.0, 14.5, 14.0, 15.5, 17.0, 15.0)
 BUTTOCK = ((1.5, 11.8), (5.5, 12.5), (9.5, 10.5), (12.0, 7.0))  # (towards the feet, behind): their round, the crease
 # The head in profile, (along the face, up the head) as shares of its radius: brow, its ridge over the eye, a nose
 # that stands well out of the skull (the way the face points, even lying face down at sheet size), lips, chin, jaw.
@@ -123,12 +126,15 @@ def trunk(body: Body, view: View) -> str:
         ring += [_v(_v(spine[0], tang[0], -down), front[0], -back) for down, back in BUTTOCK]
         return polygon([view((x, max(y, low), z)) for x, y, z in ring])
     flat = [view(p) for p in spine]
+    pz, cz = _col(body.frames["pelvis"], 2), _col(body.frames["chest"], 2)
     out, back = [], []
     for i, p in enumerate(flat):
         a, b = flat[max(i - 1, 0)], flat[min(i + 1, 5)]
         dx, dy = b[0] - a[0], b[1] - a[1]
         n = math.hypot(dx, dy) or 1.0
-        r = (FRONT[i] + BACK[i]) / 2
+        # As wide as the body's side-to-side width shows across the spine on the page (none seen end on).
+        side = view(_v(spine[i], _perp(_v(_v((0, 0, 0), pz, 1 - i / 5), cz, i / 5), tang[i]), WIDE[i]))
+        r = max((FRONT[i] + BACK[i]) / 2, abs((side[0] - p[0]) * -dy + (side[1] - p[1]) * dx) / n)
         out.append((p[0] - dy / n * r, p[1] + dx / n * r))
         back.append((p[0] + dy / n * r, p[1] - dx / n * r))
     # The buttocks' points fall inside the pelvis here: the polygon keeps its number of points.
