@@ -154,3 +154,14 @@ def test_press_and_pull_arrows_cross_at_right_angles():
     assert abs(px - qx) < 1 and abs(py - qy) > 20  # upright
     assert abs(tx - ax) > 20  # not upright
     assert (tx - ax) * (pull.view(body.points["head"])[0] - tx) > 0  # towards the head
+
+
+def test_a_level_hip_lift_gets_a_straight_arrow_not_the_turns_arc():
+    """Half bridge: 'the hook-shaped arrow curls back down' (the hip turn's arc round the body): both hips rising
+    together get a straight arrow up, tip above tail; the hip turn keeps its arc."""
+    (_, tracks, _), _ = _arrows("half-bridge")
+    xs = [p[0] for p in tracks[0]]
+    assert max(xs) - min(xs) < 3 and tracks[0][-1][1] < tracks[0][0][1] - 15  # up the page, straight
+    (_, tracks, _), _ = _arrows("supine-hip-turn")
+    xs = [p[0] for p in tracks[0]]
+    assert max(xs) - min(xs) > 10  # the arc
