@@ -49,7 +49,7 @@ def test_the_crossed_leg_rests_its_ankle_on_the_other_knee():
     """Readers saw a single raised bent leg: the top leg's ankle lies on the bottom leg's knee, both legs in view."""
     for ex in ("crossed-leg-press-down", "crossed-leg-pull-in"):
         figs = _figs(ex)
-        assert figs.view == "side", ex  # side on, the top shin lies across the bottom knee (at an angle it hid)
+        assert figs.view == "oblique", ex  # side on, the top foot looked like a fist; from the feet it crosses
         p = Drawing(figs, animate=False).resolved[0].body.points
         assert math.dist(p["near.ankle"], p["far.knee"]) < 14, ex
         assert p["far.ankle"][1] < 10, ex  # the bottom foot on the floor
@@ -142,8 +142,8 @@ def test_a_knee_standing_up_casts_no_stray_dot():
 
 
 def test_press_and_pull_arrows_cross_at_right_angles():
-    """'The two look nearly the same': side on, the press arrow is upright and the pull arrow level (towards the
-    head), so the two drawings are told apart at a glance."""
+    """'The two look nearly the same': the press arrow is upright and the pull arrow leans towards the head (level
+    along the body, seen at an angle), so the two drawings are told apart at a glance."""
     d = {ex: Drawing(_figs(ex), animate=False) for ex in ("crossed-leg-press-down", "crossed-leg-pull-in")}
     (px, py), (qx, qy) = press_ends(
         d["crossed-leg-press-down"].view, d["crossed-leg-press-down"].resolved[0].body, "far.knee"
@@ -152,5 +152,16 @@ def test_press_and_pull_arrows_cross_at_right_angles():
     body = pull.resolved[0].body
     (tx, ty), (ax, ay) = press_ends(pull.view, body, "far.knee", True)
     assert abs(px - qx) < 1 and abs(py - qy) > 20  # upright
-    assert abs(ty - ay) < 1 and abs(tx - ax) > 20  # level
+    assert abs(tx - ax) > 20  # not upright
     assert (tx - ax) * (pull.view(body.points["head"])[0] - tx) > 0  # towards the head
+
+
+def test_a_level_hip_lift_gets_a_straight_arrow_not_the_turns_arc():
+    """Half bridge: 'the hook-shaped arrow curls back down' (the hip turn's arc round the body): both hips rising
+    together get a straight arrow up, tip above tail; the hip turn keeps its arc."""
+    (_, tracks, _), _ = _arrows("half-bridge")
+    xs = [p[0] for p in tracks[0]]
+    assert max(xs) - min(xs) < 3 and tracks[0][-1][1] < tracks[0][0][1] - 15  # up the page, straight
+    (_, tracks, _), _ = _arrows("supine-hip-turn")
+    xs = [p[0] for p in tracks[0]]
+    assert max(xs) - min(xs) > 10  # the arc

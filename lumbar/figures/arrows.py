@@ -92,7 +92,9 @@ def motion_arrows(
         svg, pts = (_eight if kind == "eight" else _circle)(c, r)
         return [svg], [pts], [key]
     for _, _, key, track in chosen:
-        if follow in ("hip", "chest") and (view.name == "oblique" or follow == "hip" and view.name in ("end", "side")):
+        if follow in ("hip", "chest") and (
+            view.name == "oblique" or follow == "hip" and view.name in ("end", "side") and _turns(bodies)
+        ):
             # the pelvis or the chest turning: round the body's length, over the side that lifts
             track = _roll(bodies, view, follow)
         elif follow in ("neck", "chest", "waist", "hip"):
@@ -221,6 +223,13 @@ def _arrow(track, bodies, view: View, key, both: bool = False, off: float | None
         line += f"M{round(ax - ux)} {round(ay - uy)}L{round(ax + ux)} {round(ay + uy)}"
     svg = _svg(line, heads)
     return svg, pts
+
+
+def _turns(bodies) -> bool:
+    """The pelvis turns (one hip rises over the other), not lifts level: a level lift's roll curled into a hook
+    (the half bridge: 'the arrow curls back down')."""
+    a, b = bodies[0].points, bodies[-1].points
+    return abs((b["near.hip"][1] - b["far.hip"][1]) - (a["near.hip"][1] - a["far.hip"][1])) > 4.0
 
 
 def _lifts(bodies, key: str) -> bool:
