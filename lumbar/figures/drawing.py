@@ -21,7 +21,6 @@ from lumbar.figures.marks import (
     mat_corners,
     mat_span,
     other_side_mark,
-    part_moves,
     shadow_svg,
     side_marks,
 )
@@ -87,8 +86,7 @@ class Drawing:
             inner = between[i - 1]
             self.between.append(inner)
             svgs, points, keys = motion_arrows(a, b, self.view, [a.body, *inner, b.body], self._kind(i), figs.arrow)
-            moves = part_moves(self.view, a.body, b.body, _TRACKED)
-            svgs.append(side_marks(figs, keys, points, self.t, moves, both_sides(a.body, b.body, keys)))
+            svgs.append(side_marks(figs, keys, points, self.t, both_sides(a.body, b.body, keys)))
             self.arrows.append(svgs)
             self.travel.append(
                 max(math.dist(self.view(a.body.points[k]), self.view(b.body.points[k])) for k in _TRACKED)

@@ -124,17 +124,16 @@ def _word(t, key: str) -> str:
     return key.split(" (")[0] if text == key else text
 
 
-def side_marks(figs, keys, tracks, t, moves=None, both=()) -> str:
-    """A circled R or L at the end of the arrow of a limb that moves on one side only. moves: each part's shift on
-    the page; a part whose twin shifts along with it (both knees rolling aside) moves on both sides: no letter;
-    both: the parts whose other side moves as well in space (both arms rising a little apart): no letter either."""
+def side_marks(figs, keys, tracks, t, both=()) -> str:
+    """A circled R or L at the end of the arrow of a limb that moves on one side only. both: the parts whose other
+    side moves the same way as well (both knees rolling aside, both arms rising a little apart): no letter."""
     named = {s for _, phase in figs.phases() for s in ("near", "far") if getattr(phase, s) is not None}
     if not named or figs.arrow == "legs":  # both legs move together: no side to name
         return ""
     out = []
     for key, track in zip(keys, tracks, strict=True):
         side = key.split(".")[0]
-        if side not in named or not track or _together(key, moves or {}) or key in both:
+        if side not in named or not track or key in both:
             continue
         letter = _word(t, "R (right side)" if side == "near" else "L (left side)")
         # Just past the arrow's head, along its last step.
@@ -151,17 +150,6 @@ def side_marks(figs, keys, tracks, t, moves=None, both=()) -> str:
             f'font-weight="700" fill="currentColor" font-family="sans-serif">{escape(letter)}</text></g>'
         )
     return "".join(out)
-
-
-def _together(key: str, moves: dict) -> bool:
-    twin = ("far." if key.startswith("near.") else "near.") + key.partition(".")[2]
-    (ax, ay), (bx, by) = moves.get(key, (0.0, 0.0)), moves.get(twin, (0.0, 0.0))
-    return ax * bx + ay * by > 0.5 * (ax * ax + ay * ay) > 0
-
-
-def part_moves(view: View, a: Body, b: Body, keys) -> dict:
-    """Each part's shift on the page from body a to body b."""
-    return {k: (view(b.points[k])[0] - view(a.points[k])[0], view(b.points[k])[1] - view(a.points[k])[1]) for k in keys}
 
 
 def other_side_mark(box, t, scale: float = 1.0) -> str:
