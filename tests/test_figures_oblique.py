@@ -36,8 +36,9 @@ def test_a_held_press_or_pull_shows_the_other_leg_pushing_back_tip_to_tip():
     for ex, pull in (("crossed-leg-press-down", False), ("crossed-leg-pull-in", True)):
         d = Drawing(_figs(ex), animate=False)
         body = d.resolved[0].body
-        (tx, ty), (ax, ay) = press_ends(d.view, body, "far.knee", pull)
-        (rx, ry), (bx, by) = resist_ends(d.view, body, "far.knee", pull)
+        part = d.figs.pull or d.figs.press  # the bottom leg's knee, pressed or pulling
+        (tx, ty), (ax, ay) = press_ends(d.view, body, part, pull)
+        (rx, ry), (bx, by) = resist_ends(d.view, body, part, pull)
         force, answer = (tx - ax, ty - ay), (rx - bx, ry - by)
         cos = (force[0] * answer[0] + force[1] * answer[1]) / math.hypot(*force) / math.hypot(*answer)
         assert cos < -0.95, (ex, cos)  # opposed
@@ -49,10 +50,15 @@ def test_the_crossed_leg_rests_its_ankle_on_the_other_knee():
     """Readers saw a single raised bent leg: the top leg's ankle lies on the bottom leg's knee, both legs in view."""
     for ex in ("crossed-leg-press-down", "crossed-leg-pull-in"):
         figs = _figs(ex)
-        assert figs.view == "oblique", ex  # side on, the top foot looked like a fist; from the feet it crosses
+        # side on: the bottom leg near (black, foot down), the top one far, its shin across the near knee, the
+        # foot out beyond it (from the feet, readers saw a tangle: arm or leg, which on top?)
+        assert figs.view == "side", ex
+        bottom = (figs.press or figs.pull).split(".")[0]
+        top = "far" if bottom == "near" else "near"
         p = Drawing(figs, animate=False).resolved[0].body.points
-        assert math.dist(p["near.ankle"], p["far.knee"]) < 14, ex
-        assert p["far.ankle"][1] < 10, ex  # the bottom foot on the floor
+        assert math.dist(p[f"{top}.ankle"], p[f"{bottom}.knee"]) < 14, ex
+        assert p[f"{top}.knee"][0] < p[f"{bottom}.knee"][0] - 10 < p[f"{top}.ankle"][0] - 10, ex  # shin both sides
+        assert p[f"{bottom}.ankle"][1] < 10, ex  # the bottom foot on the floor
 
 
 def test_knees_falling_open_get_an_arrow_each():
@@ -145,12 +151,11 @@ def test_press_and_pull_arrows_cross_at_right_angles():
     """'The two look nearly the same': the press arrow is upright and the pull arrow leans towards the head (level
     along the body, seen at an angle), so the two drawings are told apart at a glance."""
     d = {ex: Drawing(_figs(ex), animate=False) for ex in ("crossed-leg-press-down", "crossed-leg-pull-in")}
-    (px, py), (qx, qy) = press_ends(
-        d["crossed-leg-press-down"].view, d["crossed-leg-press-down"].resolved[0].body, "far.knee"
-    )
+    press = d["crossed-leg-press-down"]
+    (px, py), (qx, qy) = press_ends(press.view, press.resolved[0].body, press.figs.press)
     pull = d["crossed-leg-pull-in"]
     body = pull.resolved[0].body
-    (tx, ty), (ax, ay) = press_ends(pull.view, body, "far.knee", True)
+    (tx, ty), (ax, ay) = press_ends(pull.view, body, pull.figs.pull, True)
     assert abs(px - qx) < 1 and abs(py - qy) > 20  # upright
     assert abs(tx - ax) > 20  # not upright
     assert (tx - ax) * (pull.view(body.points["head"])[0] - tx) > 0  # towards the head

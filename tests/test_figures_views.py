@@ -169,9 +169,9 @@ def test_the_press_arrow_points_down_onto_the_top_leg():
     raw = yaml.safe_load((ROOT / "data/exercises/crossed-leg-press-down.yaml").read_text(encoding="utf-8"))["figures"]
     d = Drawing(Figures.model_validate(raw), animate=False)
     body = d.resolved[0].body
-    top = press_top(body, "far.knee")
-    assert top[1] > body.points["far.knee"][1] + 5  # on the near shin lying over it
-    (tx, ty), (ux, uy) = press_ends(d.view, body, "far.knee")
+    top = press_top(body, d.figs.press)
+    assert top[1] > body.points[d.figs.press][1] + 5  # on the other shin lying over it
+    (tx, ty), (ux, uy) = press_ends(d.view, body, d.figs.press)
     assert tx == ux and uy < ty - 20
 
 
@@ -201,7 +201,7 @@ def test_the_pull_arrow_points_towards_the_head_above_the_knees():
     raw = yaml.safe_load((ROOT / "data/exercises/crossed-leg-pull-in.yaml").read_text(encoding="utf-8"))["figures"]
     d = Drawing(Figures.model_validate(raw), animate=False)
     body = d.resolved[0].body
-    (tx, ty), (ux, uy) = press_ends(d.view, body, "far.knee", pull=True)
+    (tx, ty), (ux, uy) = press_ends(d.view, body, d.figs.pull, pull=True)
     head, knee = d.view(body.points["head"]), d.view(body.points["near.knee"])
     assert math.dist((tx, ty), head) < math.dist((ux, uy), head)  # pointing to the head (along the thigh)
     assert ty < knee[1] - 10  # above the knees, clear of the legs
