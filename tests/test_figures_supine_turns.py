@@ -30,7 +30,11 @@ def test_the_elbow_arch_rests_on_flat_forearms_under_the_shoulders_with_the_legs
     for part in ("hip", "near.knee", "near.ankle", "far.ankle"):
         assert math.dist(a[part][:2], b[part][:2]) < 4, part  # hips and legs stay as they were
     assert b["spine2"][1] - a["spine2"][1] > 8  # the low back arched off the mat
-    assert d.figs.arrow == "neck"  # the arrow rises at the top of the chest, clear of the upright upper arm
+    assert d.figs.arrow == "waist"  # the arrow rises from the trunk's front, clear of the upper arm and the throat
+    head, nose = d.view(b["head"]), d.view(b["nose1"])
+    # Panel 8 saw the head thrown back (the nose 6 above the head's centre, the face to the ceiling): in line with
+    # the raised trunk, the face looks ahead to the feet
+    assert nose[1] - head[1] > -3, (head, nose)
 
 
 def test_the_foot_sits_on_top_of_the_other_leg():
