@@ -149,8 +149,7 @@ def barbell_svg(c, part: str = "all") -> str:
     both plates, the far plate (grey, behind the body: part="back"), the near plate a light disc in front with
     the bar's end through it (part="front"). Issue 26: plates with the bar hidden read as lone wheels."""
     x, y = round(c[0]), round(c[1])  # whole units: the gallery's weight is held
-    ux, uy = (c[2], c[3]) if len(c) > 3 else (16.0, 12.0)
-    px, py, ex, ey = round(ux), round(uy), round(SLEEVE * ux), round(SLEEVE * uy)
+    px, py, ex, ey = round(c[2]), round(c[3]), round(SLEEVE * c[2]), round(SLEEVE * c[3])
     out = []
     if part in ("all", "back"):
         out.append(
