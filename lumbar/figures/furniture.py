@@ -9,7 +9,7 @@ from __future__ import annotations
 from lumbar.figures.body import Body
 from lumbar.figures.strokes import View
 
-MAT_TONE = "#d6d6d6"  # as marks.MAT_TONE (the mat): opaque, and figures.css turns it with the scheme (lh-mat)
+MAT_TONE = "#d6d6d6"  # the mat and the furniture (marks.py draws the mat): opaque; figures.css turns it with the scheme
 
 Box = tuple[float, float, float, float, float, float]  # x0, x1, y0, y1, z0, z1 (cm, world)
 

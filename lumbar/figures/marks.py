@@ -12,12 +12,11 @@ from html import escape
 
 from lumbar.figures.body import Body
 from lumbar.figures.contact import touching
-from lumbar.figures.furniture import short
+from lumbar.figures.furniture import MAT_TONE, short
 from lumbar.figures.oblique import ABOVE
 from lumbar.figures.outline import FAR_TONE, PAPER
 from lumbar.figures.strokes import View, num
 
-MAT_TONE = "#d6d6d6"
 FLOOR_Z, MAT_Z = 30.0, 24.0  # side view: half the depth of the floor band and of the mat, cm
 
 
