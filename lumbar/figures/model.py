@@ -223,7 +223,7 @@ class Figures(_Strict):
     )
     view: Literal["side", "front", "top", "end", "oblique"] = Field(
         "side",
-        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above), end (lying: from the feet, a little above, along the body) or oblique (lying: three-quarter, from beyond the feet and the near side, above; bent knees, knees rolling or opening, a hip lifting, an ankle crossed on a knee).",
+        description="Where the viewer stands: side (default), front (facing a standing figure), top (from above), end (lying: from the feet, a little above, along the body) or oblique (lying: three-quarter, from beyond the feet and the near side, above; bent knees, knees rolling or opening, a hip lifting).",
     )
     motion: Literal["once", "rock", "circle", "eight"] = Field(
         "once",
@@ -240,13 +240,13 @@ class Figures(_Strict):
     )
     press: Literal["near.knee", "far.knee", "near.ankle", "far.ankle", "hip", "chest"] | None = Field(
         None,
-        description="A static press: the part pressed towards the floor (crossed-leg press: far.knee, the top leg "
-        "pressing the bottom knee down). A thick arrow points down onto the body there, the other leg's arrow up against "
+        description="A static press: the part pressed towards the floor (crossed-leg press: near.knee, the crossed "
+        "top leg pressing the bottom knee down). A thick arrow points down onto the body there, the other leg's arrow up against "
         "it; hold: true gives the timer.",
     )
     pull: Literal["near.knee", "far.knee"] | None = Field(
         None,
-        description="A static pull: the part pulled towards the chest (crossed-leg pull: far.knee, the bottom leg "
+        description="A static pull: the part pulled towards the chest (crossed-leg pull: near.knee, the bottom leg "
         "pulling in against the top one). A thick arrow above it towards the head, the other leg's arrow against it; "
         "hold: true gives the timer.",
     )
